@@ -1,0 +1,95 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "onep",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "onep", targets: ["onep"]),
+        .library(name: "OneP", targets: ["OneP"]),
+        .library(name: "OnePlatform", targets: ["OnePlatform"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Shared JSON value: both ends of the wire, never a dependency between them.
+        .target(name: "OnePJSON"),
+        // Client engine.
+        .target(
+            name: "OneP",
+            dependencies: [
+                "OnePJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Embedded platform: storage and API semantics, no HTTP.
+        .target(
+            name: "OnePlatform",
+            dependencies: [
+                "OnePJSON",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // HTTP front of the embedded platform.
+        .target(
+            name: "OnePlatformServer",
+            dependencies: [
+                "OnePlatform",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The in-process Transport: hands OneP's request bytes to an embedded OnePlatform.
+        .target(name: "OnePEmbedded", dependencies: ["OneP", "OnePlatform"]),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        .target(
+            name: "Shell",
+            dependencies: [
+                "OneP",
+                "LineEditor",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "onep",
+            dependencies: [
+                "Shell",
+                "OnePEmbedded",
+                "OnePlatformServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "onep-benchmarks",
+            dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer"],
+            path: "Benchmarks/onep-benchmarks"
+        ),
+        .testTarget(name: "OnePJSONTests", dependencies: ["OnePJSON"]),
+        .testTarget(name: "OnePlatformTests", dependencies: ["OnePlatform"]),
+        .testTarget(
+            name: "OnePTests",
+            dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer"]
+        ),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "OnePEmbedded", "OnePlatform"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["OnePlatform"]),
+    ]
+)

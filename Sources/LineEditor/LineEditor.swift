@@ -1,0 +1,1 @@
+// Module LineEditor: work in progress; replaced by its first real file.

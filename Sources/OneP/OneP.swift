@@ -1,0 +1,1 @@
+// Module OneP: work in progress; replaced by its first real file.

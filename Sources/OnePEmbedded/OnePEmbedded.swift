@@ -1,0 +1,1 @@
+// Module OnePEmbedded: work in progress; replaced by its first real file.

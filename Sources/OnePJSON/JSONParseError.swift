@@ -1,0 +1,16 @@
+/// Why a text is not valid JSON, and where.
+public struct JSONParseError: Error, Sendable, Equatable {
+    /// Byte offset in the input where parsing stopped.
+    public let offset: Int
+    /// What was wrong there.
+    public let reason: String
+
+    public init(offset: Int, reason: String) {
+        self.offset = offset
+        self.reason = reason
+    }
+}
+
+extension JSONParseError: CustomStringConvertible {
+    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+}

@@ -1,0 +1,1 @@
+// Module OnePlatform: work in progress; replaced by its first real file.

@@ -1,0 +1,1 @@
+// Module OnePlatformServer: work in progress; replaced by its first real file.

@@ -1,0 +1,1 @@
+// Module Shell: work in progress; replaced by its first real file.

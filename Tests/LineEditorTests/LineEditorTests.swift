@@ -1,0 +1,1 @@
+// LineEditorTests: work in progress.

@@ -1,0 +1,98 @@
+import OnePJSON
+import Testing
+
+@Suite struct JSONParsingTests {
+    @Test func integersAndFloatsStayApart() throws {
+        #expect(try JSON(parsing: "1") == .int(1))
+        #expect(try JSON(parsing: "1.0") == .double(1.0))
+        #expect(try JSON(parsing: "-0.12") == .double(-0.12))
+        #expect(try JSON(parsing: "1e3") == .double(1000))
+        #expect(try JSON(parsing: "-42") == .int(-42))
+    }
+
+    @Test func roundTripsExactly() throws {
+        let texts = [
+            #"{"id":56,"result":[[1376957195,72.2],[1376957184,72.0]],"status":"ok"}"#,
+            #"[1,1.0,-0.5,"a\"b\\c\n",true,false,null,{}]"#,
+            #"{"z":1,"a":2,"m":{"k":[]}}"#,
+            #"["°F","日本語","😀"]"#,
+        ]
+        for text in texts {
+            #expect(try JSON(parsing: text).serialized() == text)
+        }
+    }
+
+    @Test func floatsAlwaysCarryAFraction() {
+        #expect(JSON.double(1).serialized() == "1.0")
+        #expect(JSON.double(28.8).serialized() == "28.8")
+        #expect(JSON.double(.nan).serialized() == "null")
+    }
+
+    @Test func integerBeyondSixtyFourBitsBecomesFloat() throws {
+        #expect(try JSON(parsing: "123456789012345678901234567890").doubleValue == 123456789012345678901234567890.0)
+    }
+
+    @Test func escapesAndSurrogates() throws {
+        #expect(try JSON(parsing: #""\u00e9\ud83d\ude00\t""#) == .string("é😀\t"))
+        #expect(JSON.string("\u{01}").serialized() == #""\u0001""#)
+    }
+
+    @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "tru", "\"abc", "[1] x", "\"\\x\"", "\"\\ud800\""])
+    func rejectsInvalidText(_ text: String) {
+        #expect(throws: JSONParseError.self) { try JSON(parsing: text) }
+    }
+
+    @Test func errorNamesTheOffset() {
+        do {
+            _ = try JSON(parsing: "[1, x]")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.offset == 4)
+        }
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let text = String(repeating: "[", count: 10_000)
+        #expect(throws: JSONParseError.self) { try JSON(parsing: text) }
+    }
+
+    @Test func parsesBytes() throws {
+        let bytes = Array(#"{"a":[1,2.5]}"#.utf8)
+        #expect(try JSON(parsing: bytes) == ["a": [1, 2.5]])
+    }
+}
+
+@Suite struct JSONObjectTests {
+    @Test func keepsInsertionOrderAndReplaces() {
+        var object = JSONObject()
+        object["b"] = 1
+        object["a"] = 2
+        object["b"] = 3
+        #expect(object.keys == ["b", "a"])
+        #expect(object["b"] == 3)
+        object["b"] = nil
+        #expect(object.keys == ["a"])
+    }
+
+    @Test func largeObjectsLookUpThroughAnIndex() {
+        var object = JSONObject()
+        for number in 0..<1000 { object["k\(number)"] = .int(number) }
+        #expect(object["k999"] == 999)
+        object["k500"] = nil
+        #expect(object["k500"] == nil)
+        #expect(object["k501"] == 501)
+        #expect(object.count == 999)
+    }
+
+    @Test func equalityIgnoresOrder() {
+        let first: JSON = ["a": 1, "b": 2]
+        let second: JSON = ["b": 2, "a": 1]
+        #expect(first == second)
+        #expect(Set([first, second]).count == 1)
+    }
+
+    @Test func prettyPrinting() {
+        let value: JSON = ["a": [1, 2], "b": [:]]
+        #expect(value.serialized(pretty: true) == "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {}\n}")
+    }
+}

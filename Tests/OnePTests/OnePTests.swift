@@ -1,0 +1,1 @@
+// OnePTests: work in progress.

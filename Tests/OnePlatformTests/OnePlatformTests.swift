@@ -1,0 +1,1 @@
+// OnePlatformTests: work in progress.

@@ -1,0 +1,1 @@
+// ShellTests: work in progress.
