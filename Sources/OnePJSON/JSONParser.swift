@@ -261,7 +261,7 @@ struct JSONParser {
     // MARK: Helpers
 
     private mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
-        let count = word.utf8CodeUnitsCount
+        let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count else { throw failure("unexpected end of input") }
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
         for offset in 0..<count where bytes[position + offset] != expected[offset] {
