@@ -9,16 +9,18 @@ struct InfoSections {
     private var db: Database { context.db }
 
     func value(of section: InfoSection) throws -> JSON? {
+        // Sections that do not fit the type answer Optional.none, never JSON's own null.
+        let isClient = target.type == .client
         switch section {
-        case .aliases: return target.type == .client ? try aliases() : nil
+        case .aliases: return isClient ? .some(try aliases()) : .none
         case .basic: return try basic()
-        case .comments, .shares, .tagged, .tags: return []
-        case .counts: return target.type == .client ? try counts() : nil
+        case .comments, .shares, .tagged, .tags: return .array([])
+        case .counts: return isClient ? .some(try counts()) : .none
         case .description: return .object(target.description)
         case .key: return target.cik.map(JSON.string)
-        case .storage: return target.type.keepsPoints ? try storage() : nil
+        case .storage: return isClient ? .none : .some(try storage())
         case .subscribers: return try subscribers()
-        case .usage: return target.type == .client ? try usage() : nil
+        case .usage: return isClient ? .some(try usage()) : .none
         }
     }
 

@@ -25,7 +25,8 @@ enum ListingProcedure {
             }
             types.append(type)
         }
-        let optionsGiven = arguments[typesIndex + 1] != nil
+        // Counted, not compared with nil: JSON itself accepts the nil literal.
+        let optionsGiven = arguments.count > typesIndex + 1
         let options = try arguments.options(typesIndex + 1)
         let selection = try ListingSelection(options)
         let found = try selection.resources(of: client, in: context)
