@@ -87,6 +87,12 @@ final class EditLineSession {
                 if count < 0 && errno == EINTR {
                     continue
                 }
+                if count == 0 {
+                    // Ctrl-D left the cursor after "^D" on the prompt line; whatever comes next
+                    // (the user's own shell prompt) belongs on a line of its own.
+                    fputs("\n", output)
+                    fflush(output)
+                }
                 return .endOfFile
             }
             var text = String(cString: line)
