@@ -3,7 +3,8 @@
 /// Tab completion through ``completer``.
 ///
 /// Ctrl-C discards the line being typed and returns ``LineReadResult/interrupted``; Ctrl-D on an
-/// empty line returns ``LineReadResult/endOfFile``.
+/// empty line returns ``LineReadResult/endOfFile``. While the reader exists it holds
+/// ``InterruptMonitor/shared``, so SIGINT between commands is dropped rather than fatal.
 public final class EditLineReader: LineReader {
     private let session: EditLineSession
 
@@ -20,6 +21,13 @@ public final class EditLineReader: LineReader {
         }
         let history = try HistoryStore(path: historyFile, programName: programName)
         session = try EditLineSession(programName: programName, history: history)
+        // A Ctrl-C typed just before or after a command (outside the prompt and outside
+        // InterruptMonitor.run) must not end an interactive session.
+        InterruptMonitor.shared.hold()
+    }
+
+    deinit {
+        InterruptMonitor.shared.release()
     }
 
     public var completer: (@Sendable (CompletionRequest) -> CompletionResult)? {
