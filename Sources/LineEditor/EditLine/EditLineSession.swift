@@ -29,10 +29,11 @@ final class EditLineSession {
         // libedit stops editing when its output is not a terminal, so a piped stdout sends the
         // prompt and the echo to stderr instead.
         let output = isTerminal(Platform.standardOutput) ? onep_stdout() : onep_stderr()
-        guard let output, let programName = strdup(name), let prompt = strdup("") else {
-            throw .editorUnavailable
-        }
-        guard let editLine = el_init(programName, onep_stdin(), output, onep_stderr()) else {
+        let programName = strdup(name)
+        let prompt = strdup("")
+        guard let output, let programName, let prompt,
+            let editLine = el_init(programName, onep_stdin(), output, onep_stderr())
+        else {
             free(programName)
             free(prompt)
             throw .editorUnavailable
@@ -56,9 +57,10 @@ final class EditLineSession {
         onep_el_set_prompt(editLine, promptCallback, CChar(PromptText.invisibleMarker.value))
         onep_el_set_editor(editLine, "emacs")
         onep_el_set_history(editLine, history.handle)
-        // Ctrl-C must reach the editor as a key (see `interruptCommand`) rather than as SIGINT,
-        // which libedit would pass on to the whole process group. Only the editing phase changes;
-        // commands run with the terminal's own settings.
+        // Ctrl-C must reach the editor as a key (see `interruptCommand`): as SIGINT it would end
+        // the process, or at best interrupt libedit's read without clearing the line. Only the
+        // editing phase changes; commands run with the terminal's own settings, where Ctrl-C is
+        // SIGINT again for InterruptMonitor.
         onep_el_set_edit_tty_flag(editLine, "-isig")
         onep_el_add_function(editLine, "onep-complete", "Complete the word before the cursor", completeCommand)
         onep_el_add_function(editLine, "onep-interrupt", "Discard the line and start over", interruptCommand)
