@@ -16,11 +16,13 @@ public final class EditLineReader: LineReader {
     /// - Throws: ``LineEditorError/notATerminal`` when there is no terminal to edit on, or
     ///   ``LineEditorError/editorUnavailable`` when libedit cannot start.
     public init(programName: String = "onep", historyFile: String?) throws {
-        guard isTerminal(Platform.standardInput), isTerminal(Platform.standardOutput) || isTerminal(Platform.standardError) else {
+        guard isTerminal(Platform.standardInput), isTerminal(Platform.standardOutput) || isTerminal(Platform.standardError),
+            let configuration = EditLineSession.Configuration.standard()
+        else {
             throw LineEditorError.notATerminal
         }
         let history = try HistoryStore(path: historyFile, programName: programName)
-        session = try EditLineSession(programName: programName, history: history)
+        session = try EditLineSession(programName: programName, history: history, configuration: configuration)
         // A Ctrl-C typed just before or after a command (outside the prompt and outside
         // InterruptMonitor.run) must not end an interactive session.
         InterruptMonitor.shared.hold()
