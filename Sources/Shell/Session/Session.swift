@@ -1,0 +1,48 @@
+import OneP
+
+/// One resource on the current path: its RID and the name it is shown by.
+struct PathSegment: Sendable, Hashable {
+    var rid: String
+    var name: String
+}
+
+/// Who the shell talks to and as whom, where it is, and how it prints.
+struct Session: Sendable {
+    /// The platform endpoint: its description (URL or "local") and the transport to it.
+    var endpoint: Endpoint
+    var auth: Auth?
+    /// How the auth is shown: a key name, or a placeholder — never the CIK itself.
+    var authLabel = ""
+    /// The client the session is authenticated as, found on first use.
+    var root: PathSegment?
+    /// From the root down to the current resource; empty at the root.
+    var path: [PathSegment] = []
+    var previousPath: [PathSegment]?
+    var settings = Settings()
+    /// Child names per client RID, filled by ls, cd and tree, read by completion.
+    var childNames: [String: [String]] = [:]
+
+    /// `/a/b` style text of the current path.
+    var pathText: String {
+        "/" + path.map(\.name).joined(separator: "/")
+    }
+
+    /// Forgets where the session was, for a new auth or endpoint.
+    mutating func resetLocation() {
+        root = nil
+        path = []
+        previousPath = nil
+        childNames = [:]
+    }
+}
+
+/// A platform endpoint as configured: what to call it and how to reach it.
+public struct Endpoint: Sendable {
+    public var description: String
+    public var transport: any Transport
+
+    public init(description: String, transport: any Transport) {
+        self.description = description
+        self.transport = transport
+    }
+}
