@@ -24,8 +24,8 @@ import Testing
             "set timing on")
         let result = await shell.run("read a b --limit 10")
         #expect(result.out == "timestamp  a  b\n300           y\n200        2  x\n100        1\n")
-        // Two path resolutions (alias lookup + listing, then names), then one request for both reads.
-        #expect(ShellFixture.requests(in: result.err) == 5)
+        // Both paths resolve together (alias lookups + listing, then names), then one request reads both.
+        #expect(ShellFixture.requests(in: result.err) == 3)
     }
 
     @Test func writegroupAndRecord() async throws {

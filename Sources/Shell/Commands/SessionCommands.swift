@@ -101,6 +101,7 @@ enum SessionCommands {
                 endpoint = context.services.configuration.remoteEndpoint(target)
             }
             endpoint.transport = CountingTransport(base: endpoint.transport, counter: context.services.counter)
+            await context.session.endpoint.close()
             context.session.endpoint = endpoint
             context.session.auth = nil
             context.session.authLabel = ""

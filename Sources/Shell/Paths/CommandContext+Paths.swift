@@ -29,53 +29,66 @@ extension CommandContext {
     /// under first, else a RID, else the name of exactly one child.
     /// - Throws: ``ShellError`` for a name that matches nothing or several resources.
     mutating func resolve(_ text: String) async throws -> ResolvedResource {
+        try await resolveAll([text])[0]
+    }
+
+    /// Resolves several paths together, one level at a time: each level costs one request for the
+    /// alias lookups and listings of every path, and one more for child names when a name is not
+    /// an alias. So `read a b c` resolves in two requests, not six.
+    mutating func resolveAll(_ texts: [String]) async throws -> [ResolvedResource] {
         let root = try await root()
-        let path = ResourcePath(parsing: text)
-        var segments = path.isAbsolute ? [] : session.path
-        for segment in path.segments {
-            switch segment {
-            case .parent:
-                guard !segments.isEmpty else {
-                    throw ShellError(.badPath(text, reason: "'..' would leave the client you are authenticated as"))
-                }
-                segments.removeLast()
-            case .name(let name):
-                let parent = segments.last ?? root
-                segments.append(try await resolveChild(name, under: parent, isRoot: segments.isEmpty, fullPath: text))
+        var states = texts.map { text in
+            let path = ResourcePath(parsing: text)
+            return PendingPath(text: text, segments: path.isAbsolute ? [] : session.path, remaining: path.segments[...])
+        }
+        while true {
+            var wanted: [(index: Int, parent: PathSegment, name: String)] = []
+            for index in states.indices {
+                try states[index].climb()
+                if let name = states[index].nextName { wanted.append((index, states[index].segments.last ?? root, name)) }
+            }
+            guard !wanted.isEmpty else { break }
+            let found = try await lookUp(wanted.map { ($0.parent, $0.name) }, root: root)
+            for item in wanted {
+                let segment = try found.segment(named: item.name, under: item.parent.rid, path: states[item.index].text)
+                states[item.index].segments.append(segment)
+                states[item.index].remaining.removeFirst()
             }
         }
-        return ResolvedResource(segments: segments, root: root)
+        return states.map { ResolvedResource(segments: $0.segments, root: root) }
     }
 
-    /// Resolves several paths, one after another, keeping their order.
-    mutating func resolveAll(_ texts: [String]) async throws -> [ResolvedResource] {
-        var resolved: [ResolvedResource] = []
-        for text in texts { resolved.append(try await resolve(text)) }
-        return resolved
-    }
-
-    private mutating func resolveChild(_ name: String, under parent: PathSegment, isRoot: Bool, fullPath: String) async throws -> PathSegment {
-        let parentID: ResourceID = isRoot ? .me : .rid(parent.rid)
-        // The alias lookup and the listing go together, so a plain alias costs one request.
-        let first = try await client().batch([
-            .lookup(parentID, .alias(name)), .listing(parentID, types: ResourceType.all, options: .init(owned: true)),
-        ])
-        if first[0].status.isOK, let rid = first[0].result?.stringValue {
-            return PathSegment(rid: rid, name: name)
+    /// Asks the platform about every (parent, name) of one level: the aliases and listings in one
+    /// request, then the names of the children of parents where some name is not an alias.
+    private mutating func lookUp(_ wanted: [(parent: PathSegment, name: String)], root: PathSegment) async throws -> LevelAnswers {
+        func id(_ parent: PathSegment) -> ResourceID { parent.rid == root.rid ? .me : .rid(parent.rid) }
+        var parents: [PathSegment] = []
+        var pairs: [(parent: PathSegment, name: String)] = []
+        for item in wanted {
+            if !parents.contains(item.parent) { parents.append(item.parent) }
+            if !pairs.contains(where: { $0.parent == item.parent && $0.name == item.name }) { pairs.append(item) }
         }
-        if ResourcePath.isRID(name) { return PathSegment(rid: name.lowercased(), name: name.lowercased()) }
-        guard first[1].status.isOK else { throw ShellError(.notFound(path: fullPath, segment: name)) }
-        let listed = Child.listed(first[1].result)
-        guard !listed.isEmpty else { throw ShellError(.notFound(path: fullPath, segment: name)) }
-        let infos = try await client().batch(listed.map { .info(.rid($0.rid), options: [.description]) })
-        let children = zip(listed, infos).map { Child(rid: $0.rid, type: $0.type, info: $1.result, alias: nil) }
-        session.childNames[parent.rid] = children.map(\.label)
-        let matches = children.filter { $0.name == name }
-        switch matches.count {
-        case 1: return PathSegment(rid: matches[0].rid, name: name)
-        case 0: throw ShellError(.notFound(path: fullPath, segment: name))
-        default: throw ShellError(.ambiguousName(segment: name, choices: matches.map { "\($0.rid) (\($0.type))" }))
+        var calls: [Call] = pairs.map { .lookup(id($0.parent), .alias($0.name)) }
+        calls += parents.map { .listing(id($0), types: ResourceType.all, options: .init(owned: true)) }
+        let results = try await client().batch(calls)
+        var answers = LevelAnswers()
+        for (pair, result) in zip(pairs, results) where result.status.isOK {
+            if let rid = result.result?.stringValue { answers.aliases[pair.parent.rid + "/" + pair.name] = rid }
         }
+        var listed: [String: [(rid: String, type: String)]] = [:]
+        for (parent, result) in zip(parents, results.dropFirst(pairs.count)) where result.status.isOK {
+            listed[parent.rid] = Child.listed(result.result)
+        }
+        let needNames = Set(
+            pairs.filter { answers.aliases[$0.parent.rid + "/" + $0.name] == nil && !ResourcePath.isRID($0.name) }.map(\.parent.rid))
+        let toDescribe = parents.filter { needNames.contains($0.rid) }.flatMap { parent in (listed[parent.rid] ?? []).map { (parent.rid, $0) } }
+        guard !toDescribe.isEmpty else { return answers }
+        let infos = try await client().batch(toDescribe.map { .info(.rid($0.1.rid), options: [.description]) })
+        for ((parent, item), info) in zip(toDescribe, infos) {
+            answers.children[parent, default: []].append(Child(rid: item.rid, type: item.type, info: info.result, alias: nil))
+        }
+        for (parent, children) in answers.children { session.childNames[parent] = children.map(\.label) }
+        return answers
     }
 
     /// The resources directly under a client, with names, formats and aliases: two requests.
@@ -91,5 +104,47 @@ extension CommandContext {
         let children = zip(listed, infos).map { Child(rid: $0.rid, type: $0.type, info: $1.result, alias: aliases[$0.rid]) }
         session.childNames[resource.rid] = children.map(\.label)
         return Child.ordered(children)
+    }
+}
+
+/// One path while it is being resolved.
+private struct PendingPath {
+    let text: String
+    var segments: [PathSegment]
+    var remaining: ArraySlice<ResourcePath.Segment>
+
+    /// Applies leading `..` steps, which need no request.
+    mutating func climb() throws(ShellError) {
+        while case .parent? = remaining.first {
+            guard !segments.isEmpty else {
+                throw ShellError(.badPath(text, reason: "'..' would leave the client you are authenticated as"))
+            }
+            segments.removeLast()
+            remaining.removeFirst()
+        }
+    }
+
+    var nextName: String? {
+        if case .name(let name)? = remaining.first { return name }
+        return nil
+    }
+}
+
+/// What the platform said about the names of one level.
+private struct LevelAnswers {
+    /// RID by "parentRID/alias".
+    var aliases: [String: String] = [:]
+    /// Described children by parent RID, for parents where a name was not an alias.
+    var children: [String: [Child]] = [:]
+
+    func segment(named name: String, under parent: String, path: String) throws(ShellError) -> PathSegment {
+        if let rid = aliases[parent + "/" + name] { return PathSegment(rid: rid, name: name) }
+        if ResourcePath.isRID(name) { return PathSegment(rid: name.lowercased(), name: name.lowercased()) }
+        let matches = (children[parent] ?? []).filter { $0.name == name }
+        switch matches.count {
+        case 1: return PathSegment(rid: matches[0].rid, name: name)
+        case 0: throw ShellError(.notFound(path: path, segment: name))
+        default: throw ShellError(.ambiguousName(segment: name, choices: matches.map { "\($0.rid) (\($0.type))" }))
+        }
     }
 }

@@ -39,7 +39,7 @@ public struct ShellConfiguration: Sendable {
         self.output = output
         self.environment = environment
         self.now = now
-        self.remoteEndpoint = { url in Endpoint(description: url, transport: HTTPTransport(url: url)) }
+        self.remoteEndpoint = { url in Endpoint.http(url) }
         self.pause = { duration in try await Task.sleep(for: duration) }
         self.readFile = { path in try String(contentsOfFile: path, encoding: .utf8) }
         self.readStandardInput = {

@@ -4,7 +4,9 @@ import LineEditor
 extension ShellRunner {
     /// Reads lines from `reader` until end of input or `exit`.
     /// - Returns: the exit code: the one `exit` gave, else 0.
-    public func runInteractive(reader: any LineReader) async -> Int32 {
+    /// The reader stays with the caller (this method is not isolated to the runner), so a test can
+    /// look at what it was asked afterwards.
+    public nonisolated func runInteractive(reader: any LineReader) async -> Int32 {
         let state = CompletionState()
         let commands = services.commands
         let environment = services.environment
@@ -13,17 +15,10 @@ extension ShellRunner {
             let (replacing, candidates) = completer.complete(textBeforeCursor: request.textBeforeCursor)
             return CompletionResult(replacing: replacing, candidates: candidates)
         }
-        if reader.isInteractive {
-            confirmer = { question in
-                guard case .line(let answer) = reader.readLine(prompt: question) else { return false }
-                return ["y", "yes"].contains(answer.trimmingCharacters(in: " \t").lowercased())
-            }
-        }
-        defer { confirmer = nil }
         var pending = ""
         while true {
-            state.snapshot = completionSnapshot()
-            let promptText = pending.isEmpty ? prompt : "> "
+            state.snapshot = await completionSnapshot()
+            let promptText = pending.isEmpty ? await prompt : "> "
             switch reader.readLine(prompt: promptText) {
             case .endOfFile:
                 return 0
@@ -38,9 +33,16 @@ extension ShellRunner {
                 let line = pending + text
                 pending = ""
                 guard !line.trimmingCharacters(in: " \t").isEmpty else { continue }
-                remember(line)
-                reader.addHistory(history.last ?? line)
-                if echoes { services.output.writeOut(line + "\n") }
+                reader.addHistory(await remember(line))
+                if await echoes { services.output.writeOut(line + "\n") }
+                if reader.isInteractive, let question = await confirmationQuestion(for: line) {
+                    guard case .line(let answer) = reader.readLine(prompt: question),
+                        ["y", "yes"].contains(answer.trimmingCharacters(in: " \t").lowercased())
+                    else {
+                        _ = await declined(line)
+                        continue
+                    }
+                }
                 // Ctrl-C cancels the running command's task; the shell stays and prompts again.
                 let outcome = (try? await InterruptMonitor.shared.run { await self.run(line: line) }) ?? CommandOutcome(status: .interrupted)
                 if outcome.status == .interrupted { services.output.writeErr("interrupted\n") }

@@ -6,8 +6,6 @@ public actor ShellRunner {
     let services: ShellServices
     var session: Session
     var history: [String] = []
-    /// True while reading from a person at a terminal: destructive commands then ask first.
-    var confirmer: ((String) -> Bool)?
     /// How deep `source` currently nests, to stop a file that sources itself.
     var sourceDepth = 0
 
@@ -46,6 +44,11 @@ public actor ShellRunner {
         return last
     }
 
+    /// Releases the current endpoint's connections; call once when the shell ends.
+    public func shutdown() async {
+        await session.endpoint.close()
+    }
+
     /// The text of the prompt: where the session is.
     public var prompt: String {
         let place = session.path.isEmpty ? "/" : session.pathText
@@ -69,10 +72,6 @@ public actor ShellRunner {
         if parsed.arguments.flag("help") {
             services.output.writeOut(HelpGenerator(commands: services.commands).help(for: parsed.spec))
             return CommandOutcome(status: .success)
-        }
-        if parsed.spec.effect == .destroys, !parsed.arguments.flag("yes"), let confirmer {
-            let question = "\(words.joined(separator: " ")): this cannot be undone. Continue? [y/N] "
-            guard confirmer(question) else { return report(ShellError(.declined(command: parsed.spec.name))) }
         }
         let requestsBefore = services.counter.value
         let started = ContinuousClock.now
@@ -98,6 +97,26 @@ public actor ShellRunner {
         return outcome
     }
 
+    /// The question to ask before running `line` at a terminal, when one of its commands destroys
+    /// data and was not given `--yes`; nil when the line may run at once.
+    func confirmationQuestion(for line: String) -> String? {
+        guard let commands = try? Tokenizer(environment: services.environment).commands(in: line) else { return nil }
+        let parser = CommandParser(commands: services.commands)
+        for command in commands {
+            guard let (spec, arguments) = try? parser.parse(command.texts) else { return nil }
+            if spec.effect == .destroys, !arguments.flag("yes"), !arguments.flag("help") {
+                return "\(command.texts.joined(separator: " ")): this cannot be undone. Continue? [y/N] "
+            }
+        }
+        return nil
+    }
+
+    /// Reports that the user said no to a confirmation.
+    func declined(_ line: String) -> CommandOutcome {
+        let name = (try? Tokenizer(environment: services.environment).commands(in: line))?.first?.texts.first ?? line
+        return report(ShellError(.declined(command: name)))
+    }
+
     /// Prints the one-line message for an error and says how the command ended.
     private func report(_ error: any Error) -> CommandOutcome {
         let message = ShellMessage(error: error, commands: services.commands)
@@ -108,8 +127,12 @@ public actor ShellRunner {
     }
 
     /// Adds a line to the history `history` shows, with secret arguments masked.
-    func remember(_ line: String) {
-        history.append(HistoryRedactor(commands: services.commands, environment: services.environment).redact(line))
+    /// - Returns: the line as history keeps it.
+    @discardableResult
+    func remember(_ line: String) -> String {
+        let redacted = HistoryRedactor(commands: services.commands, environment: services.environment).redact(line)
+        history.append(redacted)
+        return redacted
     }
 }
 

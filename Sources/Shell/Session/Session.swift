@@ -40,9 +40,18 @@ struct Session: Sendable {
 public struct Endpoint: Sendable {
     public var description: String
     public var transport: any Transport
+    /// Releases the transport's connections when the shell leaves this endpoint (HTTP clients must be shut down).
+    public var close: @Sendable () async -> Void
 
-    public init(description: String, transport: any Transport) {
+    public init(description: String, transport: any Transport, close: @escaping @Sendable () async -> Void = {}) {
         self.description = description
         self.transport = transport
+        self.close = close
+    }
+
+    /// A platform over HTTP(S), closed when the shell leaves it.
+    public static func http(_ url: String, timeout: Duration = .seconds(30), debugLog: (@Sendable (String) -> Void)? = nil) -> Endpoint {
+        let transport = HTTPTransport(url: url, timeout: timeout, debugLog: debugLog)
+        return Endpoint(description: url, transport: transport, close: { try? await transport.shutdown() })
     }
 }
