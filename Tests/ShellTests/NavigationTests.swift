@@ -73,3 +73,24 @@ import Testing
         #expect(!whoami.contains(shell.rootCIK))
     }
 }
+
+@Suite struct AuthTests {
+    @Test func actingAsADescendantClient() async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp("create client dev --alias d", "create dataport dev/inside")
+        let rid = await shell.run("lookup d").out.trimmingCharacters(in: .whitespacesAndNewlines)
+        let authed = await shell.run("auth \(shell.rootCIK) --client \(rid)")
+        #expect(authed.status == 0, "\(authed.err)")
+        #expect(authed.out.contains(rid))
+        #expect(await shell.run("ls").out == "inside\n")
+    }
+
+    @Test func keyGivenAtStart() async throws {
+        let home = try ShellFixture(authenticated: false)
+        try await home.setUp("keys add main \(home.rootCIK)")
+        let known = try ShellFixture(authenticated: false, environment: ["HOME": home.home]) { $0.keyName = "main" }
+        #expect(await known.runner.startupError == nil)
+        let unknown = try ShellFixture(authenticated: false, environment: ["HOME": home.home]) { $0.keyName = "mian" }
+        #expect(await unknown.runner.startupError == "no key named 'mian' (did you mean 'main'?); 'keys' lists them")
+    }
+}

@@ -22,11 +22,24 @@ public actor ShellRunner {
             session.auth = .cik(cik)
             session.authLabel = "ONEP_CIK"
         }
-        if let keyName = configuration.keyName, let cik = try? services.keyStore.cik(named: keyName) {
-            session.auth = .cik(cik)
-            session.authLabel = keyName
+        if let keyName = configuration.keyName {
+            do {
+                let keys = try services.keyStore.keys()
+                if let key = keys.first(where: { $0.name == keyName }) {
+                    session.auth = .cik(key.cik)
+                    session.authLabel = keyName
+                } else {
+                    startupError = ShellMessage(error: ShellError(.unknownKey(keyName, known: keys.map(\.name)))).text
+                }
+            } catch {
+                startupError = ShellMessage(error: error).text
+            }
         }
     }
+
+    /// Why the configuration could not be applied (an unknown `--key`), for the executable to
+    /// print before exiting with a usage error; nil when all is well.
+    public private(set) var startupError: String?
 
     /// Runs one line: one or more commands separated by `;`. Stops the line at its first failure.
     public func run(line: String) async -> CommandOutcome {
