@@ -20,7 +20,7 @@ public actor ShellRunner {
         session.settings.echo = configuration.echo
         if let cik = configuration.cik {
             session.auth = .cik(cik)
-            session.authLabel = "ONEP_CIK"
+            session.authLabel = "a CIK"
         }
         if let keyName = configuration.keyName {
             do {
