@@ -82,7 +82,11 @@ import Testing
 
     @Test func completionOffersCommandsOptionsAndValues() {
         var snapshot = CompletionSnapshot()
-        snapshot.childNames = ["temperature", "humidity"]
+        snapshot.pathRIDs = ["root"]
+        snapshot.knownChildren = [
+            "root": [KnownChild(name: "temperature", rid: "t", isClient: false), KnownChild(name: "dev", rid: "d", isClient: true)],
+            "d": [KnownChild(name: "humidity", rid: "h", isClient: false)],
+        ]
         let completer = Completer(commands: CommandTable.all, environment: [:], snapshot: snapshot)
         #expect(completer.complete(textBeforeCursor: "tr").candidates == ["tree"])
         #expect(completer.complete(textBeforeCursor: "keys ").candidates == ["add", "rm"])
@@ -91,6 +95,10 @@ import Testing
         #expect(completer.complete(textBeforeCursor: "read temp --so").candidates == ["--sort"])
         #expect(completer.complete(textBeforeCursor: "read temp --sort ").candidates == ["asc", "desc"])
         #expect(completer.complete(textBeforeCursor: "set format ").candidates == ["csv", "json", "text"])
+        #expect(completer.complete(textBeforeCursor: "ls ").candidates == ["..", "/", "dev/", "temperature"])
+        #expect(completer.complete(textBeforeCursor: "read dev/h") == (5, ["dev/humidity"]))
+        #expect(completer.complete(textBeforeCursor: "read /dev/").candidates == ["/dev/humidity"])
+        #expect(completer.complete(textBeforeCursor: "read nothing/").candidates.isEmpty)
     }
 
     @Test func historyMasksSecrets() {

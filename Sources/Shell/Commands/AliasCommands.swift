@@ -16,7 +16,7 @@ enum AliasCommands {
             let resource = try await context.resolve(context.arguments.required("RES"))
             let here = try await context.resolve(".")
             _ = try await context.client(actingAs: here.rid).call(.map(.rid(resource.rid), alias: context.arguments.required("ALIAS")))
-            context.session.childNames[here.rid] = nil
+            context.session.knownChildren[here.rid] = nil
         }
     )
 
@@ -28,7 +28,7 @@ enum AliasCommands {
         body: { context in
             let here = try await context.resolve(".")
             _ = try await context.client().call(.unmap(here.id, alias: context.arguments.required("ALIAS")))
-            context.session.childNames[here.rid] = nil
+            context.session.knownChildren[here.rid] = nil
         }
     )
 

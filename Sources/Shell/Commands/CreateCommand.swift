@@ -62,7 +62,7 @@ enum CreateCommand {
         if let alias = context.arguments.option("alias") {
             _ = try await context.client(actingAs: parent.rid).call(.map(.rid(rid), alias: alias))
         }
-        context.session.childNames[parent.rid] = nil
+        context.session.knownChildren[parent.rid] = nil
         if context.session.settings.format == .text {
             context.emit(.message(rid))
         } else {
@@ -133,7 +133,7 @@ enum CreateCommand {
             // Only the direct owner may see a client's key.
             let info = try? await context.client(actingAs: here.rid).call(.info(.rid(rid), options: [.key]))
             let cik = info?["key"]?.stringValue
-            context.session.childNames[here.rid] = nil
+            context.session.knownChildren[here.rid] = nil
             if context.session.settings.format == .text {
                 context.emit(.message(cik.map { "rid: \(rid)\ncik: \($0)" } ?? rid))
             } else {

@@ -58,7 +58,7 @@ enum ResourceCommands {
             guard !description.isEmpty else { throw ShellError(.missingArgument(command: "update", argument: "--name, --meta or --json")) }
             let resource = try await context.resolve(context.arguments.required("RES"))
             _ = try await context.client().call(.update(resource.id, description: .object(description)))
-            context.session.childNames = [:]
+            context.session.knownChildren = [:]
         }
     )
 
@@ -77,7 +77,7 @@ enum ResourceCommands {
             for result in results { _ = try result.get() }
             let dropped = Set(resources.map(\.rid))
             if context.session.path.contains(where: { dropped.contains($0.rid) }) { context.session.path = [] }
-            context.session.childNames = [:]
+            context.session.knownChildren = [:]
         }
     )
 
@@ -96,7 +96,7 @@ enum ResourceCommands {
             let destination = try await context.resolve(context.arguments.required("DEST"))
             let destinationID: ResourceID = .rid(destination.rid)
             _ = try await context.client().call(.move(resource.id, to: destinationID, aliases: !context.arguments.flag("no-aliases")))
-            context.session.childNames = [:]
+            context.session.knownChildren = [:]
         }
     )
 

@@ -70,7 +70,7 @@ enum TreeCommand {
                     latest[item.rid] = (timestamp, point[1] ?? .null)
                 }
             }
-            for (parent, children) in childrenOf { context.session.childNames[parent] = children.map(\.label) }
+            for (parent, children) in childrenOf { context.session.knownChildren[parent] = children.map(\.known) }
             level = found.filter { $0.type == "client" }.map { ($0.rid, .rid($0.rid)) }
             depth += 1
         }

@@ -3,7 +3,9 @@ import Foundation
 /// What completion knows about the session without asking the platform: completion never blocks
 /// on the network, it offers the child names `ls`, `cd` and `tree` have already seen.
 struct CompletionSnapshot: Sendable {
-    var childNames: [String] = []
+    var knownChildren: [String: [KnownChild]] = [:]
+    /// RIDs from the root down to the current client, the root first.
+    var pathRIDs: [String] = []
     var settings = Settings()
 }
 
@@ -44,7 +46,7 @@ struct Completer {
         let rest = Array(done.dropFirst(consumed))
         if prefix.hasPrefix("-") { return spec.allOptions.map { "--" + $0.name } }
         if let last = rest.last, last.hasPrefix("--"), let option = spec.option(named: String(last.dropFirst(2))), !option.isFlag {
-            return values(for: option.completionSource, previous: rest)
+            return values(for: option.completionSource, previous: rest, prefix: prefix)
         }
         var index = 0
         var skipNext = false
@@ -61,7 +63,7 @@ struct Completer {
         }
         var result = rest.isEmpty ? subcommands : []
         if let positional = spec.positionals.indices.contains(index) ? spec.positionals[index] : spec.positionals.last(where: \.isRepeating) {
-            result += values(for: positional.completionSource, previous: rest)
+            result += values(for: positional.completionSource, previous: rest, prefix: prefix)
         }
         return result
     }
@@ -72,12 +74,12 @@ struct Completer {
         }
     }
 
-    private func values(for source: CompletionSource, previous: [String]) -> [String] {
+    private func values(for source: CompletionSource, previous: [String], prefix: String) -> [String] {
         switch source.kind {
         case .none: return []
         case .command: return commands.map { $0.words[0] }
         case .values(let values): return values
-        case .resourcePath: return snapshot.childNames + ["..", "/"]
+        case .resourcePath: return PathCompleter(snapshot: snapshot).candidates(for: prefix)
         case .keyName: return ((try? KeyStore(environment: environment).keys()) ?? []).map(\.name)
         case .setting: return previous.last.map(Settings.allowedValues) ?? []
         case .file: return files()

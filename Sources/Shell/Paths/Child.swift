@@ -46,6 +46,8 @@ struct Child: Sendable, Equatable {
         self.alias = alias
     }
 
+    var known: KnownChild { KnownChild(name: label, rid: rid, isClient: type == "client") }
+
     /// The name to show, falling back to the alias or RID for unnamed resources.
     var label: String {
         if !name.isEmpty { return name }

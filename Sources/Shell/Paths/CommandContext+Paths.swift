@@ -87,7 +87,7 @@ extension CommandContext {
         for ((parent, item), info) in zip(toDescribe, infos) {
             answers.children[parent, default: []].append(Child(rid: item.rid, type: item.type, info: info.result, alias: nil))
         }
-        for (parent, children) in answers.children { session.childNames[parent] = children.map(\.label) }
+        for (parent, children) in answers.children { session.knownChildren[parent] = children.map(\.known) }
         return answers
     }
 
@@ -102,7 +102,7 @@ extension CommandContext {
         guard !listed.isEmpty else { return [] }
         let infos = try await client().batch(listed.map { .info(.rid($0.rid), options: [.description]) })
         let children = zip(listed, infos).map { Child(rid: $0.rid, type: $0.type, info: $1.result, alias: aliases[$0.rid]) }
-        session.childNames[resource.rid] = children.map(\.label)
+        session.knownChildren[resource.rid] = children.map(\.known)
         return Child.ordered(children)
     }
 }

@@ -52,8 +52,8 @@ extension ShellRunner {
     }
 
     func completionSnapshot() -> CompletionSnapshot {
-        let here = session.path.last?.rid ?? session.root?.rid ?? ""
-        return CompletionSnapshot(childNames: session.childNames[here] ?? [], settings: session.settings)
+        let rids = session.root.map { [$0.rid] + session.path.map(\.rid) } ?? []
+        return CompletionSnapshot(knownChildren: session.knownChildren, pathRIDs: rids, settings: session.settings)
     }
 }
 

@@ -19,8 +19,8 @@ struct Session: Sendable {
     var path: [PathSegment] = []
     var previousPath: [PathSegment]?
     var settings = Settings()
-    /// Child names per client RID, filled by ls, cd and tree, read by completion.
-    var childNames: [String: [String]] = [:]
+    /// Children per client RID as ls, cd and tree last saw them; completion reads them.
+    var knownChildren: [String: [KnownChild]] = [:]
 
     /// `/a/b` style text of the current path.
     var pathText: String {
@@ -32,8 +32,15 @@ struct Session: Sendable {
         root = nil
         path = []
         previousPath = nil
-        childNames = [:]
+        knownChildren = [:]
     }
+}
+
+/// A child as completion needs it: what to type and whether a path can go on below it.
+struct KnownChild: Sendable, Hashable {
+    var name: String
+    var rid: String
+    var isClient: Bool
 }
 
 /// A platform endpoint as configured: what to call it and how to reach it.
