@@ -1,13 +1,14 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// Talks JSON-RPC to a platform over HTTP or HTTPS with AsyncHTTPClient, keeping connections alive.
 ///
 /// The platform closes a connection after its 100th request; the next request then opens a new one.
 /// If a request meets a kept-alive connection the server has just closed, it is sent once more.
 ///
-/// Call ``shutdown()`` before letting go of a transport: the HTTP client underneath insists on it.
+/// Call ``shutdown()`` when done; a transport released without it closes its connections in the background.
 public final class HTTPTransport: Transport {
     /// The endpoint as given, e.g. `http://127.0.0.1:8080`.
     public let url: String
@@ -19,6 +20,7 @@ public final class HTTPTransport: Transport {
     private let client: HTTPClient
     private let debugLog: (@Sendable (String) -> Void)?
     private let curl: CurlFormatter
+    private let isShutDown = Atomic<Bool>(false)
 
     /// - Parameters:
     ///   - url: `http://host[:port]` or `https://host[:port]`; the RPC path is added.
@@ -75,6 +77,15 @@ public final class HTTPTransport: Transport {
     /// Closes the connections. The transport cannot send afterwards.
     public func shutdown() async throws {
         try await client.shutdown()
+        isShutDown.store(true, ordering: .relaxed)
+    }
+
+    deinit {
+        // The HTTP client traps when released while running; a transport dropped without
+        // shutdown() closes its connections in the background instead.
+        if !isShutDown.load(ordering: .relaxed) {
+            client.shutdown().whenComplete { _ in }
+        }
     }
 
     private func exchange(_ body: [UInt8]) async throws -> [UInt8] {

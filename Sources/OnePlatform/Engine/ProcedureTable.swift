@@ -1,0 +1,62 @@
+import OnePJSON
+
+/// One RPC procedure: its name, whether it changes anything, and the code that runs it.
+struct Procedure: Sendable {
+    enum Access: Sendable {
+        /// Only reads; a request made of such calls runs in a read transaction.
+        case reads
+        /// Changes the database; runs in the request's write transaction.
+        case writes
+    }
+
+    typealias Handler = @Sendable (CallContext, Arguments) throws -> JSON?
+
+    let name: String
+    let access: Access
+    /// Returns the call's result, or nil for a procedure that answers only a status.
+    let run: Handler
+}
+
+/// The procedures the platform answers, by name. It drives dispatch and lists the names.
+struct ProcedureTable: Sendable {
+    private let byName: [String: Procedure]
+    /// The procedure names in declaration order.
+    let names: [String]
+
+    init(_ procedures: [Procedure]) {
+        #if DEBUG
+            var seen = Set<String>()
+            for procedure in procedures {
+                precondition(seen.insert(procedure.name).inserted, "procedure \(procedure.name) is declared twice")
+            }
+        #endif
+        byName = Dictionary(procedures.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        names = procedures.map(\.name)
+    }
+
+    subscript(name: String) -> Procedure? {
+        byName[name]
+    }
+}
+
+extension ProcedureTable {
+    /// Every procedure of the JSON-RPC API.
+    static let standard = ProcedureTable(
+        [
+            Procedure(name: "create", access: .writes, run: CreateProcedure.run),
+            Procedure(name: "info", access: .reads, run: InfoProcedure.run),
+            Procedure(name: "listing", access: .reads, run: ListingProcedure.run),
+            Procedure(name: "update", access: .writes, run: UpdateProcedure.run),
+            Procedure(name: "drop", access: .writes, run: DropProcedure.run),
+            Procedure(name: "map", access: .writes, run: AliasProcedures.map),
+            Procedure(name: "unmap", access: .writes, run: AliasProcedures.unmap),
+            Procedure(name: "lookup", access: .reads, run: AliasProcedures.lookup),
+            Procedure(name: "read", access: .reads, run: ReadProcedure.run),
+            Procedure(name: "write", access: .writes, run: WriteProcedures.write),
+            Procedure(name: "writegroup", access: .writes, run: WriteProcedures.writegroup),
+            Procedure(name: "record", access: .writes, run: RecordProcedures.record),
+            Procedure(name: "recordbatch", access: .writes, run: RecordProcedures.recordbatch),
+            Procedure(name: "flush", access: .writes, run: FlushProcedure.run),
+        ] + NotSupportedProcedures.all
+    )
+}

@@ -1,0 +1,81 @@
+import OnePJSON
+
+/// Turns request bytes into an ``RPCRequest`` or the request-level error that answers them.
+enum RequestParser {
+    static let maximumIDLength = 40
+
+    static func parse(_ body: [UInt8]) throws(RequestError) -> RPCRequest {
+        let json: JSON
+        do {
+            json = try JSON(parsing: body)
+        } catch {
+            throw .notJSON
+        }
+        guard let object = json.objectValue else {
+            throw .malformed(nil, "request must be a JSON object with auth and calls")
+        }
+        let auth = try parseAuth(object["auth"])
+        guard let calls = object["calls"]?.arrayValue else {
+            throw .malformed("calls", "calls must be a list")
+        }
+        var parsed: [CallRequest] = []
+        parsed.reserveCapacity(calls.count)
+        for call in calls { parsed.append(try parseCall(call)) }
+        return RPCRequest(auth: auth, calls: parsed)
+    }
+
+    private static func parseAuth(_ json: JSON?) throws(RequestError) -> AuthForm {
+        guard let auth = json?.objectValue else {
+            throw .malformed("auth", "auth must be an object")
+        }
+        let clientID = try optionalString(auth, "client_id")
+        let resourceID = try optionalString(auth, "resource_id")
+        if let cik = auth["cik"] {
+            guard let cik = cik.stringValue else { throw .malformed("auth", "cik must be a string") }
+            switch (clientID, resourceID) {
+            case (nil, nil): return .cik(cik, acting: .itself)
+            case (let client?, nil): return .cik(cik, acting: .client(client))
+            case (nil, let resource?): return .cik(cik, acting: .ownerOf(resource))
+            case (_?, _?): throw .malformed("auth", "auth takes client_id or resource_id, not both")
+            }
+        }
+        if let token = auth["token"] {
+            guard let token = token.stringValue else { throw .malformed("auth", "token must be a string") }
+            return .token(token, clientID: clientID)
+        }
+        throw .malformed("auth", "auth needs a cik or a token")
+    }
+
+    private static func optionalString(_ auth: JSONObject, _ key: String) throws(RequestError) -> String? {
+        guard let value = auth[key], !value.isNull else { return nil }
+        guard let text = value.stringValue else { throw .malformed("auth", "\(key) must be a string") }
+        return text
+    }
+
+    private static func parseCall(_ json: JSON) throws(RequestError) -> CallRequest {
+        guard let call = json.objectValue else {
+            throw .malformed("calls", "each call must be an object")
+        }
+        guard let procedure = call["procedure"]?.stringValue else {
+            throw .malformed("procedure", "each call needs a procedure name")
+        }
+        let id = try parseID(call["id"])
+        return CallRequest(id: id, procedure: procedure, arguments: call["arguments"]?.arrayValue)
+    }
+
+    private static func parseID(_ json: JSON?) throws(RequestError) -> JSON? {
+        switch json {
+        case nil, .null?:
+            return nil
+        case .int?, .double?:
+            return json
+        case .string(let text)?:
+            guard text.count <= maximumIDLength else {
+                throw .malformed("calls", "a call id may be at most \(maximumIDLength) characters")
+            }
+            return json
+        default:
+            throw .malformed("calls", "a call id must be a number or a string")
+        }
+    }
+}

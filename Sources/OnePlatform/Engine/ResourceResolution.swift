@@ -1,0 +1,53 @@
+import GRDB
+import OnePJSON
+
+/// Turning a ResourceID argument (a RID, `{"alias": name}` or `{"alias": ""}`) into a resource.
+extension CallContext {
+    /// The resource `identifier` names, which must lie in the caller's subhierarchy.
+    ///
+    /// - Throws: `restricted` for an unknown or out-of-reach resource; an arguments failure for a
+    ///   value that is neither a RID string nor an alias object.
+    func resource(_ identifier: JSON) throws -> ResourceRecord {
+        try resource(identifier, relativeTo: caller)
+    }
+
+    /// The resource `identifier` names as seen by `client`: its aliases, its subhierarchy.
+    func resource(_ identifier: JSON, relativeTo client: ResourceRecord) throws -> ResourceRecord {
+        switch identifier {
+        case .string(let text):
+            guard let rid = Identifiers.canonical(text) else { throw CallFailure.restricted }
+            if rid == client.rid { return client }
+            guard let resource = try ResourceRecord.fetch(db, rid: rid),
+                try ResourceRecord.isWithin(db, resource, of: client)
+            else { throw CallFailure.restricted }
+            return resource
+        case .object(let object):
+            guard object.count == 1, let alias = object["alias"]?.stringValue else {
+                throw CallFailure.arguments("a resource is a RID string or {\"alias\": name}")
+            }
+            if alias.isEmpty { return client }
+            guard let mapping = try AliasRecord.fetch(db, client: client.key, alias: alias),
+                let resource = try ResourceRecord.fetch(db, id: mapping.targetID)
+            else { throw CallFailure.restricted }
+            return resource
+        default:
+            throw CallFailure.arguments("a resource is a RID string or {\"alias\": name}, not a \(identifier.kindName)")
+        }
+    }
+
+    /// Like ``resource(_:)`` but the result must be a client.
+    func client(_ identifier: JSON) throws -> ResourceRecord {
+        let resource = try resource(identifier)
+        guard resource.type == .client else { throw CallFailure.invalid }
+        return resource
+    }
+
+    /// Whether a value has the shape of a ResourceID, without resolving it.
+    static func looksLikeResourceID(_ json: JSON) -> Bool {
+        switch json {
+        case .string(let text): return Identifiers.canonical(text) != nil
+        case .object(let object): return object.count == 1 && object["alias"]?.stringValue != nil
+        default: return false
+        }
+    }
+}

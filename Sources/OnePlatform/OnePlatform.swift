@@ -1,1 +1,0 @@
-// Module OnePlatform: work in progress; replaced by its first real file.

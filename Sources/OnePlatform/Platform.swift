@@ -1,0 +1,46 @@
+import GRDB
+import Logging
+
+/// An embedded One Platform: the JSON-RPC API over one SQLite database.
+///
+/// A platform keeps one database connection for its lifetime. Open it on a directory to keep
+/// data across restarts, or in memory for tests and throwaway sessions.
+public final class Platform: Sendable {
+    /// The root client and vendor created on the database's first start.
+    public let bootstrap: PlatformBootstrap
+
+    private let engine: RPCEngine
+
+    private init(database: any DatabaseWriter, clock: any PlatformClock) throws {
+        let now = clock.currentSecond
+        bootstrap = try database.write { db in try BootstrapStore.loadOrCreate(db, now: now) }
+        engine = RPCEngine(
+            database: database, clock: clock, table: .standard, logger: Logger(label: "onep.platform.rpc"))
+    }
+
+    /// Opens (or creates) the platform stored in `directory`, in the file `onep.sqlite`.
+    ///
+    /// - Throws: ``PlatformError`` when the directory cannot be created or the database opened.
+    public static func open(directory: String, clock: any PlatformClock = SystemClock()) throws -> Platform {
+        let database = try PlatformDatabase.openFile(directory: directory)
+        return try Platform(database: database, clock: clock)
+    }
+
+    /// A platform that lives only as long as this object.
+    public static func inMemory(clock: any PlatformClock = SystemClock()) throws -> Platform {
+        try Platform(database: try PlatformDatabase.openInMemory(), clock: clock)
+    }
+
+    /// Answers one JSON-RPC request body (`POST /onep:v1/rpc/process`).
+    ///
+    /// The HTTP status is always 200; failures are in the body. The body is empty when no call of
+    /// the request asked for an answer.
+    public func processRPC(_ body: [UInt8]) async -> [UInt8] {
+        await engine.process(body)
+    }
+
+    /// The names of the procedures the RPC engine dispatches.
+    public var procedureNames: [String] {
+        engine.table.names
+    }
+}

@@ -1,0 +1,103 @@
+import GRDB
+import OnePJSON
+
+/// Computes each `info` section of one resource; nil when the section does not apply to its type.
+struct InfoSections {
+    let context: CallContext
+    let target: ResourceRecord
+
+    private var db: Database { context.db }
+
+    func value(of section: InfoSection) throws -> JSON? {
+        // Sections that do not fit the type answer Optional.none, never JSON's own null.
+        let isClient = target.type == .client
+        switch section {
+        case .aliases: return isClient ? .some(try aliases()) : .none
+        case .basic: return try basic()
+        case .comments, .shares, .tagged, .tags: return .array([])
+        case .counts: return isClient ? .some(try counts()) : .none
+        case .description: return .object(target.description)
+        case .key: return target.cik.map(JSON.string)
+        case .storage: return isClient ? .none : .some(try storage())
+        case .subscribers: return try subscribers()
+        case .usage: return isClient ? .some(try usage()) : .none
+        }
+    }
+
+    /// The client's aliases grouped by the RID they name, in the order they were made.
+    private func aliases() throws -> JSON {
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT r.rid, a.alias FROM alias a JOIN resource r ON r.id = a.target_id WHERE a.client_id = ? ORDER BY a.id",
+            arguments: [target.key])
+        var grouped = JSONObject()
+        for row in rows {
+            let rid: String = row[0]
+            let alias: String = row[1]
+            grouped[rid] = .array((grouped[rid]?.arrayValue ?? []) + [.string(alias)])
+        }
+        return .object(grouped)
+    }
+
+    private func basic() throws -> JSON {
+        var basic: JSONObject = ["created": .int(target.created), "modified": .int(target.modified)]
+        if target.type == .client || target.type == .dispatch {
+            basic["status"] = .string(target.isLocked ? "locked" : target.status.rawValue)
+        }
+        basic["subscribers"] = .int(try subscriberRows().count)
+        basic["type"] = .string(target.type.rawValue)
+        return .object(basic)
+    }
+
+    /// Resources owned directly by the client, and the disk its own time series use.
+    private func counts() throws -> JSON {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT type, count(*) FROM resource WHERE parent_id = ? GROUP BY type", arguments: [target.key])
+        let disk =
+            try Int.fetchOne(
+                db,
+                sql: "SELECT coalesce(sum(8 + length(p.value)), 0) FROM point p JOIN resource r ON r.id = p.resource_id WHERE r.parent_id = ?",
+                arguments: [target.key]) ?? 0
+        return .object(tally(rows, disk: disk))
+    }
+
+    /// Resources anywhere below the client, and the disk all of them use.
+    private func usage() throws -> JSON {
+        let below = """
+            WITH RECURSIVE below(id) AS (
+                SELECT id FROM resource WHERE parent_id = ?
+                UNION ALL SELECT r.id FROM resource r JOIN below b ON r.parent_id = b.id)
+            """
+        let rows = try Row.fetchAll(
+            db, sql: below + " SELECT r.type, count(*) FROM resource r JOIN below b ON r.id = b.id GROUP BY r.type",
+            arguments: [target.key])
+        let disk =
+            try Int.fetchOne(
+                db, sql: below + " SELECT coalesce(sum(8 + length(p.value)), 0) FROM point p JOIN below b ON p.resource_id = b.id",
+                arguments: [target.key]) ?? 0
+        return .object(tally(rows, disk: disk))
+    }
+
+    private func tally(_ rows: [Row], disk: Int) -> JSONObject {
+        var byType: [String: Int] = [:]
+        for row in rows { byType[row[0]] = row[1] }
+        var result = JSONObject()
+        for key in ["client", "dataport", "datarule", "disk", "dispatch", "email", "http", "share", "sms", "xmpp"] {
+            result[key] = .int(key == "disk" ? disk : byType[key] ?? 0)
+        }
+        return result
+    }
+
+    private func storage() throws -> JSON {
+        let stats = try PointStore.statistics(db, resource: target.key)
+        return ["count": .int(stats.count), "first": .int(stats.first), "last": .int(stats.last), "size": .int(stats.size)]
+    }
+
+    private func subscribers() throws -> JSON {
+        .array(try subscriberRows().map { [.string($0.type.rawValue), .string($0.rid)] })
+    }
+
+    private func subscriberRows() throws -> [ResourceRecord] {
+        try ResourceRecord.filter(ResourceRecord.Columns.subscribeID == target.key).order(ResourceRecord.Columns.id).fetchAll(db)
+    }
+}

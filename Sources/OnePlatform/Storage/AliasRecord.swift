@@ -1,0 +1,39 @@
+import GRDB
+
+/// A name a client gave to a resource, usable as `{"alias": name}` in that client's calls.
+struct AliasRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "alias"
+
+    var id: Int64?
+    var clientID: Int64
+    var alias: String
+    var targetID: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case id, alias
+        case clientID = "client_id"
+        case targetID = "target_id"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let clientID = Column(CodingKeys.clientID)
+        static let alias = Column(CodingKeys.alias)
+        static let targetID = Column(CodingKeys.targetID)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+extension AliasRecord {
+    static func fetch(_ db: Database, client: Int64, alias: String) throws -> AliasRecord? {
+        try AliasRecord.filter(Columns.clientID == client && Columns.alias == alias).fetchOne(db)
+    }
+
+    /// Every alias a client has made, in the order they were made.
+    static func all(_ db: Database, client: Int64) throws -> [AliasRecord] {
+        try AliasRecord.filter(Columns.clientID == client).order(Columns.id).fetchAll(db)
+    }
+}

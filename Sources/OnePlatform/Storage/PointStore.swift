@@ -1,0 +1,65 @@
+import GRDB
+
+/// The time series table: one value per resource per second.
+enum PointStore {
+    struct Statistics {
+        var count: Int
+        var first: Int
+        var last: Int
+        var size: Int
+    }
+
+    /// Stores a point, replacing any point the resource already has in that second.
+    static func put(_ db: Database, resource: Int64, timestamp: Int, value: PointValue) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO point (resource_id, timestamp, value) VALUES (?, ?, ?)")
+        try statement.execute(arguments: [resource, timestamp, value])
+    }
+
+    static func latest(_ db: Database, resource: Int64) throws -> (timestamp: Int, value: PointValue)? {
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT timestamp, value FROM point WHERE resource_id = ? ORDER BY timestamp DESC LIMIT 1"),
+            arguments: [resource])
+        guard let row, let value = PointValue.fromDatabaseValue(row[1]) else { return nil }
+        return (row[0], value)
+    }
+
+    /// Points with `start <= timestamp <= end`, in the given order, at most `limit` of them.
+    static func window(
+        _ db: Database, resource: Int64, start: Int, end: Int, ascending: Bool, limit: Int?
+    ) throws -> [(timestamp: Int, value: PointValue)] {
+        let order = ascending ? "ASC" : "DESC"
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT timestamp, value FROM point WHERE resource_id = ? AND timestamp BETWEEN ? AND ?
+                ORDER BY timestamp \(order) LIMIT ?
+                """)
+        let cursor = try Row.fetchCursor(statement, arguments: [resource, start, end, limit ?? -1])
+        var points: [(timestamp: Int, value: PointValue)] = []
+        while let row = try cursor.next() {
+            guard let value = PointValue.fromDatabaseValue(row[1]) else { continue }
+            points.append((row[0], value))
+        }
+        return points
+    }
+
+    /// Removes points strictly between the bounds; a missing bound leaves that side open.
+    static func remove(_ db: Database, resource: Int64, newerThan: Int?, olderThan: Int?) throws {
+        try db.execute(
+            sql: "DELETE FROM point WHERE resource_id = ? AND timestamp > ? AND timestamp < ?",
+            arguments: [resource, newerThan ?? Int.min, olderThan ?? Int.max])
+    }
+
+    static func statistics(_ db: Database, resource: Int64) throws -> Statistics {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT count(*), coalesce(min(timestamp), 0), coalesce(max(timestamp), 0),
+                       coalesce(sum(8 + length(value)), 0)
+                FROM point WHERE resource_id = ?
+                """,
+            arguments: [resource])
+        guard let row else { return Statistics(count: 0, first: 0, last: 0, size: 0) }
+        return Statistics(count: row[0], first: row[1], last: row[2], size: row[3])
+    }
+}

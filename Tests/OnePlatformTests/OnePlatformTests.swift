@@ -1,1 +1,0 @@
-// OnePlatformTests: work in progress.
