@@ -108,5 +108,7 @@ import Testing
         #expect(redactor.redact("keys add dev \(cik); ls") == "keys add dev ****; ls")
         #expect(redactor.redact("auth mykey") == "auth mykey")
         #expect(redactor.redact("read \(cik)") == "read \(cik)")
+        #expect(redactor.redact("auth token tok-12345678") == "auth token ****")
+        #expect(redactor.redact("lookup --share=code-abcdefgh") == "lookup --share=****")
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 
 /// Masks secret arguments (CIKs, tokens, share codes) in lines before they are kept in history.
 ///
-/// A secret value is only masked when it has the shape of a key (40 hex digits), so `auth mykey`
-/// keeps the readable key name while `auth 0123...` does not keep the CIK. A value that came from
-/// `${NAME}` is not in the typed line at all, which is why scripts should use variables.
+/// An argument that may also be a key name (`auth mykey`) is masked only when it has the shape of
+/// a key (40 hex digits), so the readable name stays; other secrets (tokens, codes) are masked
+/// whatever they look like. A value that came from `${NAME}` is not in the typed line at all,
+/// which is why scripts should use variables.
 struct HistoryRedactor {
     let commands: [CommandSpec]
     let environment: [String: String]
@@ -13,7 +14,7 @@ struct HistoryRedactor {
         var redacted = line
         guard let parsed = try? Tokenizer(environment: [:]).commands(in: line) else { return maskAllKeys(line) }
         for command in parsed {
-            for secret in secrets(in: command.texts) where ResourcePath.isRID(secret) {
+            for secret in secrets(in: command.texts) {
                 redacted = redacted.replacingAll(occurrencesOf: secret, with: "****")
             }
         }
@@ -23,9 +24,15 @@ struct HistoryRedactor {
     private func secrets(in words: [String]) -> [String] {
         guard let (spec, arguments) = try? CommandParser(commands: commands).parse(words) else { return [] }
         var values: [String] = []
-        for positional in spec.positionals where positional.isSecret { values += arguments.values(positional.name) }
-        for option in spec.options where option.isSecret { values += arguments.option(option.name).map { [$0] } ?? [] }
-        return values
+        for positional in spec.positionals where positional.isSecret {
+            let mayBeKeyName = positional.completionSource == .keyName
+            values += arguments.values(positional.name).filter { ResourcePath.isRID($0) || (!mayBeKeyName && $0.count >= 8) }
+        }
+        for option in spec.options where option.isSecret {
+            values += arguments.option(option.name).map { [$0] } ?? []
+        }
+        // Short values are left alone: replacing them could mangle other words of the line.
+        return values.filter { $0.count >= 8 }
     }
 
     /// A line that does not even tokenize keeps no 40-hex word.
