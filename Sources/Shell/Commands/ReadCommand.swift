@@ -26,11 +26,11 @@ enum ReadCommand {
     static let chunkSize = 50
 
     static func run(_ context: inout CommandContext) async throws {
-        let resources = try await context.resolveAll(context.arguments.values("RES"))
         let limit = context.arguments.integer("limit") ?? 1
         guard limit > 0 else {
             throw ShellError(.invalidValue(command: "read", argument: "--limit", value: String(limit), expected: "a positive integer"))
         }
+        let resources = try await context.resolveAll(context.arguments.values("RES"))
         let sort = context.arguments.option("sort").flatMap(ReadOptions.Sort.init(rawValue:)) ?? .desc
         let options = ReadOptions(
             starttime: context.time("start"), endtime: context.time("end"), sort: sort, limit: limit,
