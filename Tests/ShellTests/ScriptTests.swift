@@ -69,6 +69,9 @@ import Testing
         #expect(dump["version"] == 1)
         #expect(dump["commands"]?.arrayValue?.contains { $0["words"] == ["tree"] } == true)
         #expect(dump["commands"]?.arrayValue?.first { $0["words"] == ["drop"] }?["effect"] == "destroys")
+        let markdown = await shell.run("help --markdown").out
+        #expect(markdown.contains("## keys add\n"))
+        #expect(markdown.contains("| `--limit N` | at most N points per resource (default 1) |"))
     }
 
     @Test func historyMasksKeys() async throws {

@@ -8,12 +8,19 @@ enum MetaCommands {
         positionals: [
             PositionalSpec(name: "COMMAND", help: "a command, e.g. 'read' or 'keys add'", isOptional: true, isRepeating: true, completion: .command)
         ],
-        options: [.flag("dump", "print every command's spec as versioned JSON")],
+        options: [
+            .flag("dump", "print every command's spec as versioned JSON"),
+            .flag("markdown", "print the command reference as Markdown (docs/COMMANDS.md)"),
+        ],
         examples: ["help", "help read", "help keys add"],
         body: { context in
             let commands = context.services.commands
             if context.arguments.flag("dump") {
                 context.services.output.writeOut(SpecDump(commands: commands).json().serialized(pretty: true) + "\n")
+                return
+            }
+            if context.arguments.flag("markdown") {
+                context.services.output.writeOut(MarkdownGenerator(commands: commands).render())
                 return
             }
             let words = context.arguments.values("COMMAND")
