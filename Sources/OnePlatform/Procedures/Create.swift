@@ -35,10 +35,9 @@ enum CreateProcedure {
         let description = try normalizer.creating(from: input)
         var record = ResourceRecord(
             id: nil, rid: Identifiers.random(), parentID: parent.key, type: type,
-            format: Self.format(of: type, description), descriptionText: "",
+            format: Self.format(of: type, description), description: description,
             cik: type == .client ? Identifiers.random() : nil, status: .activated,
             subscribeID: try subscriptionID(description, in: context), created: context.now, modified: context.now)
-        record.description = description
         try record.insert(context.db)
         return record
     }
