@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -48,6 +49,9 @@ let package = Package(
             dependencies: [
                 "OnePlatform",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -73,6 +77,7 @@ let package = Package(
             dependencies: [
                 "Shell",
                 "OnePEmbedded",
+                "OnePlatform",
                 "OnePlatformServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

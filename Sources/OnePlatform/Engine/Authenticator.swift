@@ -5,12 +5,16 @@ enum Authenticator {
     /// The acting client and the client whose key was presented.
     struct Principal {
         let caller: ResourceRecord
-        let keyHolder: ResourceRecord
+        /// Whether the acting client or the key's own client is locked, which locks every call.
+        let isLocked: Bool
         /// The procedures a token may call per RID; nil for a CIK, which may do anything.
-        var grant: [String: Set<String>]? = nil
+        let grant: [String: Set<String>]?
 
-        /// Either end being locked locks the whole request.
-        var isLocked: Bool { caller.isLocked || keyHolder.isLocked }
+        init(caller: ResourceRecord, keyHolder: ResourceRecord, grant: [String: Set<String>]? = nil) {
+            self.caller = caller
+            isLocked = caller.isLocked || keyHolder.isLocked
+            self.grant = grant
+        }
     }
 
     static func authenticate(_ auth: AuthForm, in db: Database, now: Int) throws -> Principal {

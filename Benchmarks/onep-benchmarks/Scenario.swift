@@ -1,0 +1,37 @@
+import OneP
+
+/// One measured workload: what it did and how long it took.
+struct Measurement {
+    let name: String
+    let requests: Int
+    let calls: Int
+    let points: Int
+    let elapsed: Duration
+
+    var seconds: Double {
+        let (whole, fraction) = elapsed.components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+
+    var line: String {
+        func rate(_ count: Int) -> String { seconds > 0 ? String(Int((Double(count) / seconds).rounded())) : "-" }
+        let time = String(Int((seconds * 1000).rounded()))
+        return "\(name): \(requests) requests, \(calls) calls, \(points) points in \(time) ms: "
+            + "\(rate(calls)) calls/s, \(rate(points)) points/s, \(rate(requests)) requests/s"
+    }
+}
+
+/// Times `body`, counting the requests it sends through `transport`.
+func measure(
+    _ name: String,
+    transport: CountingTransport,
+    calls: Int,
+    points: Int,
+    _ body: () async throws -> Void
+) async throws -> Measurement {
+    transport.reset()
+    let clock = ContinuousClock()
+    let start = clock.now
+    try await body()
+    return Measurement(name: name, requests: transport.requests, calls: calls, points: points, elapsed: clock.now - start)
+}

@@ -1,1 +1,0 @@
-// Module OneP: work in progress; replaced by its first real file.

@@ -1,0 +1,108 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+import Synchronization
+
+/// Talks JSON-RPC to a platform over HTTP or HTTPS with AsyncHTTPClient, keeping connections alive.
+///
+/// The platform closes a connection after its 100th request; the next request then opens a new one.
+/// If a request meets a kept-alive connection the server has just closed, it is sent once more.
+///
+/// Call ``shutdown()`` when done; a transport released without it closes its connections in the background.
+public final class HTTPTransport: Transport {
+    /// The endpoint as given, e.g. `http://127.0.0.1:8080`.
+    public let url: String
+    public let timeout: Duration
+    /// The largest answer body accepted; bigger ones fail as malformed answers.
+    public let maximumAnswerSize: Int
+
+    private let processURL: String
+    private let client: HTTPClient
+    private let debugLog: (@Sendable (String) -> Void)?
+    private let curl: CurlFormatter
+    private let isShutDown = Atomic<Bool>(false)
+
+    /// - Parameters:
+    ///   - url: `http://host[:port]` or `https://host[:port]`; the RPC path is added.
+    ///   - timeout: how long one request may take, connecting included.
+    ///   - debugLog: receives each request as a `curl` command line before it is sent.
+    ///   - revealSecrets: show CIKs and tokens in the `curl` lines instead of masking them.
+    public init(
+        url: String,
+        timeout: Duration = .seconds(30),
+        debugLog: (@Sendable (String) -> Void)? = nil,
+        revealSecrets: Bool = false,
+        maximumAnswerSize: Int = 256 * 1024 * 1024
+    ) {
+        let base = url.hasSuffix("/") ? String(url.dropLast()) : url
+        self.url = base
+        self.timeout = timeout
+        self.maximumAnswerSize = maximumAnswerSize
+        self.processURL = base + Self.processPath
+        self.debugLog = debugLog
+        self.curl = CurlFormatter(url: base + Self.processPath, headers: Self.headers, revealSecrets: revealSecrets)
+
+        var configuration = HTTPClient.Configuration()
+        configuration.httpVersion = .http1Only
+        configuration.timeout = .init(connect: TimeAmount(timeout), read: TimeAmount(timeout))
+        // Fail at once when nothing listens, instead of retrying until the deadline.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.redirectConfiguration = .disallow
+        configuration.decompression = .disabled
+        self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+
+    static let processPath = "/onep:v1/rpc/process"
+    static let headers: [(String, String)] = [
+        ("Content-Type", "application/json; charset=utf-8"),
+        ("User-Agent", "onep/\(version)"),
+    ]
+
+    public func send(_ body: [UInt8]) async throws -> [UInt8] {
+        if let debugLog { debugLog(curl.command(body: body)) }
+        do {
+            return try await exchange(body)
+        } catch let error as HTTPClientError where error == .remoteConnectionClosed {
+            // The server closed a kept-alive connection as the request went out; a fresh one gets it through.
+            do {
+                return try await exchange(body)
+            } catch {
+                throw transportError(error)
+            }
+        } catch {
+            throw transportError(error)
+        }
+    }
+
+    /// Closes the connections. The transport cannot send afterwards.
+    public func shutdown() async throws {
+        try await client.shutdown()
+        isShutDown.store(true, ordering: .relaxed)
+    }
+
+    deinit {
+        // The HTTP client traps when released while running; a transport dropped without
+        // shutdown() closes its connections in the background instead.
+        if !isShutDown.load(ordering: .relaxed) {
+            client.shutdown().whenComplete { _ in }
+        }
+    }
+
+    private func exchange(_ body: [UInt8]) async throws -> [UInt8] {
+        var request = HTTPClientRequest(url: processURL)
+        request.method = .POST
+        for (name, value) in Self.headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(body)
+        let response = try await client.execute(request, timeout: TimeAmount(timeout))
+        let answer: ByteBuffer
+        do {
+            answer = try await response.body.collect(upTo: maximumAnswerSize)
+        } catch is NIOTooManyBytesError {
+            throw OnePError.malformedAnswer("the answer is larger than \(maximumAnswerSize) bytes")
+        }
+        guard response.status == .ok else {
+            throw OnePError.malformedAnswer("HTTP status \(response.status.code) \(response.status.reasonPhrase)")
+        }
+        return Array(answer.readableBytesView)
+    }
+}

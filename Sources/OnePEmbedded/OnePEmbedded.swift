@@ -1,1 +1,0 @@
-// Module OnePEmbedded: work in progress; replaced by its first real file.

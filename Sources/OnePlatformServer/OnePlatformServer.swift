@@ -1,1 +1,0 @@
-// Module OnePlatformServer: work in progress; replaced by its first real file.

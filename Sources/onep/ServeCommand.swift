@@ -1,0 +1,79 @@
+import ArgumentParser
+import OnePlatform
+import OnePlatformServer
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `onep serve`: the embedded platform over HTTP, for other clients to use.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the embedded One Platform over HTTP.",
+        discussion: """
+            Prints the root CIK, the vendor and its token, and the address it listens on. \
+            Data persists in the data directory, so a second start finds the same root client.
+            """
+    )
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port: Int = 8080
+
+    @Option(help: "The address to bind.")
+    var bind: String = "127.0.0.1"
+
+    @Option(
+        help: ArgumentHelp(
+            "The data directory (default: $ONEP_DATA, else $XDG_DATA_HOME/onep, else ~/.local/share/onep).",
+            valueName: "dir"
+        )
+    )
+    var data: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        do {
+            let directory = DataDirectory.resolve(option: data)
+            try DataDirectory.create(directory)
+            let platform: Platform
+            do {
+                platform = try Platform.open(directory: directory)
+            } catch {
+                throw DataDirectoryError(path: directory, cause: "\(error)")
+            }
+            let bootstrap = platform.bootstrap
+            Self.emit("root cik: \(bootstrap.rootCIK)")
+            Self.emit("vendor: \(bootstrap.vendorName)")
+            Self.emit("vendor token: \(bootstrap.vendorToken)")
+            let configuration = PlatformServerConfiguration(bindAddress: bind, port: port)
+            try await PlatformServer.serve(platform: platform, configuration: configuration) { address, port in
+                Self.emit("listening on http://\(address):\(port)")
+            }
+        } catch {
+            // One line whatever the error, so scripts can show it as is.
+            let message = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+            Self.emit("onep serve: \(message)", to: STDERR_FILENO)
+            throw ExitCode.failure
+        }
+    }
+
+    /// Writes one line straight to the file descriptor, so a reader of a pipe sees it at once.
+    private static func emit(_ line: String, to descriptor: Int32 = STDOUT_FILENO) {
+        let bytes = Array((line + "\n").utf8)
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// OnePTests: work in progress.
