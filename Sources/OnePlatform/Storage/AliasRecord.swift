@@ -29,7 +29,8 @@ struct AliasRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
 
 extension AliasRecord {
     static func fetch(_ db: Database, client: Int64, alias: String) throws -> AliasRecord? {
-        try AliasRecord.filter(Columns.clientID == client && Columns.alias == alias).fetchOne(db)
+        try AliasRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM alias WHERE client_id = ? AND alias = ?"), arguments: [client, alias])
     }
 
     /// Every alias a client has made, in the order they were made.

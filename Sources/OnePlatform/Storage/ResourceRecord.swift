@@ -2,7 +2,7 @@ import GRDB
 import OnePJSON
 
 /// One row of the resource tree: a client, dataport, datarule or dispatch.
-struct ResourceRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ResourceRecord: Encodable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "resource"
 
     var id: Int64?
@@ -36,6 +36,39 @@ struct ResourceRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
         static let subscribeID = Column(CodingKeys.subscribeID)
     }
 
+    init(
+        id: Int64?, rid: String, parentID: Int64?, type: ResourceType, format: DataFormat?, descriptionText: String,
+        cik: String?, status: ResourceStatus, subscribeID: Int64?, created: Int, modified: Int
+    ) {
+        self.id = id
+        self.rid = rid
+        self.parentID = parentID
+        self.type = type
+        self.format = format
+        self.descriptionText = descriptionText
+        self.cik = cik
+        self.status = status
+        self.subscribeID = subscribeID
+        self.created = created
+        self.modified = modified
+    }
+
+    /// Decodes by column position, since every call resolves resources and positions skip the
+    /// name lookups. The positions are those of the `resource` table; migrations only append.
+    init(row: Row) {
+        id = row[0]
+        rid = row[1]
+        parentID = row[2]
+        type = ResourceType(rawValue: row[3]) ?? .dataport
+        format = (row[4] as String?).flatMap(DataFormat.init(rawValue:))
+        descriptionText = row[5]
+        cik = row[6]
+        status = ResourceStatus(rawValue: row[7]) ?? .expired
+        subscribeID = row[8]
+        created = row[9]
+        modified = row[10]
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -58,15 +91,15 @@ struct ResourceRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
 
 extension ResourceRecord {
     static func fetch(_ db: Database, id: Int64) throws -> ResourceRecord? {
-        try ResourceRecord.fetchOne(db, key: id)
+        try fetchOne(db.cachedStatement(sql: "SELECT * FROM resource WHERE id = ?"), arguments: [id])
     }
 
     static func fetch(_ db: Database, rid: String) throws -> ResourceRecord? {
-        try ResourceRecord.filter(Columns.rid == rid).fetchOne(db)
+        try fetchOne(db.cachedStatement(sql: "SELECT * FROM resource WHERE rid = ?"), arguments: [rid])
     }
 
     static func fetch(_ db: Database, cik: String) throws -> ResourceRecord? {
-        try ResourceRecord.filter(Columns.cik == cik).fetchOne(db)
+        try fetchOne(db.cachedStatement(sql: "SELECT * FROM resource WHERE cik = ?"), arguments: [cik])
     }
 
     /// The children of a client, oldest first.
@@ -82,7 +115,7 @@ extension ResourceRecord {
             if id == ancestor.key { return true }
             guard let next = parent else { return false }
             current = next
-            parent = try Int64.fetchOne(db, sql: "SELECT parent_id FROM resource WHERE id = ?", arguments: [next])
+            parent = try Int64.fetchOne(db.cachedStatement(sql: "SELECT parent_id FROM resource WHERE id = ?"), arguments: [next])
         }
         return false
     }
