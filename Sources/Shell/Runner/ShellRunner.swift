@@ -101,6 +101,7 @@ public actor ShellRunner {
         }
         if let file = context.sourceRequested, outcome.succeeded {
             outcome = await source(file)
+            if outcome.exitRequested { return outcome }
         }
         if session.settings.timing {
             let elapsed = ContinuousClock.now - started
@@ -131,7 +132,7 @@ public actor ShellRunner {
     }
 
     /// Prints the one-line message for an error and says how the command ended.
-    private func report(_ error: any Error) -> CommandOutcome {
+    func report(_ error: any Error) -> CommandOutcome {
         let message = ShellMessage(error: error, commands: services.commands)
         var text = "error: " + message.text + "\n"
         if let usage = message.usage { text += usage + "\n" }
