@@ -83,7 +83,7 @@ struct RPCEngine: Sendable {
     private func execute(_ procedure: Procedure, _ arguments: Arguments, in request: CallContext) throws -> Result<JSON?, CallFailure> {
         let context = request.running(procedure)
         let run = {
-            try context.authorizeProcedure()
+            try context.authorizeProcedure(arguments)
             return try procedure.run(context, arguments)
         }
         guard procedure.access == .writes else {

@@ -21,10 +21,13 @@ extension CallContext {
         return try ShareRecord.reaches(db, resource, activator: caller.key)
     }
 
-    /// Fails a token call whose procedure was granted on no resource at all.
-    func authorizeProcedure() throws {
+    /// Fails a token call whose procedure was granted on no resource at all, or that leaves out
+    /// its leading ResourceID (the older forms that act on the caller) without a grant on the caller.
+    func authorizeProcedure(_ arguments: Arguments) throws {
         guard let grant else { return }
         guard grant.values.contains(where: { $0.contains(procedure) }) else { throw CallFailure.status(.noauth) }
+        let namesResource = arguments[0].map(Self.looksLikeResourceID) ?? false
+        if !namesResource { try authorize(caller) }
     }
 
     /// Fails a token call on a resource that is not, or is not below, a resource granted this procedure.

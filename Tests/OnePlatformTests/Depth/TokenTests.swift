@@ -42,6 +42,18 @@ struct TokenTests {
         #expect(try await platform.ok("read", [["alias": "temp"], [:]], auth: byAlias).arrayValue?.count == 1)
     }
 
+    @Test func formsThatActOnTheCallerNeedAGrantOnTheCaller() async throws {
+        let platform = try TestPlatform.inMemory()
+        let device = try await device(platform)
+        let onPort = try await grant(platform, device.rid, [device.port: ["read", "listing", "create", "lookup"]])
+        #expect(try await platform.status("listing", [["dataport"]], auth: onPort) == "noauth")
+        #expect(try await platform.status("create", ["dataport", ["format": "float"]], auth: onPort) == "noauth")
+        #expect(try await platform.status("lookup", ["alias", "temp"], auth: onPort) == "noauth")
+        let onDevice = try await grant(platform, device.rid, [device.rid: ["listing", "create"]])
+        #expect(try await platform.ok("listing", [["dataport"]], auth: onDevice) == [[.string(device.port), .string(device.other)]])
+        try await platform.ok("create", ["dataport", ["format": "float"]], auth: onDevice)
+    }
+
     @Test func clientIDMustBeTheGrantedClientOrBelowIt() async throws {
         let platform = try TestPlatform.inMemory()
         let device = try await device(platform)
