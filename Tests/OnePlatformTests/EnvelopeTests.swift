@@ -138,3 +138,40 @@ struct EnvelopeTests {
         }
     }
 }
+
+@Suite("Answer shapes")
+struct AnswerShapeTests {
+    @Test func callWithoutResultAnswersOnlyIDAndStatus() async throws {
+        let platform = try TestPlatform.inMemory()
+        try await platform.dataport("float", alias: "t")
+        #expect(try await platform.call("write", [["alias": "t"], 1]) == ["id": 1, "status": "ok"])
+    }
+
+    /// The read example of rpc.md, sent byte for byte as documented.
+    @Test func documentedReadExample() async throws {
+        let platform = try TestPlatform.inMemory(now: 1_376_957_400)
+        try await platform.dataport("float", alias: "temperature")
+        try await platform.ok("record", [["alias": "temperature"], [[1_376_951_473, 72.5], [1_376_957_184, 72.3], [1_376_957_195, 72.2]], [:]])
+        let cik = platform.platform.bootstrap.rootCIK
+        let body = """
+            {"auth":{"cik":"\(cik)"},"calls":[{"id":56,"procedure":"read","arguments":[{"alias":"temperature"},\
+            {"endtime":1376957311,"limit":3,"selection":"all","sort":"desc","starttime":1}]}]}
+            """
+        let answer = try JSON(parsing: await platform.send(body))
+        #expect(answer == [["id": 56, "status": "ok", "result": [[1_376_957_195, 72.2], [1_376_957_184, 72.3], [1_376_951_473, 72.5]]]])
+    }
+
+    @Test func callIDsAreEchoedUnchanged() async throws {
+        let platform = try TestPlatform.inMemory()
+        let forty = String(repeating: "x", count: 40)
+        let answer = try await platform.send([
+            "auth": platform.auth,
+            "calls": [
+                ["id": .string(forty), "procedure": "lookup", "arguments": ["alias", ""]],
+                ["id": -7, "procedure": "lookup", "arguments": ["alias", ""]],
+            ],
+        ])
+        #expect(answer?[0]?["id"] == .string(forty))
+        #expect(answer?[1]?["id"] == -7)
+    }
+}

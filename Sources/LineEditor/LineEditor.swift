@@ -1,1 +1,0 @@
-// Module LineEditor: work in progress; replaced by its first real file.

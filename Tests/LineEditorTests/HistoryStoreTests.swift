@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@testable import LineEditor
+
+@Suite("History kept in memory and in the history file")
+struct HistoryStoreTests {
+    @Test func theFileIsCreatedReadableByTheOwnerOnly() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("history")
+        let store = try HistoryStore(path: path, programName: "onep")
+        store.add("read temperature")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func anExistingFileIsNarrowedToTheOwner() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("history")
+        try #require(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644]))
+        let store = try HistoryStore(path: path, programName: "onep")
+        store.add("tree")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func entriesComeBackInTheNextSessionExactly() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("history")
+        let lines = ["read temperature --limit 10", "write 'a\\b' \"c d\"", "cd 温度/café", "tab\there", "trailing space "]
+        let first = try HistoryStore(path: path, programName: "onep")
+        for line in lines {
+            first.add(line)
+        }
+        let second = try HistoryStore(path: path, programName: "onep")
+        #expect(second.entries == lines)
+    }
+
+    @Test func emptyLinesAndImmediateRepeatsAreNotRecorded() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("history")
+        let store = try HistoryStore(path: path, programName: "onep")
+        for line in ["tree", "tree", "   ", "", "ls", "tree"] {
+            store.add(line)
+        }
+        #expect(store.entries == ["tree", "ls", "tree"])
+        #expect(try HistoryStore(path: path, programName: "onep").entries == ["tree", "ls", "tree"])
+    }
+
+    @Test func anUnwritableFileLeavesHistoryInMemory() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("missing-directory/history")
+        let store = try HistoryStore(path: path, programName: "onep")
+        store.add("tree")
+        store.add("ls")
+        #expect(store.entries == ["tree", "ls"])
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aFileThatIsNotAHistoryFileIsLeftUntouched() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("history")
+        try "not a history file\n".write(toFile: path, atomically: false, encoding: .utf8)
+        let store = try HistoryStore(path: path, programName: "onep")
+        #expect(store.entries.isEmpty)
+        store.add("tree")
+        #expect(store.entries == ["tree"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "not a history file\n")
+    }
+
+    @Test func withoutAFileHistoryStaysInMemory() throws {
+        let store = try HistoryStore(path: nil, programName: "onep")
+        store.add("tree")
+        #expect(store.entries == ["tree"])
+    }
+
+    @Test func onlyTheNewestEntriesAreKept() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("history")
+        let store = try HistoryStore(path: path, programName: "onep")
+        for number in 1...(HistoryStore.capacity + 5) {
+            store.add("read \(number)")
+        }
+        #expect(store.entries.count == HistoryStore.capacity)
+        #expect(store.entries.first == "read 6")
+        #expect(try HistoryStore(path: path, programName: "onep").entries == store.entries)
+    }
+
+    @Test func aFileFarLongerThanTheCapacityIsCompactedOnLoad() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("history")
+        let store = try HistoryStore(path: path, programName: "onep")
+        for number in 1...(2 * HistoryStore.capacity + 1) {
+            store.add("read \(number)")
+        }
+        _ = try HistoryStore(path: path, programName: "onep")
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == HistoryStore.capacity + 1)
+        #expect(lines.first == Substring(HistoryFileFormat.header.dropLast()))
+        #expect(try HistoryStore(path: path, programName: "onep").entries.last == "read \(2 * HistoryStore.capacity + 1)")
+    }
+}
+
+@Suite("History file lines")
+struct HistoryFileFormatTests {
+    @Test func whiteSpaceControlCharactersAndBackslashesAreEscaped() {
+        #expect(HistoryFileFormat.encode("a b\tc\\d\u{7F}") == "a\\040b\\011c\\\\d\\177\n")
+    }
+
+    @Test func nonASCIITextIsWrittenAsItIs() {
+        #expect(HistoryFileFormat.encode("温度 café") == "温度\\040café\n")
+    }
+
+    @Test func anEscapeIsAlwaysThreeDigitsSoFollowingDigitsStayApart() {
+        #expect(HistoryFileFormat.encode("\u{1}7") == "\\0017\n")
+    }
+}

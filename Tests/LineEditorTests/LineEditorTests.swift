@@ -1,1 +1,0 @@
-// LineEditorTests: work in progress.
