@@ -52,6 +52,7 @@ enum Migrations {
                 t.column("vendor_name", .text).notNull().references("vendor")
             }
         }
+        ProvisionMigration.register(in: &migrator)
         return migrator
     }
 }
