@@ -10,10 +10,10 @@ enum CloneProcedure {
         for key in options.keys where !["rid", "code", "noaliases", "nohistorical"].contains(key) {
             throw CallFailure.arguments("clone takes rid or code, noaliases and nohistorical, not \(key)")
         }
-        let source = try template(context, options)
-        guard source.type == .client else { throw CallFailure.invalid }
         let copier = SubtreeCopier(
             aliases: !(try flag(options, "noaliases")), historical: !(try flag(options, "nohistorical")))
+        let source = try template(context, options)
+        guard source.type == .client else { throw CallFailure.invalid }
         let copy = try copier.copy(source, under: parent, in: context.db, now: context.now)
         return .string(copy.rid)
     }

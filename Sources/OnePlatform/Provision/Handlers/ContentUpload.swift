@@ -18,7 +18,8 @@ struct ContentUpload {
         let now = clock.currentSecond
         let reader: any DatabaseReader = database
         let (contentID, blob) = try await database.write { db -> (Int64, Int64) in
-            let context = ProvisionContext(request: ProvisionRequest(method: "POST", path: request.path, headers: request.headers), db: db, now: now, reader: reader)
+            let context = ProvisionContext(
+                request: ProvisionRequest(method: "POST", path: request.path, headers: request.headers), db: db, now: now, reader: reader)
             let access = try context.model(name)
             try access.requireOwner()
             guard let entry = try ContentStore.entry(db, model: access.model.id, name: id) else {

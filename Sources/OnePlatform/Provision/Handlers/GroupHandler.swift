@@ -88,10 +88,13 @@ enum GroupHandler {
 
     private static func member(_ line: String) throws -> GroupMember {
         let parts = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw ProvisionFailure.badRequest("each line is <type>,<id>,<expire>,<meta>") }
+        guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw ProvisionFailure.badRequest("each line is <type>,<id>,<expire>,<meta>")
+        }
         let expireText = parts.count > 2 ? parts[2].trimmingBlanks : ""
         guard expireText.isEmpty || Int(expireText).map({ $0 >= 0 }) == true else { throw ProvisionFailure.badRequest("expire must be a unix time") }
-        return GroupMember(type: parts[0].trimmingBlanks, id: parts[1].trimmingBlanks, expire: Int(expireText) ?? 0, meta: parts.count > 3 ? parts[3] : "")
+        return GroupMember(
+            type: parts[0].trimmingBlanks, id: parts[1].trimmingBlanks, expire: Int(expireText) ?? 0, meta: parts.count > 3 ? parts[3] : "")
     }
 
     /// Members of the known types must exist in the model; a group may not contain itself.

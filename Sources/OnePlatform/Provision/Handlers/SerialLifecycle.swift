@@ -44,7 +44,6 @@ struct SerialLifecycle {
         let target = try existing(sn)
         guard target.clientID == nil else { throw ProvisionFailure.conflict("serial number \(sn) already has a client") }
         try SerialStore.bind(db, serial: source.id, client: nil, enabledBy: nil)
-        try db.execute(sql: "UPDATE serial SET was_enabled = 0 WHERE id = ?", arguments: [source.id])
         try SerialStore.bind(db, serial: target.id, client: clientID, enabledBy: access.caller.name)
         try reissue(clientID)
         try SerialStore.log(db, serial: target.id, now: context.now, connection: context.request.remoteAddress, entry: "remapped from \(old)")

@@ -21,7 +21,8 @@ enum SerialListHandler {
             try access.requireOwner()
             for line in context.bodyLines {
                 let parts = line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
-                try SerialStore.add(context.db, model: access.model.id, sn: String(parts[0]).trimmingBlanks, extra: parts.count > 1 ? String(parts[1]) : "")
+                try SerialStore.add(
+                    context.db, model: access.model.id, sn: String(parts[0]).trimmingBlanks, extra: parts.count > 1 ? String(parts[1]) : "")
             }
         case ("DELETE", .csv):
             try access.requireOwner()
