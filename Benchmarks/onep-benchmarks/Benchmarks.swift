@@ -1,3 +1,4 @@
+import Foundation
 import OneP
 import OnePEmbedded
 import OnePlatform
@@ -33,5 +34,6 @@ struct Benchmarks {
         }
         try await http.shutdown()
         try await server.stop()
+        try FileManager.default.removeItem(atPath: directory)
     }
 }

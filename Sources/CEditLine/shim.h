@@ -57,6 +57,10 @@ static inline int onep_el_set_prompt(EditLine *el, onep_el_prompt_fn prompt, cha
     return el_set(el, EL_PROMPT_ESC, prompt, ignore);
 }
 
+static inline int onep_el_set_terminal(EditLine *el, const char *type) {
+    return el_set(el, EL_TERMINAL, type);
+}
+
 static inline int onep_el_set_editor(EditLine *el, const char *mode) {
     return el_set(el, EL_EDITOR, mode);
 }

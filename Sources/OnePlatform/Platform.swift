@@ -13,7 +13,11 @@ public final class Platform: Sendable {
 
     private init(database: any DatabaseWriter, clock: any PlatformClock) throws {
         let now = clock.currentSecond
-        bootstrap = try database.write { db in try BootstrapStore.loadOrCreate(db, now: now) }
+        do {
+            bootstrap = try database.write { db in try BootstrapStore.loadOrCreate(db, now: now) }
+        } catch {
+            throw PlatformError.databaseUnavailable(database.path, reason: "\(error)")
+        }
         engine = RPCEngine(
             database: database, clock: clock, table: .standard, logger: Logger(label: "onep.platform.rpc"))
     }

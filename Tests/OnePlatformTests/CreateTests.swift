@@ -109,12 +109,25 @@ struct CreateTests {
         ["datarule", ["format": "float", "rule": ["fancy": [:]]]],
         ["dispatch", ["method": "pigeon", "recipient": "x"]],
         ["dispatch", ["method": "sms"]],
-        ["gadget", [:]],
     ])
     func unacceptableDescriptionsAreInvalid(arguments: JSON) async throws {
         let platform = try TestPlatform.inMemory()
         #expect(try await platform.status("create", try #require(arguments.arrayValue)) == "invalid")
+        let root = JSON.string(platform.platform.bootstrap.rootRID)
+        #expect(try await platform.status("create", [root] + (arguments.arrayValue ?? [])) == "invalid")
         #expect(try await platform.ok("listing", [["client", "dataport", "datarule", "dispatch"]]) == [[], [], [], []])
+    }
+
+    @Test func unknownTypeIsInvalid() async throws {
+        let platform = try TestPlatform.inMemory()
+        #expect(try await platform.status("create", [.string(platform.platform.bootstrap.rootRID), "gadget", [:]]) == "invalid")
+    }
+
+    @Test func descriptionMayBeLeftOutWhenEverythingHasADefault() async throws {
+        let platform = try TestPlatform.inMemory()
+        let rid = try await platform.ok("create", [.string(platform.platform.bootstrap.rootRID), "client"])
+        #expect(try await platform.ok("listing", [["client"]]) == [[rid]])
+        #expect(try await platform.status("create", ["dataport"]) == "invalid")
     }
 
     @Test func subscribingToAnUnreachableResourceIsRestricted() async throws {

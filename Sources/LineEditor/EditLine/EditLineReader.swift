@@ -3,7 +3,8 @@
 /// Tab completion through ``completer``.
 ///
 /// Ctrl-C discards the line being typed and returns ``LineReadResult/interrupted``; Ctrl-D on an
-/// empty line returns ``LineReadResult/endOfFile``.
+/// empty line returns ``LineReadResult/endOfFile``. While the reader exists it holds
+/// ``InterruptMonitor/shared``, so SIGINT between commands is dropped rather than fatal.
 public final class EditLineReader: LineReader {
     private let session: EditLineSession
 
@@ -15,11 +16,20 @@ public final class EditLineReader: LineReader {
     /// - Throws: ``LineEditorError/notATerminal`` when there is no terminal to edit on, or
     ///   ``LineEditorError/editorUnavailable`` when libedit cannot start.
     public init(programName: String = "onep", historyFile: String?) throws {
-        guard isTerminal(Platform.standardInput), isTerminal(Platform.standardOutput) || isTerminal(Platform.standardError) else {
+        guard isTerminal(Platform.standardInput), isTerminal(Platform.standardOutput) || isTerminal(Platform.standardError),
+            let configuration = EditLineSession.Configuration.standard()
+        else {
             throw LineEditorError.notATerminal
         }
         let history = try HistoryStore(path: historyFile, programName: programName)
-        session = try EditLineSession(programName: programName, history: history)
+        session = try EditLineSession(programName: programName, history: history, configuration: configuration)
+        // A Ctrl-C typed just before or after a command (outside the prompt and outside
+        // InterruptMonitor.run) must not end an interactive session.
+        InterruptMonitor.shared.hold()
+    }
+
+    deinit {
+        InterruptMonitor.shared.release()
     }
 
     public var completer: (@Sendable (CompletionRequest) -> CompletionResult)? {

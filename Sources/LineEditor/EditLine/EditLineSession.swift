@@ -22,17 +22,35 @@ final class EditLineSession {
 
     var completer: (@Sendable (CompletionRequest) -> CompletionResult)?
 
-    init(programName name: String, history: HistoryStore) throws(LineEditorError) {
+    /// The streams libedit edits on and how it is set up; tests substitute a pseudo-terminal and
+    /// fixed settings for the process's own terminal and the user's `~/.editrc`.
+    struct Configuration {
+        var input: UnsafeMutablePointer<FILE>
+        var output: UnsafeMutablePointer<FILE>
+        var error: UnsafeMutablePointer<FILE>
+        /// A terminfo name overriding `TERM`.
+        var terminalType: String?
+        /// An editrc file to read instead of `~/.editrc` (or `$EDITRC`).
+        var editrc: String?
+
+        /// The process's terminal. libedit stops editing when its output is not a terminal, so a
+        /// piped stdout sends the prompt and the echo to stderr instead.
+        static func standard() -> Configuration? {
+            let output = isTerminal(Platform.standardOutput) ? onep_stdout() : onep_stderr()
+            guard let input = onep_stdin(), let output, let error = onep_stderr() else { return nil }
+            return Configuration(input: input, output: output, error: error)
+        }
+    }
+
+    init(programName name: String, history: HistoryStore, configuration: Configuration) throws(LineEditorError) {
         // libedit decodes input with the C locale's character set; in the default "C" locale it
         // drops every non-ASCII byte, so adopt the user's locale (or C.UTF-8) first.
         _ = onep_use_environment_locale()
-        // libedit stops editing when its output is not a terminal, so a piped stdout sends the
-        // prompt and the echo to stderr instead.
-        let output = isTerminal(Platform.standardOutput) ? onep_stdout() : onep_stderr()
-        guard let output, let programName = strdup(name), let prompt = strdup("") else {
-            throw .editorUnavailable
-        }
-        guard let editLine = el_init(programName, onep_stdin(), output, onep_stderr()) else {
+        let programName = strdup(name)
+        let prompt = strdup("")
+        guard let programName, let prompt,
+            let editLine = el_init(programName, configuration.input, configuration.output, configuration.error)
+        else {
             free(programName)
             free(prompt)
             throw .editorUnavailable
@@ -41,8 +59,8 @@ final class EditLineSession {
         self.history = history
         self.programName = programName
         self.prompt = prompt
-        self.output = output
-        configure()
+        self.output = configuration.output
+        configure(terminalType: configuration.terminalType, editrc: configuration.editrc)
     }
 
     deinit {
@@ -51,19 +69,23 @@ final class EditLineSession {
         free(prompt)
     }
 
-    private func configure() {
+    private func configure(terminalType: String?, editrc: String?) {
         onep_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
+        if let terminalType {
+            onep_el_set_terminal(editLine, terminalType)
+        }
         onep_el_set_prompt(editLine, promptCallback, CChar(PromptText.invisibleMarker.value))
         onep_el_set_editor(editLine, "emacs")
         onep_el_set_history(editLine, history.handle)
-        // Ctrl-C must reach the editor as a key (see `interruptCommand`) rather than as SIGINT,
-        // which libedit would pass on to the whole process group. Only the editing phase changes;
-        // commands run with the terminal's own settings.
+        // Ctrl-C must reach the editor as a key (see `interruptCommand`): as SIGINT it would end
+        // the process, or at best interrupt libedit's read without clearing the line. Only the
+        // editing phase changes; commands run with the terminal's own settings, where Ctrl-C is
+        // SIGINT again for InterruptMonitor.
         onep_el_set_edit_tty_flag(editLine, "-isig")
         onep_el_add_function(editLine, "onep-complete", "Complete the word before the cursor", completeCommand)
         onep_el_add_function(editLine, "onep-interrupt", "Discard the line and start over", interruptCommand)
         // ~/.editrc may switch to vi mode, which replaces the key maps, so bind afterwards.
-        el_source(editLine, nil)
+        el_source(editLine, editrc)
         onep_el_bind(editLine, "^I", "onep-complete", 0)
         onep_el_bind(editLine, "^C", "onep-interrupt", 0)
         onep_el_bind(editLine, "^C", "onep-interrupt", 1)
@@ -86,6 +108,12 @@ final class EditLineSession {
             guard let line else {
                 if count < 0 && errno == EINTR {
                     continue
+                }
+                if count == 0 {
+                    // Ctrl-D left the cursor after "^D" on the prompt line; whatever comes next
+                    // (the user's own shell prompt) belongs on a line of its own.
+                    fputs("\n", output)
+                    fflush(output)
                 }
                 return .endOfFile
             }

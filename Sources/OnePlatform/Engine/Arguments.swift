@@ -6,8 +6,11 @@ struct Arguments {
 
     var count: Int { values.count }
 
+    /// The argument at `index`, or no value when it was not given.
     subscript(index: Int) -> JSON? {
-        values.indices.contains(index) ? values[index] : nil
+        // Not a ternary with nil: JSON accepts the nil literal and would turn absence into null.
+        guard values.indices.contains(index) else { return .none }
+        return values[index]
     }
 
     /// The argument at `index`; its absence fails the call.

@@ -5,10 +5,13 @@ enum Authenticator {
     /// The acting client and the client whose key was presented.
     struct Principal {
         let caller: ResourceRecord
-        let keyHolder: ResourceRecord
+        /// Whether the acting client or the key's own client is locked, which locks every call.
+        let isLocked: Bool
 
-        /// Either end being locked locks the whole request.
-        var isLocked: Bool { caller.isLocked || keyHolder.isLocked }
+        init(caller: ResourceRecord, keyHolder: ResourceRecord) {
+            self.caller = caller
+            isLocked = caller.isLocked || keyHolder.isLocked
+        }
     }
 
     static func authenticate(_ auth: AuthForm, in db: Database) throws -> Principal {

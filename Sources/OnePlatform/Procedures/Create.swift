@@ -3,18 +3,20 @@ import OnePJSON
 
 /// `create`: a new client, dataport, datarule or dispatch under a client.
 ///
-/// Takes `[parent, type, description]` or the older `[type, description]` (parent = caller).
+/// Takes `[parent, type, description]` or the older `[type, description]` (parent = caller);
+/// the description may be left out when every key has a default.
 enum CreateProcedure {
     static func run(_ context: CallContext, _ arguments: Arguments) throws -> JSON? {
         try arguments.expectAtMost(3)
         let parent: ResourceRecord
         let typeIndex: Int
-        if arguments.count == 3 {
-            parent = try context.client(try arguments.required(0, "parent"))
-            typeIndex = 1
-        } else {
+        // The older form starts with the type word; the documented one with the parent.
+        if let first = arguments[0]?.stringValue, ResourceType(rawValue: first) != nil || first == "clone" {
             parent = context.caller
             typeIndex = 0
+        } else {
+            parent = try context.client(try arguments.required(0, "parent"))
+            typeIndex = 1
         }
         let typeName = try arguments.string(typeIndex, "type")
         if typeName == "clone" { return try CloneProcedure.run(context, parent: parent, options: try arguments.options(typeIndex + 1)) }
@@ -33,10 +35,9 @@ enum CreateProcedure {
         let description = try normalizer.creating(from: input)
         var record = ResourceRecord(
             id: nil, rid: Identifiers.random(), parentID: parent.key, type: type,
-            format: Self.format(of: type, description), descriptionText: "",
+            format: Self.format(of: type, description), description: description,
             cik: type == .client ? Identifiers.random() : nil, status: .activated,
             subscribeID: try subscriptionID(description, in: context), created: context.now, modified: context.now)
-        record.description = description
         try record.insert(context.db)
         return record
     }

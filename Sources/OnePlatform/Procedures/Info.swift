@@ -11,7 +11,7 @@ enum InfoProcedure {
         try arguments.expectAtMost(2)
         let target = try context.resource(try arguments.required(0, "resource"))
         let options = try arguments.options(1)
-        let relation = try InfoRelation(of: context.caller, to: target)
+        let relation = InfoRelation(of: context.caller, to: target)
         let wanted: [InfoSection]
         if options.isEmpty {
             wanted = InfoSection.allCases
@@ -32,7 +32,7 @@ struct InfoRelation {
     let isSelf: Bool
     let isDirectOwner: Bool
 
-    init(of caller: ResourceRecord, to target: ResourceRecord) throws {
+    init(of caller: ResourceRecord, to target: ResourceRecord) {
         isSelf = caller.key == target.key
         isDirectOwner = target.parentID == caller.key
     }

@@ -1,7 +1,7 @@
 import GRDB
 
 /// A name a client gave to a resource, usable as `{"alias": name}` in that client's calls.
-struct AliasRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct AliasRecord: Encodable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "alias"
 
     var id: Int64?
@@ -22,6 +22,21 @@ struct AliasRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
         static let targetID = Column(CodingKeys.targetID)
     }
 
+    init(id: Int64?, clientID: Int64, alias: String, targetID: Int64) {
+        self.id = id
+        self.clientID = clientID
+        self.alias = alias
+        self.targetID = targetID
+    }
+
+    /// Decodes by column position, in the order of the `alias` table.
+    init(row: Row) {
+        id = row[0]
+        clientID = row[1]
+        alias = row[2]
+        targetID = row[3]
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -29,7 +44,8 @@ struct AliasRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
 
 extension AliasRecord {
     static func fetch(_ db: Database, client: Int64, alias: String) throws -> AliasRecord? {
-        try AliasRecord.filter(Columns.clientID == client && Columns.alias == alias).fetchOne(db)
+        try AliasRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM alias WHERE client_id = ? AND alias = ?"), arguments: [client, alias])
     }
 
     /// Every alias a client has made, in the order they were made.

@@ -119,4 +119,16 @@ import Testing
         #expect(error.kind == .tls)
         #expect(error.isTransportFailure)
     }
+
+    @Test func serverThatHangsUpIsAClosedConnection() async throws {
+        let server = try MisbehavingServer(answer: [])
+        defer { server.stop() }
+        let transport = HTTPTransport(url: server.url, timeout: .seconds(5))
+        let error = try await expectOnePError {
+            _ = try await RPCClient(transport: transport, auth: .cik("k")).call(.info(.me))
+        }
+        try await transport.shutdown()
+        #expect(error.kind == .connectionClosed)
+        #expect(error.isTransportFailure)
+    }
 }

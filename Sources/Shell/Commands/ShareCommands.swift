@@ -1,0 +1,89 @@
+import OneP
+import OnePJSON
+
+/// share, activate, deactivate, revoke, grant, tag: giving others access.
+enum ShareCommands {
+    static let share = CommandSpec(
+        words: ["share"],
+        abstract: "Create a share code for a resource",
+        positionals: [PositionalSpec(name: "RES", help: "the resource to share", type: .path)],
+        options: [.value("meta", "TEXT", "what the share is for")],
+        examples: ["share temperature --meta 'for the dashboard'"],
+        effect: .changes,
+        body: { context in
+            let resource = try await context.resolve(context.arguments.required("RES"))
+            let code = try await context.client().call(.share(resource.id, meta: context.arguments.option("meta")))
+            context.emit(context.session.settings.format == .text ? .message(code?.stringValue ?? "") : .value(["code": code ?? .null]))
+        }
+    )
+
+    static let kinds = ["share", "client"]
+
+    static func codeSpec(_ word: String, abstract: String, effect: CommandEffect, call: @escaping @Sendable (ResourceID, CodeKind, String) -> Call?)
+        -> CommandSpec
+    {
+        CommandSpec(
+            words: [word],
+            abstract: abstract,
+            positionals: [
+                PositionalSpec(name: "KIND", help: "what the code is", type: .choice(kinds)),
+                PositionalSpec(name: "CODE", help: "the share code or CIK", isSecret: true),
+            ],
+            examples: ["\(word) share 0123456789abcdef0123456789abcdef01234567"],
+            effect: effect,
+            body: { context in
+                let here = try await context.resolve(".")
+                let kind = CodeKind(rawValue: context.arguments.required("KIND")) ?? .share
+                guard let request = call(here.id, kind, context.arguments.required("CODE")) else { return }
+                _ = try await context.client().call(request)
+            }
+        )
+    }
+
+    static let activate = codeSpec("activate", abstract: "Activate a share code or a client's CIK in the current client", effect: .changes) {
+        .activate($0, $1, code: $2)
+    }
+    static let deactivate = codeSpec("deactivate", abstract: "Deactivate a share or expire a client's CIK", effect: .changes) {
+        .deactivate($0, $1, code: $2)
+    }
+    static let revoke = codeSpec("revoke", abstract: "Revoke a share code, or replace a client's CIK with a new one", effect: .destroys) {
+        _, kind, code in
+        .revoke(kind, code: code)
+    }
+
+    static let grant = CommandSpec(
+        words: ["grant"],
+        abstract: "Make a token that may call the given procedures on a resource",
+        positionals: [PositionalSpec(name: "RES", help: "the resource", type: .path)],
+        options: [
+            .value("allow", "P,...", "procedures the token may call, e.g. read,write", type: .list([])),
+            .value("ttl", "S", "the token expires after S seconds", type: .integer),
+        ],
+        examples: ["grant temperature --allow read --ttl 3600"],
+        effect: .changes,
+        body: { context in
+            guard let allow = context.arguments.option("allow") else { throw ShellError(.missingArgument(command: "grant", argument: "--allow")) }
+            let resource = try await context.resolve(context.arguments.required("RES"))
+            let permissions = [resource.rid: allow.split(separator: ",").map(String.init)]
+            let token = try await context.client().call(.grant(resource.id, permissions: permissions, ttl: context.arguments.integer("ttl")))
+            context.emit(context.session.settings.format == .text ? .message(token?.stringValue ?? "") : .value(["token": token ?? .null]))
+        }
+    )
+
+    static let tag = CommandSpec(
+        words: ["tag"],
+        abstract: "Add or remove a tag on a resource",
+        positionals: [
+            PositionalSpec(name: "RES", help: "the resource", type: .path),
+            PositionalSpec(name: "ACTION", help: "add or remove", type: .choice(["add", "remove"])),
+            PositionalSpec(name: "TAG", help: "the tag"),
+        ],
+        examples: ["tag temperature add outdoor"],
+        effect: .changes,
+        body: { context in
+            let resource = try await context.resolve(context.arguments.required("RES"))
+            let action = TagAction(rawValue: context.arguments.required("ACTION")) ?? .add
+            _ = try await context.client().call(.tag(resource.id, action, context.arguments.required("TAG")))
+        }
+    )
+}

@@ -1,0 +1,88 @@
+import OneP
+import OnePJSON
+
+/// tree: the hierarchy under a client, fetched level by level so that the number of requests
+/// grows with the depth of the tree and not with its size.
+enum TreeCommand {
+    static let spec = CommandSpec(
+        words: ["tree"],
+        abstract: "Show the hierarchy under a client",
+        discussion:
+            "Each level costs two requests however many resources it holds: one for the listings, one for the descriptions (and latest values).",
+        positionals: [PositionalSpec(name: "PATH", help: "the client to start from (default: here)", type: .path, isOptional: true)],
+        options: [
+            .value("level", "N", "show at most N levels below the start", type: .integer),
+            .flag("values", "show each resource's latest value and its age"),
+        ],
+        examples: ["tree", "tree device1 --values", "tree / --level 1"],
+        body: { context in try await run(&context) }
+    )
+
+    static func run(_ context: inout CommandContext) async throws {
+        let start = try await context.resolve(context.arguments.value("PATH") ?? ".")
+        let maxLevel = context.arguments.integer("level") ?? Int.max
+        let withValues = context.arguments.flag("values")
+        let client = try context.client()
+
+        // Children found per client RID, and the flat record of every node.
+        var childrenOf: [String: [Child]] = [:]
+        var latest: [String: (Int, JSON)] = [:]
+        var rootInfo: JSON?
+        var level: [(rid: String, id: ResourceID)] = [(start.rid, start.id)]
+        var depth = 0
+        while !level.isEmpty, depth < maxLevel {
+            try Task.checkCancellation()
+            var calls: [Call] = []
+            for parent in level {
+                calls.append(.listing(parent.id, types: ResourceType.all, options: .init(owned: true)))
+                calls.append(.info(parent.id, options: [.aliases]))
+            }
+            if depth == 0 { calls.append(.info(start.id, options: [.description, .basic])) }
+            let listings = try await client.batch(calls)
+            if depth == 0 {
+                rootInfo = try listings[calls.count - 1].get()
+                guard rootInfo?["basic"]?["type"]?.stringValue ?? "client" == "client" else {
+                    throw ShellError.failed("tree: '\(start.text)' is not a client: use 'info'")
+                }
+            }
+            var found: [(parent: String, rid: String, type: String, alias: String?)] = []
+            for (index, parent) in level.enumerated() {
+                let listing = try listings[2 * index].get()
+                let aliasInfo = listings[2 * index + 1]
+                let aliases = Child.aliases(aliasInfo.status.isOK ? aliasInfo.result : nil)
+                for item in Child.listed(listing) { found.append((parent.rid, item.rid, item.type, aliases[item.rid])) }
+            }
+            guard !found.isEmpty else { break }
+            var detailCalls: [Call] = []
+            var readIndex: [String: Int] = [:]
+            for item in found { detailCalls.append(.info(.rid(item.rid), options: [.description])) }
+            if withValues {
+                for item in found where item.type != "client" {
+                    readIndex[item.rid] = detailCalls.count
+                    detailCalls.append(.read(.rid(item.rid), ReadOptions(limit: 1)))
+                }
+            }
+            let details = try await client.batch(detailCalls)
+            for (index, item) in found.enumerated() {
+                let child = Child(rid: item.rid, type: item.type, info: details[index].status.isOK ? details[index].result : nil, alias: item.alias)
+                childrenOf[item.parent, default: []].append(child)
+                if let at = readIndex[item.rid], let point = details[at].result?[0], let timestamp = point[0]?.intValue {
+                    latest[item.rid] = (timestamp, point[1] ?? .null)
+                }
+            }
+            for (parent, children) in childrenOf { context.session.knownChildren[parent] = children.map(\.known) }
+            level = found.filter { $0.type == "client" }.map { ($0.rid, .rid($0.rid)) }
+            depth += 1
+        }
+
+        func build(_ child: Child) -> TreeNode {
+            var node = TreeNode(name: child.label, type: child.type, format: child.format, alias: child.alias, rid: child.rid)
+            if let point = latest[child.rid] { node.latest = (point.0, point.1) }
+            node.children = Child.ordered(childrenOf[child.rid] ?? []).map(build)
+            return node
+        }
+        var rootChild = Child(rid: start.rid, type: "client", info: rootInfo, alias: nil)
+        if rootChild.name.isEmpty { rootChild.name = start.segments.isEmpty ? context.session.authLabel : start.name }
+        context.emit(.tree(build(rootChild)))
+    }
+}

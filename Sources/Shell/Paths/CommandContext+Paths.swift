@@ -1,0 +1,156 @@
+import OneP
+import OnePJSON
+
+/// A resolved path: where it lies and how to name it in a call.
+struct ResolvedResource: Sendable {
+    /// From the root down to the resource; empty for the root itself.
+    var segments: [PathSegment]
+    var root: PathSegment
+
+    var rid: String { segments.last?.rid ?? root.rid }
+    var name: String { segments.last?.name ?? root.name }
+    /// The root is named as the caller itself, so calls work for clients that cannot see their own RID.
+    var id: ResourceID { segments.isEmpty ? .me : .rid(rid) }
+    var text: String { "/" + segments.map(\.name).joined(separator: "/") }
+}
+
+extension CommandContext {
+    /// The client the session is authenticated as; asks the platform once and remembers it.
+    mutating func root() async throws -> PathSegment {
+        if let root = session.root { return root }
+        let answer = try await client().call(.lookup(.me, .alias("")))
+        guard let rid = answer?.stringValue else { throw OnePError.malformedAnswer("lookup of the caller gave no RID") }
+        let root = PathSegment(rid: rid, name: session.authLabel)
+        session.root = root
+        return root
+    }
+
+    /// Resolves a path relative to the current resource. Each name is an alias of the client it is
+    /// under first, else a RID, else the name of exactly one child.
+    /// - Throws: ``ShellError`` for a name that matches nothing or several resources.
+    mutating func resolve(_ text: String) async throws -> ResolvedResource {
+        try await resolveAll([text])[0]
+    }
+
+    /// Resolves several paths together, one level at a time: each level costs one request for the
+    /// alias lookups and listings of every path, and one more for child names when a name is not
+    /// an alias. So `read a b c` resolves in two requests, not six.
+    mutating func resolveAll(_ texts: [String]) async throws -> [ResolvedResource] {
+        let root = try await root()
+        var states = texts.map { text in
+            let path = ResourcePath(parsing: text)
+            return PendingPath(text: text, segments: path.isAbsolute ? [] : session.path, remaining: path.segments[...])
+        }
+        while true {
+            var wanted: [(index: Int, parent: PathSegment, name: String)] = []
+            for index in states.indices {
+                try states[index].climb()
+                if let name = states[index].nextName { wanted.append((index, states[index].segments.last ?? root, name)) }
+            }
+            guard !wanted.isEmpty else { break }
+            let found = try await lookUp(wanted.map { ($0.parent, $0.name) }, root: root)
+            for item in wanted {
+                let segment = try found.segment(named: item.name, under: item.parent.rid, path: states[item.index].text)
+                states[item.index].segments.append(segment)
+                states[item.index].remaining.removeFirst()
+            }
+        }
+        return states.map { ResolvedResource(segments: $0.segments, root: root) }
+    }
+
+    /// Asks the platform about every (parent, name) of one level: the aliases and listings in one
+    /// request, then the names of the children of parents where some name is not an alias.
+    private mutating func lookUp(_ wanted: [(parent: PathSegment, name: String)], root: PathSegment) async throws -> LevelAnswers {
+        func id(_ parent: PathSegment) -> ResourceID { parent.rid == root.rid ? .me : .rid(parent.rid) }
+        var parents: [PathSegment] = []
+        var pairs: [(parent: PathSegment, name: String)] = []
+        for item in wanted {
+            if !parents.contains(item.parent) { parents.append(item.parent) }
+            if !pairs.contains(where: { $0.parent == item.parent && $0.name == item.name }) { pairs.append(item) }
+        }
+        var calls: [Call] = pairs.map { .lookup(id($0.parent), .alias($0.name)) }
+        calls += parents.map { .listing(id($0), types: ResourceType.all, options: .init(owned: true)) }
+        let results = try await client().batch(calls)
+        var answers = LevelAnswers()
+        for (pair, result) in zip(pairs, results) where result.status.isOK {
+            if let rid = result.result?.stringValue { answers.aliases[pair.parent.rid + "/" + pair.name] = rid }
+        }
+        var listed: [String: [(rid: String, type: String)]] = [:]
+        for (parent, result) in zip(parents, results.dropFirst(pairs.count)) where result.status.isOK {
+            listed[parent.rid] = Child.listed(result.result)
+        }
+        let needNames = Set(
+            pairs.filter { answers.aliases[$0.parent.rid + "/" + $0.name] == nil && !ResourcePath.isRID($0.name) }.map(\.parent.rid))
+        let toDescribe = parents.filter { needNames.contains($0.rid) }.flatMap { parent in (listed[parent.rid] ?? []).map { (parent.rid, $0) } }
+        guard !toDescribe.isEmpty else { return answers }
+        let infos = try await client().batch(toDescribe.map { .info(.rid($0.1.rid), options: [.description]) })
+        for ((parent, item), info) in zip(toDescribe, infos) {
+            answers.children[parent, default: []].append(Child(rid: item.rid, type: item.type, info: info.result, alias: nil))
+        }
+        for (parent, children) in answers.children { session.knownChildren[parent] = children.map(\.known) }
+        return answers
+    }
+
+    /// The resources directly under a client, with names, formats and aliases: two requests.
+    /// For a resource that is not a client, the answer is that resource alone, as `ls FILE` shows the file.
+    mutating func children(of resource: ResolvedResource) async throws -> [Child] {
+        let first = try await client().batch([
+            .listing(resource.id, types: ResourceType.all, options: .init(owned: true)), .info(resource.id, options: [.aliases]),
+            .info(resource.id, options: [.basic, .description]),
+        ])
+        let itself = try first[2].get()
+        if let type = itself?["basic"]?["type"]?.stringValue, type != "client" {
+            return [Child(rid: resource.rid, type: type, info: itself, alias: nil)]
+        }
+        _ = try first[0].get()
+        let listed = Child.listed(first[0].result)
+        let aliases = Child.aliases(first[1].status.isOK ? first[1].result : nil)
+        guard !listed.isEmpty else { return [] }
+        let infos = try await client().batch(listed.map { .info(.rid($0.rid), options: [.description]) })
+        let children = zip(listed, infos).map { Child(rid: $0.rid, type: $0.type, info: $1.result, alias: aliases[$0.rid]) }
+        session.knownChildren[resource.rid] = children.map(\.known)
+        return Child.ordered(children)
+    }
+}
+
+/// One path while it is being resolved.
+private struct PendingPath {
+    let text: String
+    var segments: [PathSegment]
+    var remaining: ArraySlice<ResourcePath.Segment>
+
+    /// Applies leading `..` steps, which need no request.
+    mutating func climb() throws(ShellError) {
+        while case .parent? = remaining.first {
+            guard !segments.isEmpty else {
+                throw ShellError(.badPath(text, reason: "'..' would leave the client you are authenticated as"))
+            }
+            segments.removeLast()
+            remaining.removeFirst()
+        }
+    }
+
+    var nextName: String? {
+        if case .name(let name)? = remaining.first { return name }
+        return nil
+    }
+}
+
+/// What the platform said about the names of one level.
+private struct LevelAnswers {
+    /// RID by "parentRID/alias".
+    var aliases: [String: String] = [:]
+    /// Described children by parent RID, for parents where a name was not an alias.
+    var children: [String: [Child]] = [:]
+
+    func segment(named name: String, under parent: String, path: String) throws(ShellError) -> PathSegment {
+        if let rid = aliases[parent + "/" + name] { return PathSegment(rid: rid, name: name) }
+        if ResourcePath.isRID(name) { return PathSegment(rid: name.lowercased(), name: name.lowercased()) }
+        let matches = (children[parent] ?? []).filter { $0.name == name }
+        switch matches.count {
+        case 1: return PathSegment(rid: matches[0].rid, name: name)
+        case 0: throw ShellError(.notFound(path: path, segment: name))
+        default: throw ShellError(.ambiguousName(segment: name, choices: matches.map { "\($0.rid) (\($0.type))" }))
+        }
+    }
+}

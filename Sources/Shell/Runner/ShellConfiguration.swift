@@ -1,0 +1,52 @@
+import Foundation
+import OneP
+
+/// Everything the executable decides before the first command: where the platform is, the
+/// credentials given on the command line, output, and the injected world (environment, clock).
+public struct ShellConfiguration: Sendable {
+    /// The platform to talk to at start.
+    public var endpoint: Endpoint
+    /// Opens the embedded platform for `connect local`; nil when this build has none.
+    public var localEndpoint: (@Sendable () async throws -> Endpoint)?
+    /// Opens a remote platform for `connect URL`.
+    public var remoteEndpoint: @Sendable (String) -> Endpoint
+    /// A CIK given by `--cik` or `ONEP_CIK`.
+    public var cik: String?
+    /// A key name given by `--key`.
+    public var keyName: String?
+    public var format: OutputFormat = .text
+    public var continueOnError = false
+    public var echo = false
+    public var output: OutputSink
+    /// Where `${NAME}`, HOME, XDG_CONFIG_HOME and NO_COLOR come from.
+    public var environment: [String: String]
+    /// The current unix time.
+    public var now: @Sendable () -> Int
+    /// Waits between polls of `read --follow`; throwing CancellationError ends the command.
+    public var pause: @Sendable (Duration) async throws -> Void
+    /// Reads `source` files and `record --file`; injected so tests need no real files if they choose.
+    public var readFile: @Sendable (String) throws -> String
+    /// Reads standard input for `record RES -`.
+    public var readStandardInput: @Sendable () -> String
+
+    public init(
+        endpoint: Endpoint,
+        output: OutputSink,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
+    ) {
+        self.endpoint = endpoint
+        self.output = output
+        self.environment = environment
+        self.now = now
+        self.remoteEndpoint = { url in Endpoint.http(url) }
+        self.pause = { duration in try await Task.sleep(for: duration) }
+        self.readFile = { path in try String(contentsOfFile: path, encoding: .utf8) }
+        self.readStandardInput = {
+            var lines: [String] = []
+            while let line = Swift.readLine(strippingNewline: true) { lines.append(line) }
+            return lines.joined(separator: "\n")
+        }
+        if let cik = environment["ONEP_CIK"], !cik.isEmpty { self.cik = cik }
+    }
+}

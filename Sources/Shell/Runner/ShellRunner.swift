@@ -1,0 +1,168 @@
+import Foundation
+import OneP
+
+/// Runs command lines against a session: the heart of the REPL, of scripts and of `onep -c`.
+public actor ShellRunner {
+    let services: ShellServices
+    var session: Session
+    var history: [String] = []
+    /// How deep `source` currently nests, to stop a file that sources itself.
+    var sourceDepth = 0
+
+    public init(configuration: ShellConfiguration) {
+        let counter = RequestCounter()
+        services = ShellServices(configuration: configuration, counter: counter, commands: CommandTable.all)
+        var endpoint = configuration.endpoint
+        endpoint.transport = CountingTransport(base: endpoint.transport, counter: counter)
+        session = Session(endpoint: endpoint)
+        session.settings.format = configuration.format
+        session.settings.bail = !configuration.continueOnError
+        session.settings.echo = configuration.echo
+        if let cik = configuration.cik {
+            session.auth = .cik(cik)
+            session.authLabel = "a CIK"
+        }
+        if let keyName = configuration.keyName {
+            switch ShellRunner.savedKey(named: keyName, in: services.keyStore) {
+            case .success(let cik):
+                session.auth = .cik(cik)
+                session.authLabel = keyName
+            case .failure(let error):
+                startupError = ShellMessage(error: error).text
+            }
+        }
+    }
+
+    /// `--key NAME`: the saved CIK, or why there is none.
+    private static func savedKey(named name: String, in store: KeyStore) -> Result<String, ShellError> {
+        do {
+            let keys = try store.keys()
+            guard let key = keys.first(where: { $0.name == name }) else {
+                return .failure(ShellError(.unknownKey(name, known: keys.map(\.name))))
+            }
+            return .success(key.cik)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Why the configuration could not be applied (an unknown `--key`), for the executable to
+    /// print before exiting with a usage error; nil when all is well.
+    public private(set) var startupError: String?
+
+    /// Runs one line: one or more commands separated by `;`. Stops the line at its first failure.
+    public func run(line: String) async -> CommandOutcome {
+        let commands: [WordList]
+        do {
+            commands = try Tokenizer(environment: services.environment).commands(in: line)
+        } catch {
+            return report(error)
+        }
+        var last = CommandOutcome(status: .success)
+        for command in commands {
+            last = await run(words: command.texts)
+            if !last.succeeded || last.exitRequested { return last }
+        }
+        return last
+    }
+
+    /// Releases the current endpoint's connections; call once when the shell ends.
+    public func shutdown() async {
+        await session.endpoint.close()
+    }
+
+    /// The text of the prompt: where the session is.
+    public var prompt: String {
+        let place = session.path.isEmpty ? "/" : session.pathText
+        return session.auth == nil ? "onep> " : "onep:\(place)> "
+    }
+
+    /// Whether scripts stop at the first failure (`set bail`, `--continue-on-error`).
+    public var bails: Bool { session.settings.bail }
+
+    /// Whether each line is printed before it runs (`set echo`, `--echo`).
+    public var echoes: Bool { session.settings.echo }
+
+    private func run(words: [String]) async -> CommandOutcome {
+        let parser = CommandParser(commands: services.commands)
+        let parsed: (spec: CommandSpec, arguments: ParsedArguments)
+        do {
+            parsed = try parser.parse(words)
+        } catch {
+            return report(error)
+        }
+        if parsed.arguments.flag("help") {
+            services.output.writeOut(HelpGenerator(commands: services.commands).help(for: parsed.spec))
+            return CommandOutcome(status: .success)
+        }
+        let requestsBefore = services.counter.value
+        let started = ContinuousClock.now
+        var context = CommandContext(arguments: parsed.arguments, session: session, services: services, spec: parsed.spec, history: history)
+        var outcome = CommandOutcome(status: .success)
+        do {
+            try await parsed.spec.body(&context)
+        } catch {
+            outcome = report(error)
+        }
+        session = context.session
+        if let exitCode = context.exitRequested {
+            return CommandOutcome(status: ExitStatus(code: exitCode), exitRequested: true)
+        }
+        if let file = context.sourceRequested, outcome.succeeded {
+            outcome = await source(file)
+            if outcome.exitRequested { return outcome }
+        }
+        if session.settings.timing {
+            let elapsed = ContinuousClock.now - started
+            let requests = services.counter.value - requestsBefore
+            services.output.writeErr("time: \(TimingText.milliseconds(elapsed)) ms, requests: \(requests)\n")
+        }
+        return outcome
+    }
+
+    /// The question to ask before running `line` at a terminal, when one of its commands destroys
+    /// data and was not given `--yes`; nil when the line may run at once.
+    func confirmationQuestion(for line: String) -> String? {
+        guard let commands = try? Tokenizer(environment: services.environment).commands(in: line) else { return nil }
+        let parser = CommandParser(commands: services.commands)
+        for command in commands {
+            guard let (spec, arguments) = try? parser.parse(command.texts) else { return nil }
+            if spec.effect == .destroys, !arguments.flag("yes"), !arguments.flag("help") {
+                return "\(command.texts.joined(separator: " ")): this cannot be undone. Continue? [y/N] "
+            }
+        }
+        return nil
+    }
+
+    /// Reports that the user said no to a confirmation.
+    func declined(_ line: String) -> CommandOutcome {
+        let name = (try? Tokenizer(environment: services.environment).commands(in: line))?.first?.texts.first ?? line
+        return report(ShellError(.declined(command: name)))
+    }
+
+    /// Prints the one-line message for an error and says how the command ended.
+    func report(_ error: any Error) -> CommandOutcome {
+        let message = ShellMessage(error: error, commands: services.commands)
+        var text = "error: " + message.text + "\n"
+        if let usage = message.usage { text += usage + "\n" }
+        services.output.writeErr(text)
+        return CommandOutcome(status: message.status)
+    }
+
+    /// Adds a line to the history `history` shows, with secret arguments masked.
+    /// - Returns: the line as history keeps it.
+    @discardableResult
+    func remember(_ line: String) -> String {
+        let redacted = HistoryRedactor(commands: services.commands, environment: services.environment).redact(line)
+        history.append(redacted)
+        return redacted
+    }
+}
+
+enum TimingText {
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let millis = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        return String(format: "%.1f", millis)
+    }
+}

@@ -1,0 +1,64 @@
+import OneP
+
+/// One resource on the current path: its RID and the name it is shown by.
+struct PathSegment: Sendable, Hashable {
+    var rid: String
+    var name: String
+}
+
+/// Who the shell talks to and as whom, where it is, and how it prints.
+struct Session: Sendable {
+    /// The platform endpoint: its description (URL or "local") and the transport to it.
+    var endpoint: Endpoint
+    var auth: Auth?
+    /// How the auth is shown: a key name, or a placeholder — never the CIK itself.
+    var authLabel = ""
+    /// The client the session is authenticated as, found on first use.
+    var root: PathSegment?
+    /// From the root down to the current resource; empty at the root.
+    var path: [PathSegment] = []
+    var previousPath: [PathSegment]?
+    var settings = Settings()
+    /// Children per client RID as ls, cd and tree last saw them; completion reads them.
+    var knownChildren: [String: [KnownChild]] = [:]
+
+    /// `/a/b` style text of the current path.
+    var pathText: String {
+        "/" + path.map(\.name).joined(separator: "/")
+    }
+
+    /// Forgets where the session was, for a new auth or endpoint.
+    mutating func resetLocation() {
+        root = nil
+        path = []
+        previousPath = nil
+        knownChildren = [:]
+    }
+}
+
+/// A child as completion needs it: what to type and whether a path can go on below it.
+struct KnownChild: Sendable, Hashable {
+    var name: String
+    var rid: String
+    var isClient: Bool
+}
+
+/// A platform endpoint as configured: what to call it and how to reach it.
+public struct Endpoint: Sendable {
+    public var description: String
+    public var transport: any Transport
+    /// Releases the transport's connections when the shell leaves this endpoint (HTTP clients must be shut down).
+    public var close: @Sendable () async -> Void
+
+    public init(description: String, transport: any Transport, close: @escaping @Sendable () async -> Void = {}) {
+        self.description = description
+        self.transport = transport
+        self.close = close
+    }
+
+    /// A platform over HTTP(S), closed when the shell leaves it.
+    public static func http(_ url: String, timeout: Duration = .seconds(30), debugLog: (@Sendable (String) -> Void)? = nil) -> Endpoint {
+        let transport = HTTPTransport(url: url, timeout: timeout, debugLog: debugLog)
+        return Endpoint(description: url, transport: transport, close: { try? await transport.shutdown() })
+    }
+}

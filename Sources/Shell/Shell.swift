@@ -1,1 +1,0 @@
-// Module Shell: work in progress; replaced by its first real file.

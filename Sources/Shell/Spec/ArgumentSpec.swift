@@ -1,0 +1,41 @@
+/// A positional argument of a command.
+struct PositionalSpec: Sendable {
+    var name: String
+    var help: String
+    var type: ValueType = .text
+    var isOptional = false
+    /// Takes every remaining word (at least one unless optional).
+    var isRepeating = false
+    /// Kept out of history and debug output.
+    var isSecret = false
+    var completion: CompletionSource? = nil
+
+    var completionSource: CompletionSource { completion ?? type.defaultCompletion }
+}
+
+/// An option (`--limit N`) or a flag (`--yes`) of a command.
+struct OptionSpec: Sendable {
+    /// The long name without dashes.
+    var name: String
+    var short: Character? = nil
+    /// What the value is called in usage text; nil makes the option a flag.
+    var valueName: String?
+    var help: String
+    var type: ValueType = .text
+    var isSecret = false
+    var completion: CompletionSource? = nil
+
+    var isFlag: Bool { valueName == nil }
+    var completionSource: CompletionSource { completion ?? type.defaultCompletion }
+
+    static func flag(_ name: String, short: Character? = nil, _ help: String) -> OptionSpec {
+        OptionSpec(name: name, short: short, valueName: nil, help: help)
+    }
+
+    static func value(
+        _ name: String, _ valueName: String, _ help: String, type: ValueType = .text, short: Character? = nil,
+        secret: Bool = false, completion: CompletionSource? = nil
+    ) -> OptionSpec {
+        OptionSpec(name: name, short: short, valueName: valueName, help: help, type: type, isSecret: secret, completion: completion)
+    }
+}

@@ -1,0 +1,15 @@
+/// One word of a command line after quoting, escapes and `${NAME}` expansion are applied.
+struct Word: Sendable, Hashable {
+    /// The word's text as the command receives it.
+    var text: String
+    /// Offset of the word's first character in the line, in characters, for error messages and completion.
+    var position: Int
+    /// True when any part of the word was quoted, so `'#'` or `";"` stay literal and an empty `''` counts.
+    var wasQuoted: Bool = false
+}
+
+/// The words of one command (the text between two `;`).
+struct WordList: Sendable, Hashable {
+    var words: [Word]
+    var texts: [String] { words.map(\.text) }
+}

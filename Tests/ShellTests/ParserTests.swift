@@ -1,0 +1,114 @@
+import Testing
+
+@testable import Shell
+
+@Suite struct ParserTests {
+    let parser = CommandParser(commands: CommandTable.all)
+
+    func message(_ words: [String]) -> ShellMessage? {
+        do {
+            _ = try parser.parse(words)
+            return nil
+        } catch {
+            return ShellMessage(error: error, commands: CommandTable.all)
+        }
+    }
+
+    @Test func theCommandTableIsValid() {
+        #expect(SpecValidator.problems(in: CommandTable.all).isEmpty)
+    }
+
+    @Test func bindsPositionalsOptionsAndFlags() throws {
+        let (spec, arguments) = try parser.parse(["read", "a", "b", "--limit", "5", "--start=-2h", "-f"])
+        #expect(spec.name == "read")
+        #expect(arguments.values("RES") == ["a", "b"])
+        #expect(arguments.integer("limit") == 5)
+        #expect(arguments.option("start") == "-2h")
+        #expect(arguments.flag("follow"))
+    }
+
+    @Test func negativeNumbersAreValues() throws {
+        let (_, arguments) = try parser.parse(["write", "temp", "-5"])
+        #expect(arguments.value("VALUE") == "-5")
+    }
+
+    @Test func longestCommandWins() throws {
+        #expect(try parser.parse(["keys", "add", "k", "0123456789abcdef0123456789abcdef01234567"]).spec.name == "keys add")
+        #expect(try parser.parse(["keys"]).spec.name == "keys")
+        #expect(try parser.parse(["auth", "token", "t"]).spec.name == "auth token")
+    }
+
+    @Test func unknownCommandSuggests() {
+        let result = message(["raed", "temp"])
+        #expect(result?.text == "unknown command 'raed' (did you mean 'read'?); type 'help' for the list")
+        #expect(result?.status == .usageError)
+    }
+
+    @Test func unknownSubcommandListsChoices() {
+        #expect(message(["keys", "ad"])?.text.contains("did you mean 'add'") == true)
+    }
+
+    @Test func unknownOptionSuggests() {
+        let result = message(["read", "temp", "--limt", "5"])
+        #expect(result?.text == "read: unknown option '--limt' (did you mean '--limit'?)")
+        #expect(result?.usage?.hasPrefix("usage: read RES...") == true)
+    }
+
+    @Test func missingAndExtraArguments() {
+        #expect(message(["write", "temp"])?.text == "write: missing VALUE")
+        #expect(message(["pwd", "x"])?.text == "pwd: unexpected argument 'x'")
+        #expect(message(["read", "temp", "--limit"])?.text == "read: --limit needs a value")
+    }
+
+    @Test func badValuesAreUsageErrors() {
+        #expect(message(["read", "temp", "--limit", "many"])?.text == "read: --limit 'many' is not valid, expected an integer")
+        #expect(message(["read", "temp", "--start", "yesterday"])?.text.hasPrefix("'yesterday' is not a time") == true)
+        #expect(message(["read", "temp", "--sort", "up"])?.text == "read: --sort 'up' is not valid, expected one of asc, desc")
+        #expect(message(["create", "dataport", "x", "--json", "{oops}"])?.text.hasPrefix("'{oops}' is not valid JSON") == true)
+        #expect(message(["info", "x", "--include", "basic,colour"])?.status == .usageError)
+    }
+
+    @Test func helpNeedsNoArguments() throws {
+        let (_, arguments) = try parser.parse(["write", "--help"])
+        #expect(arguments.flag("help"))
+    }
+
+    @Test func editDistance() {
+        #expect(Suggester.editDistance("raed", "read") == 1)
+        #expect(Suggester.editDistance("", "abc") == 3)
+        #expect(Suggester.closest(to: "tre", among: ["tree", "read", "set"]).first == "tree")
+        #expect(Suggester.closest(to: "zzzzzz", among: ["tree", "read"]).isEmpty)
+    }
+
+    @Test func completionOffersCommandsOptionsAndValues() {
+        var snapshot = CompletionSnapshot()
+        snapshot.pathRIDs = ["root"]
+        snapshot.knownChildren = [
+            "root": [KnownChild(name: "temperature", rid: "t", isClient: false), KnownChild(name: "dev", rid: "d", isClient: true)],
+            "d": [KnownChild(name: "humidity", rid: "h", isClient: false)],
+        ]
+        let completer = Completer(commands: CommandTable.all, environment: [:], snapshot: snapshot)
+        #expect(completer.complete(textBeforeCursor: "tr").candidates == ["tree"])
+        #expect(completer.complete(textBeforeCursor: "keys ").candidates == ["add", "rm"])
+        #expect(completer.complete(textBeforeCursor: "read te").candidates == ["temperature"])
+        #expect(completer.complete(textBeforeCursor: "read te").replacing == 2)
+        #expect(completer.complete(textBeforeCursor: "read temp --so").candidates == ["--sort"])
+        #expect(completer.complete(textBeforeCursor: "read temp --sort ").candidates == ["asc", "desc"])
+        #expect(completer.complete(textBeforeCursor: "set format ").candidates == ["csv", "json", "text"])
+        #expect(completer.complete(textBeforeCursor: "ls ").candidates == ["..", "/", "dev/", "temperature"])
+        #expect(completer.complete(textBeforeCursor: "read dev/h") == (5, ["dev/humidity"]))
+        #expect(completer.complete(textBeforeCursor: "read /dev/").candidates == ["/dev/humidity"])
+        #expect(completer.complete(textBeforeCursor: "read nothing/").candidates.isEmpty)
+    }
+
+    @Test func historyMasksSecrets() {
+        let redactor = HistoryRedactor(commands: CommandTable.all, environment: [:])
+        let cik = "0123456789abcdef0123456789abcdef01234567"
+        #expect(redactor.redact("auth \(cik)") == "auth ****")
+        #expect(redactor.redact("keys add dev \(cik); ls") == "keys add dev ****; ls")
+        #expect(redactor.redact("auth mykey") == "auth mykey")
+        #expect(redactor.redact("read \(cik)") == "read \(cik)")
+        #expect(redactor.redact("auth token tok-12345678") == "auth token ****")
+        #expect(redactor.redact("lookup --share=code-abcdefgh") == "lookup --share=****")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import OneP
+import OnePEmbedded
+import OnePlatform
+import Shell
+
+/// A shell wired to a fresh in-memory platform whose clock the test moves, with its output
+/// captured and a private HOME, so nothing touches the real machine.
+struct ShellFixture {
+    static let start = 1_700_000_000
+
+    let clock: ManualClock
+    let platform: Platform
+    let buffer = OutputBuffer()
+    let runner: ShellRunner
+    let home: String
+
+    init(
+        authenticated: Bool = true, environment extra: [String: String] = [:], continueOnError: Bool = false,
+        configure: (inout ShellConfiguration) -> Void = { _ in }
+    ) throws {
+        let clock = ManualClock(now: Double(ShellFixture.start))
+        self.clock = clock
+        platform = try Platform.inMemory(clock: clock)
+        home = NSTemporaryDirectory() + "onep-shell-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        var environment = ["HOME": home, "NO_COLOR": "1"]
+        for (key, value) in extra { environment[key] = value }
+        let transport = InProcessTransport(platform: platform)
+        var configuration = ShellConfiguration(
+            endpoint: Endpoint(description: "local", transport: transport), output: .capturing(buffer), environment: environment,
+            now: { Int(clock.now()) })
+        if authenticated { configuration.cik = platform.bootstrap.rootCIK }
+        configuration.continueOnError = continueOnError
+        configure(&configuration)
+        runner = ShellRunner(configuration: configuration)
+    }
+
+    var rootCIK: String { platform.bootstrap.rootCIK }
+
+    /// Runs one line and returns its status with what it printed.
+    @discardableResult
+    func run(_ line: String) async -> (status: Int32, out: String, err: String) {
+        _ = buffer.take()
+        let outcome = await runner.run(line: line)
+        let (out, err) = buffer.take()
+        return (outcome.status.code, out, err)
+    }
+
+    /// Runs lines that must succeed, as setup.
+    func setUp(_ lines: String...) async throws {
+        for line in lines {
+            let result = await run(line)
+            guard result.status == 0 else { throw SetupFailure(line: line, error: result.err) }
+        }
+    }
+
+    /// The number of requests the last command made, from `set timing on` output.
+    static func requests(in stderr: String) -> Int? {
+        guard let range = stderr.range(of: "requests: ") else { return nil }
+        return Int(stderr[range.upperBound...].prefix { $0.isNumber })
+    }
+}
+
+struct SetupFailure: Error, CustomStringConvertible {
+    let line: String
+    let error: String
+    var description: String { "\(line) failed: \(error)" }
+}

@@ -1,1 +1,0 @@
-// ShellTests: work in progress.
