@@ -1,4 +1,5 @@
 import GRDB
+import OnePJSON
 
 /// Deep copy of a client and everything below it, for `create clone` and provisioning's enable.
 ///
@@ -26,7 +27,7 @@ struct SubtreeCopier {
             copy.parentID = original.key == template.key ? owner.key : original.parentID.flatMap { newIDs[$0] }
             copy.cik = original.type == .client ? Identifiers.random() : nil
             copy.status = original.key == template.key ? .notactivated : original.status
-            copy.descriptionText = Self.rewrite(original.descriptionText, newRIDs)
+            copy.description = Self.rewrite(original.description, newRIDs)
             copy.subscribeID = original.subscribeID.map { newIDs[$0] ?? $0 }
             copy.created = now
             copy.modified = now
@@ -69,13 +70,18 @@ struct SubtreeCopier {
     }
 
     /// A description with every RID of the copied subtree replaced by the RID of its copy.
-    private static func rewrite(_ text: String, _ newRIDs: [String: String]) -> String {
-        guard !newRIDs.isEmpty else { return text }
-        var result = text
-        for (old, new) in newRIDs where result.contains(old) {
-            result = result.replacingAll(old, with: new)
+    ///
+    /// RIDs sit in several places (`subscribe`, preprocess operands, rule inputs), so the whole
+    /// serialized description is rewritten rather than each known key.
+    private static func rewrite(_ description: JSONObject, _ newRIDs: [String: String]) -> JSONObject {
+        var text = JSON.object(description).serialized()
+        var changed = false
+        for (old, new) in newRIDs where text.contains(old) {
+            text = text.replacingAll(old, with: new)
+            changed = true
         }
-        return result
+        guard changed, let rewritten = (try? JSON(parsing: text))?.objectValue else { return description }
+        return rewritten
     }
 
     /// The template vanished between reading and copying; cannot happen inside one transaction.
