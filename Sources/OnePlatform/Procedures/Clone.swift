@@ -3,7 +3,7 @@ import OnePJSON
 
 /// `create` with type `clone`: a deep copy of a client the caller can reach, placed under `parent`.
 ///
-/// The options name the source (`rid`, or a share `code` once shares exist) and whether aliases
+/// The options name the source (`rid`, or a share `code` nobody has activated) and whether aliases
 /// and historical points come along. The copy's CIK starts `notactivated`.
 enum CloneProcedure {
     static func run(_ context: CallContext, parent: ResourceRecord, options: JSONObject) throws -> JSON? {
@@ -24,8 +24,9 @@ enum CloneProcedure {
             guard rid.stringValue != nil else { throw CallFailure.arguments("clone rid must be a string") }
             return try context.resource(rid)
         case (nil, let code?):
-            guard code.stringValue != nil else { throw CallFailure.arguments("clone code must be a string") }
-            throw CallFailure.notSupported("create clone from a share code")
+            guard let text = code.stringValue else { throw CallFailure.arguments("clone code must be a string") }
+            guard let client = try ShareCodeTemplate.client(context.db, code: text) else { throw CallFailure.invalid }
+            return client
         default:
             throw CallFailure.arguments("clone needs exactly one of rid and code")
         }

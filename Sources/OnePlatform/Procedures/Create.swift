@@ -33,6 +33,7 @@ enum CreateProcedure {
             try context.resource(identifier, relativeTo: parent).rid
         }
         let description = try normalizer.creating(from: input)
+        try LimitLedger(db: context.db).admit(type, description: description, under: parent)
         var record = ResourceRecord(
             id: nil, rid: Identifiers.random(), parentID: parent.key, type: type,
             format: Self.format(of: type, description), description: description,

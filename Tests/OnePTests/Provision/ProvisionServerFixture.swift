@@ -1,5 +1,6 @@
 import Foundation
 import OneP
+import OnePJSON
 import OnePlatform
 import OnePlatformServer
 import Testing
@@ -42,7 +43,9 @@ struct ProvisionServerFixture {
     /// A template client with one dataport, made over RPC; returns its RID.
     func template() async throws -> String {
         try await withRPC { rpc in
-            let rid = try #require(try await rpc.call(.create(.me, type: .client, description: ["name": "template"]))?.stringValue)
+            let limits = JSON.object(JSONObject(["client", "dataport", "datarule", "dispatch", "share"].map { ($0, JSON.string("inherit")) }))
+            let description: JSON = ["name": "template", "limits": limits]
+            let rid = try #require(try await rpc.call(.create(.me, type: .client, description: description))?.stringValue)
             _ = try await rpc.call(.create(.rid(rid), type: .dataport, description: ["format": "integer", "name": "t"]))
             return rid
         }

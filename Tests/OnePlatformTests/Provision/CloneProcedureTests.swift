@@ -60,6 +60,23 @@ import Testing
         #expect(try await rpc.points(ports[0]).isEmpty)
     }
 
+    @Test func cloneByUnactivatedShareCode() async throws {
+        let fixture = try ProvisionFixture.make()
+        let rpc = fixture.rpc
+        let template = try await rpc.client(["name": "shared"])
+        try await rpc.dataport("integer", auth: template.auth)
+        let code = try #require(try await rpc.ok("share", [.string(template.rid), [:]]).stringValue)
+        let clone = try #require(try await rpc.ok("create", ["clone", ["code": .string(code)]]).stringValue)
+        let info = try await rpc.ok("info", [.string(clone), ["description": true]])
+        #expect(info["description"]?["name"] == "shared")
+        #expect(try await rpc.status("create", ["clone", ["code": "0000000000000000000000000000000000000000"]]) == "invalid")
+        // Once activated, the code no longer names a template.
+        let other = try await rpc.client()
+        try await rpc.ok("activate", [["alias": ""], "share", .string(code)], auth: other.auth)
+        #expect(try await rpc.status("create", ["clone", ["code": .string(code)]]) == "invalid")
+        #expect(try await rpc.status("create", ["clone", ["rid": .string(template.rid), "code": .string(code)]]) == "fail")
+    }
+
     @Test func cloneRefusesBadArguments() async throws {
         let fixture = try ProvisionFixture.make()
         let rpc = fixture.rpc

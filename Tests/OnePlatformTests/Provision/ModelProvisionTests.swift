@@ -29,6 +29,19 @@ import Testing
         #expect(await fixture.send("GET", "/provision/manage/content/m1/").status == 204)
     }
 
+    @Test func modelFromShareCodeEnablesCopies() async throws {
+        let fixture = try ProvisionFixture.make()
+        let template = try await fixture.template()
+        let code = try #require(try await fixture.rpc.ok("share", [.string(template), [:]]).stringValue)
+        #expect(await fixture.send("POST", "/provision/manage/model/", form: "model=m1&code=\(code)").status == 205)
+        #expect(await fixture.send("GET", "/provision/manage/model/m1").text == "code=\(code)")
+        #expect(await fixture.send("POST", "/provision/manage/model/", form: "model=m2&code=nope").status == 404)
+        #expect(await fixture.send("POST", "/provision/manage/model/", form: "model=m3&code=\(code)&rid=\(template)").status == 400)
+        _ = await fixture.send("POST", "/provision/manage/model/m1/", form: "sn=s1")
+        let enabled = await fixture.send("POST", "/provision/manage/model/m1/s1", form: "enable=true&owner=\(fixture.platform.bootstrap.rootRID)")
+        #expect(enabled.status == 200 && enabled.text != template)
+    }
+
     @Test func duplicateModelIsAConflict() async throws {
         let fixture = try ProvisionFixture.make()
         let template = try await fixture.model("m1")

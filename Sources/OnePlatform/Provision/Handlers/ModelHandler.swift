@@ -82,8 +82,11 @@ enum TemplateResolver {
                 let top = try ResourceRecord.fetch(db, id: vendor.clientID), try ResourceRecord.isWithin(db, client, of: top)
             else { throw ProvisionFailure.badRequest("rid \(rid) is not a client below the vendor's client") }
             return client
-        case .code:
-            throw ProvisionFailure.notFound("share codes are not available on this platform yet")
+        case .code(let code):
+            guard let client = try ShareCodeTemplate.client(db, code: code) else {
+                throw ProvisionFailure.notFound("no unactivated share code \(code)")
+            }
+            return client
         }
     }
 }
