@@ -14,7 +14,12 @@ struct SubtreeCopier {
 
     /// Copies `template` under `owner` and returns the new top client, whose CIK starts
     /// `notactivated` so that its owner (or a device, through provisioning) activates it.
+    ///
+    /// - Throws: the `limit` call failure when the owner has no room for the copy.
     func copy(_ template: ResourceRecord, under owner: ResourceRecord, in db: Database, now: Int) throws -> ResourceRecord {
+        // The owner must have room for one more client with the template's limits; what lies
+        // inside the template was admitted under those limits already.
+        try LimitLedger(db: db).admit(.client, description: template.description, under: owner)
         let originals = try subtree(of: template, in: db)
         var newIDs: [Int64: Int64] = [:]
         var newRIDs: [String: String] = [:]

@@ -32,7 +32,8 @@ import Testing
             let client = env.client
             _ = try await client.modelCreate("m1", template: .rid(try await env.template()))
             let (cik, rid) = try await env.withRPC { rpc in
-                let rid = try #require(try await rpc.call(.create(.me, type: .client, description: [:]))?.stringValue)
+                let description: JSON = ["limits": ProvisionServerFixture.inheritedLimits]
+                let rid = try #require(try await rpc.call(.create(.me, type: .client, description: description))?.stringValue)
                 return (try #require(try await rpc.call(.info(.rid(rid), options: [.key]))?["key"]?.stringValue), rid)
             }
             #expect(try await client.register(vendor: "acme", cik: cik).status == 205)

@@ -40,11 +40,14 @@ struct ProvisionServerFixture {
         return try await body(RPCClient(transport: transport, auth: fixture.rootAuth))
     }
 
+    /// Client limits that draw on the owner's, so a client can own resources and copies.
+    static let inheritedLimits = JSON.object(
+        JSONObject(["client", "dataport", "datarule", "dispatch", "share"].map { ($0, JSON.string("inherit")) }))
+
     /// A template client with one dataport, made over RPC; returns its RID.
     func template() async throws -> String {
         try await withRPC { rpc in
-            let limits = JSON.object(JSONObject(["client", "dataport", "datarule", "dispatch", "share"].map { ($0, JSON.string("inherit")) }))
-            let description: JSON = ["name": "template", "limits": limits]
+            let description: JSON = ["name": "template", "limits": Self.inheritedLimits]
             let rid = try #require(try await rpc.call(.create(.me, type: .client, description: description))?.stringValue)
             _ = try await rpc.call(.create(.rid(rid), type: .dataport, description: ["format": "integer", "name": "t"]))
             return rid

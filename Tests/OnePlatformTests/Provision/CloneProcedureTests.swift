@@ -77,6 +77,14 @@ import Testing
         #expect(try await rpc.status("create", ["clone", ["rid": .string(template.rid), "code": .string(code)]]) == "fail")
     }
 
+    @Test func cloneRespectsTheParentsClientLimit() async throws {
+        let fixture = try ProvisionFixture.make()
+        let rpc = fixture.rpc
+        let template = try await rpc.client()
+        let parent = try await rpc.client(["limits": ["client": 0]])
+        #expect(try await rpc.status("create", [.string(parent.rid), "clone", ["rid": .string(template.rid)]]) == "limit")
+    }
+
     @Test func cloneRefusesBadArguments() async throws {
         let fixture = try ProvisionFixture.make()
         let rpc = fixture.rpc

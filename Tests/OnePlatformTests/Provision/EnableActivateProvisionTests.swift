@@ -111,6 +111,15 @@ import Testing
         #expect(await fixture.send("GET", "/provision/manage/model/m1/s1").text == "orphaned,,")
     }
 
+    @Test func ownerWithoutRoomIsAConflict() async throws {
+        let fixture = try ProvisionFixture.make()
+        try await fixture.model(sns: ["s1"])
+        let full = try await fixture.rpc.client(["limits": ["client": 0]])
+        let answer = await fixture.send("POST", "/provision/manage/model/m1/s1", form: "enable=true&owner=\(full.rid)")
+        #expect(answer.status == 409)
+        #expect(await fixture.send("GET", "/provision/manage/model/m1/s1").text == "unused,,")
+    }
+
     @Test func lifecycleErrors() async throws {
         let fixture = try ProvisionFixture.make()
         let template = try await fixture.model(sns: ["s1"])

@@ -31,7 +31,12 @@ struct SerialLifecycle {
         }
         let options = access.model.options
         let copier = SubtreeCopier(aliases: !options.noAliases, historical: !options.noHistorical)
-        let client = try copier.copy(template, under: owner, in: db, now: context.now)
+        let client: ResourceRecord
+        do {
+            client = try copier.copy(template, under: owner, in: db, now: context.now)
+        } catch is CallFailure {
+            throw ProvisionFailure.conflict("the owner has no room for another client of this model")
+        }
         try SerialStore.bind(db, serial: serial.id, client: client.key, enabledBy: access.caller.name)
         try SerialStore.log(db, serial: serial.id, now: context.now, connection: context.request.remoteAddress, entry: "enabled owner=\(owner.rid)")
         return .text(client.rid, type: ProvisionResponse.csvType)
