@@ -9,7 +9,7 @@ public final class Platform: Sendable {
     /// The root client and vendor created on the database's first start.
     public let bootstrap: PlatformBootstrap
 
-    private let engine: RPCEngine
+    let engine: RPCEngine
 
     private init(database: any DatabaseWriter, clock: any PlatformClock) throws {
         let now = clock.currentSecond

@@ -158,13 +158,6 @@ struct CreateTests {
         #expect(try await platform.status("create", [.string(port), "dataport", ["format": "float"]]) == "invalid")
     }
 
-    @Test func cloneIsNotSupportedYet() async throws {
-        let platform = try TestPlatform.inMemory()
-        let answer = try await platform.call("create", ["clone", ["rid": .string(platform.platform.bootstrap.rootRID)]])
-        #expect(answer["status"] == "fail")
-        #expect(answer["error"]?["code"] == 501)
-    }
-
     @Test func badShapesFailWithArguments() async throws {
         let platform = try TestPlatform.inMemory()
         for arguments: [JSON] in [[], [5], ["dataport", 5], ["a", "b", "c", "d"]] {

@@ -19,7 +19,7 @@ enum CreateProcedure {
             typeIndex = 1
         }
         let typeName = try arguments.string(typeIndex, "type")
-        if typeName == "clone" { throw CallFailure.notSupported("create clone") }
+        if typeName == "clone" { return try CloneProcedure.run(context, parent: parent, options: try arguments.options(typeIndex + 1)) }
         guard let type = ResourceType(rawValue: typeName) else { throw CallFailure.invalid }
         let input = try arguments.options(typeIndex + 1)
         let record = try create(type, description: input, under: parent, in: context)

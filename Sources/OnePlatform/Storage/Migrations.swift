@@ -53,6 +53,7 @@ enum Migrations {
             }
         }
         migrator.registerMigration(MigrationDepth.identifier, migrate: MigrationDepth.migrate)
+        ProvisionMigration.register(in: &migrator)
         return migrator
     }
 }

@@ -31,7 +31,8 @@ public enum PlatformServer {
     static func router(platform: Platform, configuration: PlatformServerConfiguration) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         let groups: [any PlatformRoutes] = [
-            RPCRoutes(platform: platform, maximumRequestBodySize: configuration.maximumRequestBodySize)
+            RPCRoutes(platform: platform, maximumRequestBodySize: configuration.maximumRequestBodySize),
+            ProvisionRoutes(platform: platform),
         ]
         for group in groups { group.register(on: router) }
         return router

@@ -1,0 +1,62 @@
+import GRDB
+
+/// What a provisioning handler works with: the request, its decoded fields, the open transaction
+/// and the time.
+struct ProvisionContext {
+    let request: ProvisionRequest
+    /// Query fields, then form body fields (for a form body).
+    let fields: FormFields
+    let db: Database
+    let now: Int
+    /// Opens later reads for answers that stream (content downloads).
+    let reader: any DatabaseReader
+
+    init(request: ProvisionRequest, db: Database, now: Int, reader: any DatabaseReader) {
+        self.request = request
+        self.db = db
+        self.now = now
+        self.reader = reader
+        var fields = FormFields(request.query)
+        if request.bodyKind == .form { fields.append(FormFields(bytes: request.body)) }
+        self.fields = fields
+    }
+
+    var method: String { request.method.uppercased() }
+
+    func vendor() throws -> Vendor {
+        try VendorAuthenticator.vendor(request, in: db)
+    }
+
+    func model(_ name: String) throws -> ModelAccess {
+        try ModelAccess.resolve(name, for: try vendor(), request: request, in: db)
+    }
+
+    /// The body as text lines, blank lines dropped.
+    var bodyLines: [String] {
+        String(decoding: request.body, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { String($0).trimmingBlanks }.filter { !$0.isEmpty }
+    }
+}
+
+extension ProvisionRequest {
+    enum BodyKind: Equatable {
+        case form
+        case csv
+        case json
+    }
+
+    /// How the body is written, from its Content-Type; a form unless said otherwise.
+    var bodyKind: BodyKind {
+        switch mediaType {
+        case "text/csv": return .csv
+        case "application/javascript", "application/json", "text/javascript": return .json
+        default: return .form
+        }
+    }
+}
+
+extension FormFields {
+    mutating func append(_ other: FormFields) {
+        for pair in other.pairs { appendPair(pair) }
+    }
+}
