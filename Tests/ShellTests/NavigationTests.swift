@@ -52,6 +52,7 @@ import Testing
         let above = await shell.run("cd ..")
         #expect(above.status == 2)
         #expect(above.err.contains("'..' would leave the client you are authenticated as"))
+        #expect(await shell.run("ls solo").out == "solo\n")
         let intoDataport = await shell.run("cd solo")
         #expect(intoDataport.status == 1)
         #expect(intoDataport.err.contains("is a dataport, not a client"))

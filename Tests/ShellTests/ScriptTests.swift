@@ -38,7 +38,15 @@ import Testing
         #expect(await shell.runner.runScript(lines: ["source \(file)"]) == 0)
         #expect(shell.buffer.stdout.hasPrefix("source \(file)\ncreate dataport ${NAME}\n"))
         #expect(shell.buffer.stdout.hasSuffix("ls\nfromenv\n"))
-        #expect(await shell.run("source \(shell.home)/none").status == 1)
+        let missing = await shell.run("source \(shell.home)/none")
+        #expect(missing.status == 1)
+        #expect(missing.err == "error: \(shell.home)/none cannot be read\n")
+        try "create dataport before\nexit 7\ncreate dataport after\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(await shell.runner.runScript(lines: ["source \(file)", "create dataport never"]) == 7)
+        try "source \(file)\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let loop = await shell.run("source \(file)")
+        #expect(loop.status == 1)
+        #expect(loop.err.contains("is sourced more than 16 files deep"))
     }
 
     @Test func settings() async throws {

@@ -92,10 +92,16 @@ extension CommandContext {
     }
 
     /// The resources directly under a client, with names, formats and aliases: two requests.
+    /// For a resource that is not a client, the answer is that resource alone, as `ls FILE` shows the file.
     mutating func children(of resource: ResolvedResource) async throws -> [Child] {
         let first = try await client().batch([
             .listing(resource.id, types: ResourceType.all, options: .init(owned: true)), .info(resource.id, options: [.aliases]),
+            .info(resource.id, options: [.basic, .description]),
         ])
+        let itself = try first[2].get()
+        if let type = itself?["basic"]?["type"]?.stringValue, type != "client" {
+            return [Child(rid: resource.rid, type: type, info: itself, alias: nil)]
+        }
         _ = try first[0].get()
         let listed = Child.listed(first[0].result)
         let aliases = Child.aliases(first[1].status.isOK ? first[1].result : nil)

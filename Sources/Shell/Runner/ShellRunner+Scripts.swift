@@ -2,46 +2,52 @@
 extension ShellRunner {
     /// Runs script lines in order. Stops at the first failing command unless bail is off
     /// (`--continue-on-error`, `set bail off`); an interrupt always stops.
-    /// - Returns: the exit code: 0, the first failure's code when stopping, else the last failure's.
+    /// - Returns: the exit code: 0, the first failure's code when stopping, else the last failure's,
+    ///   or the code `exit` gave.
     public func runScript(lines: [String]) async -> Int32 {
-        var status: Int32 = 0
-        for line in LogicalLines.join(lines) {
-            if echoes, !line.isEmpty { services.output.writeOut(line + "\n") }
-            remember(line)
-            let outcome = await run(line: line)
-            if outcome.exitRequested { return outcome.status.code }
-            if !outcome.succeeded {
-                status = outcome.status.code
-                if bails || outcome.status == .interrupted { return status }
-            }
-        }
-        return status
+        await runLines(lines).status.code
     }
 
     /// Runs a whole script text, as read from a file or a pipe.
     public func runScript(source text: String) async -> Int32 {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        return await runScript(lines: lines)
+        await runLines(ShellRunner.lines(of: text)).status.code
     }
 
-    /// `source FILE`: runs the file's lines in this session.
+    /// `source FILE`: runs the file's lines in this session; `exit` inside it ends the shell too.
     func source(_ path: String) async -> CommandOutcome {
         guard sourceDepth < 16 else {
-            services.output.writeErr("error: source nests more than 16 files deep: does \(path) source itself?\n")
-            return CommandOutcome(status: .commandFailed)
+            return report(ShellError.file(path, "is sourced more than 16 files deep: does it source itself?"))
         }
         let text: String
         do {
             text = try services.configuration.readFile(path)
         } catch {
-            services.output.writeErr("error: \(path) cannot be read\n")
-            return CommandOutcome(status: .commandFailed)
+            return report(ShellError.file(path, "cannot be read"))
         }
         sourceDepth += 1
         defer { sourceDepth -= 1 }
-        let code = await runScript(source: text)
-        return CommandOutcome(status: ExitStatus(code: code))
+        return await runLines(ShellRunner.lines(of: text))
+    }
+
+    private func runLines(_ lines: [String]) async -> CommandOutcome {
+        var failure: CommandOutcome?
+        for line in LogicalLines.join(lines) {
+            if echoes, !line.isEmpty { services.output.writeOut(line + "\n") }
+            remember(line)
+            let outcome = await run(line: line)
+            if outcome.exitRequested { return outcome }
+            if !outcome.succeeded {
+                failure = outcome
+                if bails || outcome.status == .interrupted { return outcome }
+            }
+        }
+        return failure ?? CommandOutcome(status: .success)
+    }
+
+    private static func lines(of text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
     }
 }
 

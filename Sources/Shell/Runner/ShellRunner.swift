@@ -23,17 +23,26 @@ public actor ShellRunner {
             session.authLabel = "a CIK"
         }
         if let keyName = configuration.keyName {
-            do {
-                let keys = try services.keyStore.keys()
-                if let key = keys.first(where: { $0.name == keyName }) {
-                    session.auth = .cik(key.cik)
-                    session.authLabel = keyName
-                } else {
-                    startupError = ShellMessage(error: ShellError(.unknownKey(keyName, known: keys.map(\.name)))).text
-                }
-            } catch {
+            switch ShellRunner.savedKey(named: keyName, in: services.keyStore) {
+            case .success(let cik):
+                session.auth = .cik(cik)
+                session.authLabel = keyName
+            case .failure(let error):
                 startupError = ShellMessage(error: error).text
             }
+        }
+    }
+
+    /// `--key NAME`: the saved CIK, or why there is none.
+    private static func savedKey(named name: String, in store: KeyStore) -> Result<String, ShellError> {
+        do {
+            let keys = try store.keys()
+            guard let key = keys.first(where: { $0.name == name }) else {
+                return .failure(ShellError(.unknownKey(name, known: keys.map(\.name))))
+            }
+            return .success(key.cik)
+        } catch {
+            return .failure(error)
         }
     }
 
@@ -101,6 +110,7 @@ public actor ShellRunner {
         }
         if let file = context.sourceRequested, outcome.succeeded {
             outcome = await source(file)
+            if outcome.exitRequested { return outcome }
         }
         if session.settings.timing {
             let elapsed = ContinuousClock.now - started
@@ -131,7 +141,7 @@ public actor ShellRunner {
     }
 
     /// Prints the one-line message for an error and says how the command ended.
-    private func report(_ error: any Error) -> CommandOutcome {
+    func report(_ error: any Error) -> CommandOutcome {
         let message = ShellMessage(error: error, commands: services.commands)
         var text = "error: " + message.text + "\n"
         if let usage = message.usage { text += usage + "\n" }
