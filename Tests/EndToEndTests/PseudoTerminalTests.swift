@@ -81,6 +81,12 @@ struct PseudoTerminalTests {
         #expect(try terminal.waitForExit() == .exited(127))
     }
 
+    @Test func theBuiltOnepIsFoundNextToTheTests() throws {
+        let path = try BuiltProducts.executable(named: "onep")
+        #expect(path.hasSuffix("/onep"))
+        #expect(FileManager.default.isExecutableFile(atPath: path))
+    }
+
     @Test func aMissingProductIsReportedWithWhereItWasSought() {
         let error = #expect(throws: PseudoTerminalError.self) {
             try BuiltProducts.executable(named: "no-such-product")

@@ -88,7 +88,7 @@ struct PersistenceTests {
 
 @Suite("Procedures for later issues")
 struct NotSupportedTests {
-    @Test(arguments: ["usage", "share", "activate", "deactivate", "revoke", "move", "wait", "grant", "tag", "comment"])
+    @Test(arguments: ["wait"])
     func failsThatCallWith501(procedure: String) async throws {
         let platform = try TestPlatform.inMemory()
         let answers = try await platform.calls([(procedure, [["alias": ""]]), ("lookup", ["alias", ""])])

@@ -74,8 +74,20 @@ struct TestPlatform {
         return rid
     }
 
+    /// Every client limit set to `"inherit"`, as real clients send when they create a device.
+    static let inheritedLimits: JSON = .object(
+        JSONObject(
+            [
+                "client", "dataport", "datarule", "disk", "dispatch", "email", "email_bucket", "http", "http_bucket", "share", "sms",
+                "sms_bucket", "xmpp", "xmpp_bucket",
+            ].map { ($0, JSON.string("inherit")) }))
+
     /// Creates a client under the caller and returns its RID and the auth that acts as it.
+    ///
+    /// Unless `description` sets limits the client inherits its owner's, so it can own resources.
     func client(_ description: JSONObject = [:], auth: JSON? = nil) async throws -> (rid: String, auth: JSON) {
+        var description = description
+        if description["limits"] == nil { description["limits"] = Self.inheritedLimits }
         let rid = try #require(try await ok("create", ["client", .object(description)], auth: auth).stringValue)
         let info = try await ok("info", [.string(rid), ["key": true]], auth: auth)
         let cik = try #require(info["key"]?.stringValue)

@@ -67,11 +67,11 @@ import Testing
         #expect(failed.out.contains("\"status\""))
     }
 
-    @Test func unsupportedProcedureIsACommandFailure() async throws {
+    @Test func failingProcedureIsACommandFailure() async throws {
         let shell = try ShellFixture()
         try await shell.setUp("create dataport a")
-        let result = await shell.run("share a")
+        let result = await shell.run("revoke share 0000000000000000000000000000000000000000")
         #expect(result.status == 1)
-        #expect(result.err.hasPrefix("error: share failed"))
+        #expect(result.err.hasPrefix("error: revoke failed"))
     }
 }

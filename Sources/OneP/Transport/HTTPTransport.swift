@@ -58,20 +58,26 @@ public final class HTTPTransport: Transport {
         ("User-Agent", "onep/\(version)"),
     ]
 
+    /// - Throws: ``OnePError`` of a transport kind, or `CancellationError` when the task was
+    ///   cancelled (the request is abandoned).
     public func send(_ body: [UInt8]) async throws -> [UInt8] {
         if let debugLog { debugLog(curl.command(body: body)) }
         do {
             return try await exchange(body)
-        } catch let error as HTTPClientError where error == .remoteConnectionClosed {
+        } catch let error as HTTPClientError where error == .remoteConnectionClosed && !Task.isCancelled {
             // The server closed a kept-alive connection as the request went out; a fresh one gets it through.
             do {
                 return try await exchange(body)
             } catch {
-                throw transportError(error)
+                throw failure(error)
             }
         } catch {
-            throw transportError(error)
+            throw failure(error)
         }
+    }
+
+    private func failure(_ error: any Error) -> any Error {
+        Task.isCancelled ? CancellationError() : transportError(error)
     }
 
     /// Closes the connections. The transport cannot send afterwards.

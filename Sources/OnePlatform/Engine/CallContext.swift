@@ -7,4 +7,18 @@ struct CallContext {
     let caller: ResourceRecord
     /// The request's time in whole unix seconds.
     let now: Int
+    /// The procedure this call runs, which token permissions are checked against.
+    var procedure = ""
+    /// Whether the procedure only reads: reads may also reach shared and public resources.
+    var readsOnly = false
+    /// The procedures a token may call per RID; nil when the request came with a CIK.
+    var grant: [String: Set<String>]? = nil
+
+    /// This context for one call of `procedure`.
+    func running(_ procedure: Procedure) -> CallContext {
+        var context = self
+        context.procedure = procedure.name
+        context.readsOnly = procedure.access == .reads
+        return context
+    }
 }

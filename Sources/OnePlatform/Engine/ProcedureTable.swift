@@ -57,6 +57,15 @@ extension ProcedureTable {
             Procedure(name: "record", access: .writes, run: RecordProcedures.record),
             Procedure(name: "recordbatch", access: .writes, run: RecordProcedures.recordbatch),
             Procedure(name: "flush", access: .writes, run: FlushProcedure.run),
+            Procedure(name: "usage", access: .reads, run: UsageProcedure.run),
+            Procedure(name: "move", access: .writes, run: MoveProcedure.run),
+            Procedure(name: "share", access: .writes, run: ShareProcedure.run),
+            Procedure(name: "activate", access: .writes, run: ActivationProcedures.activate),
+            Procedure(name: "deactivate", access: .writes, run: ActivationProcedures.deactivate),
+            Procedure(name: "revoke", access: .writes, run: RevokeProcedure.run),
+            Procedure(name: "grant", access: .writes, run: GrantProcedure.run),
+            Procedure(name: "tag", access: .writes, run: TagProcedure.run),
+            Procedure(name: "comment", access: .writes, run: CommentProcedure.run),
         ] + NotSupportedProcedures.all
     )
 }

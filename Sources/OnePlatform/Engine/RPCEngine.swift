@@ -40,8 +40,9 @@ struct RPCEngine: Sendable {
     }
 
     private func run(_ request: RPCRequest, in db: Database) throws -> [JSON] {
-        let principal = try Authenticator.authenticate(request.auth, in: db)
-        let context = CallContext(db: db, caller: principal.caller, now: clock.currentSecond)
+        let now = clock.currentSecond
+        let principal = try Authenticator.authenticate(request.auth, in: db, now: now)
+        let context = CallContext(db: db, caller: principal.caller, now: now, grant: principal.grant)
         var answers: [JSON] = []
         answers.reserveCapacity(request.calls.count)
         for call in request.calls {
@@ -79,13 +80,18 @@ struct RPCEngine: Sendable {
         }
     }
 
-    private func execute(_ procedure: Procedure, _ arguments: Arguments, in context: CallContext) throws -> Result<JSON?, CallFailure> {
+    private func execute(_ procedure: Procedure, _ arguments: Arguments, in request: CallContext) throws -> Result<JSON?, CallFailure> {
+        let context = request.running(procedure)
+        let run = {
+            try context.authorizeProcedure(arguments)
+            return try procedure.run(context, arguments)
+        }
         guard procedure.access == .writes else {
-            return capture { try procedure.run(context, arguments) }
+            return capture(run)
         }
         var outcome: Result<JSON?, CallFailure> = .success(nil)
         try context.db.inSavepoint {
-            outcome = capture { try procedure.run(context, arguments) }
+            outcome = capture(run)
             switch outcome {
             case .success: return .commit
             case .failure(let failure): return failure.keepsChanges ? .commit : .rollback

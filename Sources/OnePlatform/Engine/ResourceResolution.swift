@@ -8,7 +8,9 @@ extension CallContext {
     /// - Throws: `restricted` for an unknown or out-of-reach resource; an arguments failure for a
     ///   value that is neither a RID string nor an alias object.
     func resource(_ identifier: JSON) throws -> ResourceRecord {
-        try resource(identifier, relativeTo: caller)
+        let found = try reachable(identifier)
+        try authorize(found)
+        return found
     }
 
     /// The resource `identifier` names as seen by `client`: its aliases, its subhierarchy.

@@ -57,9 +57,11 @@ enum AliasProcedures {
             else { throw CallFailure.restricted }
             return .string(owner.rid)
         case "shared":
-            // No share codes exist until `share` is implemented, so no code can match.
-            guard value.stringValue != nil else { throw CallFailure.arguments("a share code is a string") }
-            throw CallFailure.status(.notfound)
+            guard let code = value.stringValue else { throw CallFailure.arguments("a share code is a string") }
+            guard let share = try ShareRecord.fetch(context.db, code: code),
+                let shared = try ResourceRecord.fetch(context.db, id: share.resourceID)
+            else { throw CallFailure.status(.notfound) }
+            return .string(shared.rid)
         default:
             throw CallFailure.arguments("lookup type must be alias, owner or shared")
         }

@@ -33,12 +33,12 @@ enum CreateProcedure {
             try context.resource(identifier, relativeTo: parent).rid
         }
         let description = try normalizer.creating(from: input)
+        try LimitLedger(db: context.db).admit(type, description: description, under: parent)
         var record = ResourceRecord(
             id: nil, rid: Identifiers.random(), parentID: parent.key, type: type,
-            format: Self.format(of: type, description), descriptionText: "",
+            format: Self.format(of: type, description), description: description,
             cik: type == .client ? Identifiers.random() : nil, status: .activated,
             subscribeID: try subscriptionID(description, in: context), created: context.now, modified: context.now)
-        record.description = description
         try record.insert(context.db)
         return record
     }

@@ -9,6 +9,7 @@ enum DropProcedure {
         try arguments.expectAtMost(1)
         let target = try context.resource(try arguments.required(0, "resource"))
         guard target.key != context.caller.key else { throw CallFailure.restricted }
+        try LifespanStore.closeSubtree(context.db, of: target, at: context.now)
         _ = try target.delete(context.db)
         return nil
     }

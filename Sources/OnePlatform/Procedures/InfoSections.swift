@@ -14,7 +14,10 @@ struct InfoSections {
         switch section {
         case .aliases: return isClient ? .some(try aliases()) : .none
         case .basic: return try basic()
-        case .comments, .shares, .tagged, .tags: return .array([])
+        case .comments: return try comments()
+        case .shares: return try shares()
+        case .tagged: return isClient ? .some(try tagged()) : .some(.array([]))
+        case .tags: return try tags()
         case .counts: return isClient ? .some(try counts()) : .none
         case .description: return .object(target.description)
         case .key: return target.cik.map(JSON.string)
@@ -49,43 +52,29 @@ struct InfoSections {
         return .object(basic)
     }
 
-    /// Resources owned directly by the client, and the disk its own time series use.
+    /// Resources and shares the client has itself, and the disk its own time series use.
     private func counts() throws -> JSON {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT type, count(*) FROM resource WHERE parent_id = ? GROUP BY type", arguments: [target.key])
         let disk =
             try Int.fetchOne(
                 db,
                 sql: "SELECT coalesce(sum(8 + length(p.value)), 0) FROM point p JOIN resource r ON r.id = p.resource_id WHERE r.parent_id = ?",
                 arguments: [target.key]) ?? 0
-        return .object(tally(rows, disk: disk))
+        return try ownCounts(disk: disk)
     }
 
-    /// Resources anywhere below the client, and the disk all of them use.
+    /// Resources the client has or hands down to its clients, and the disk all of them use.
     private func usage() throws -> JSON {
-        let below = """
-            WITH RECURSIVE below(id) AS (
-                SELECT id FROM resource WHERE parent_id = ?
-                UNION ALL SELECT r.id FROM resource r JOIN below b ON r.parent_id = b.id)
-            """
-        let rows = try Row.fetchAll(
-            db, sql: below + " SELECT r.type, count(*) FROM resource r JOIN below b ON r.id = b.id GROUP BY r.type",
-            arguments: [target.key])
         let disk =
             try Int.fetchOne(
-                db, sql: below + " SELECT coalesce(sum(8 + length(p.value)), 0) FROM point p JOIN below b ON p.resource_id = b.id",
+                db,
+                sql: """
+                    WITH RECURSIVE below(id) AS (
+                        SELECT id FROM resource WHERE parent_id = ?
+                        UNION ALL SELECT r.id FROM resource r JOIN below b ON r.parent_id = b.id)
+                    SELECT coalesce(sum(8 + length(p.value)), 0) FROM point p JOIN below b ON p.resource_id = b.id
+                    """,
                 arguments: [target.key]) ?? 0
-        return .object(tally(rows, disk: disk))
-    }
-
-    private func tally(_ rows: [Row], disk: Int) -> JSONObject {
-        var byType: [String: Int] = [:]
-        for row in rows { byType[row[0]] = row[1] }
-        var result = JSONObject()
-        for key in ["client", "dataport", "datarule", "disk", "dispatch", "email", "http", "share", "sms", "xmpp"] {
-            result[key] = .int(key == "disk" ? disk : byType[key] ?? 0)
-        }
-        return result
+        return try handedDownUsage(disk: disk)
     }
 
     private func storage() throws -> JSON {

@@ -6,13 +6,14 @@ struct ListingSelection {
     var owned: Bool
     var aliased: Bool
     var isPublic: Bool
+    var activated: Bool
     var tagged: [String]?
 
     init(_ options: JSONObject) throws {
         owned = options["owned"]?.boolValue == true
         aliased = options["aliased"]?.boolValue == true
         isPublic = options["public"]?.boolValue == true
-        let activated = options["activated"]?.boolValue == true
+        activated = options["activated"]?.boolValue == true
         if let tags = options["tagged"] {
             guard let list = tags.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
                 throw CallFailure.arguments("tagged must be a list of strings")
@@ -36,9 +37,20 @@ struct ListingSelection {
             found += try ResourceRecord.fetchAll(
                 context.db, sql: "SELECT * FROM resource WHERE json_extract(description, '$.public') = 1 ORDER BY id")
         }
-        // Shares (activated) and tags are later features: until they exist nothing matches them.
-        if tagged != nil { return [] }
+        if activated {
+            found += try ResourceRecord.fetchAll(
+                context.db,
+                sql: "SELECT r.* FROM resource r JOIN share s ON s.resource_id = r.id WHERE s.activator_id = ? ORDER BY s.id",
+                arguments: [client.key])
+        }
         var seen = Set<Int64>()
-        return found.filter { seen.insert($0.key).inserted }
+        found = found.filter { seen.insert($0.key).inserted }
+        guard let tagged else { return found }
+        let marks = tagged.map { _ in "?" }.joined(separator: ", ")
+        let withTags = try Set(
+            Int64.fetchAll(
+                context.db, sql: "SELECT DISTINCT resource_id FROM tag WHERE tag IN (\(marks))",
+                arguments: StatementArguments(tagged)))
+        return found.filter { withTags.contains($0.key) }
     }
 }

@@ -6,7 +6,7 @@ import OnePJSON
 /// on its own with a clear 501, rather than looking like an unknown procedure.
 enum NotSupportedProcedures {
     static let names = [
-        "usage", "share", "activate", "deactivate", "revoke", "move", "wait", "grant", "tag", "comment",
+        "wait"
     ]
 
     static var all: [Procedure] {

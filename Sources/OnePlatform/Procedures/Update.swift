@@ -14,6 +14,7 @@ enum UpdateProcedure {
             try context.resource(identifier, relativeTo: owner).rid
         }
         let description = try normalizer.updating(target.description, with: input)
+        if target.type == .client { try LimitLedger(db: context.db).admitUpdate(of: target, to: description) }
         target.description = description
         target.subscribeID = try CreateProcedure.subscriptionID(description, in: context)
         target.modified = context.now

@@ -1,7 +1,7 @@
 import GRDB
 
 /// A name a client gave to a resource, usable as `{"alias": name}` in that client's calls.
-struct AliasRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct AliasRecord: Encodable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "alias"
 
     var id: Int64?
@@ -20,6 +20,21 @@ struct AliasRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
         static let clientID = Column(CodingKeys.clientID)
         static let alias = Column(CodingKeys.alias)
         static let targetID = Column(CodingKeys.targetID)
+    }
+
+    init(id: Int64?, clientID: Int64, alias: String, targetID: Int64) {
+        self.id = id
+        self.clientID = clientID
+        self.alias = alias
+        self.targetID = targetID
+    }
+
+    /// Decodes by column position, in the order of the `alias` table.
+    init(row: Row) {
+        id = row[0]
+        clientID = row[1]
+        alias = row[2]
+        targetID = row[3]
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

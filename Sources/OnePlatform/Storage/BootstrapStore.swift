@@ -9,9 +9,8 @@ enum BootstrapStore {
         if let existing = try load(db) { return existing }
         var root = ResourceRecord(
             id: nil, rid: Identifiers.random(), parentID: nil, type: .client, format: nil,
-            descriptionText: "", cik: Identifiers.random(), status: .activated, subscribeID: nil,
+            description: DescriptionDefaults.rootClient, cik: Identifiers.random(), status: .activated, subscribeID: nil,
             created: now, modified: now)
-        root.description = DescriptionDefaults.rootClient
         try root.insert(db)
         let token = Identifiers.random()
         try db.execute(

@@ -52,6 +52,7 @@ enum Migrations {
                 t.column("vendor_name", .text).notNull().references("vendor")
             }
         }
+        migrator.registerMigration(MigrationDepth.identifier, migrate: MigrationDepth.migrate)
         return migrator
     }
 }

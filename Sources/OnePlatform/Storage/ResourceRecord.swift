@@ -2,7 +2,7 @@ import GRDB
 import OnePJSON
 
 /// One row of the resource tree: a client, dataport, datarule or dispatch.
-struct ResourceRecord: Encodable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "resource"
 
     var id: Int64?
@@ -11,8 +11,8 @@ struct ResourceRecord: Encodable, Sendable, FetchableRecord, MutablePersistableR
     var type: ResourceType
     /// The storage format of a resource that keeps time series; nil for clients.
     var format: DataFormat?
-    /// The normalized description as JSON text.
-    var descriptionText: String
+    /// The normalized description, parsed once when the row is read.
+    var description: JSONObject
     /// The CIK of a client; nil for other types.
     var cik: String?
     var status: ResourceStatus
@@ -20,24 +20,22 @@ struct ResourceRecord: Encodable, Sendable, FetchableRecord, MutablePersistableR
     var created: Int
     var modified: Int
 
-    enum CodingKeys: String, CodingKey {
-        case id, rid, type, format, cik, status, created, modified
-        case parentID = "parent_id"
-        case descriptionText = "description"
-        case subscribeID = "subscribe_id"
-    }
-
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let rid = Column(CodingKeys.rid)
-        static let parentID = Column(CodingKeys.parentID)
-        static let type = Column(CodingKeys.type)
-        static let cik = Column(CodingKeys.cik)
-        static let subscribeID = Column(CodingKeys.subscribeID)
+        static let id = Column("id")
+        static let rid = Column("rid")
+        static let parentID = Column("parent_id")
+        static let type = Column("type")
+        static let format = Column("format")
+        static let description = Column("description")
+        static let cik = Column("cik")
+        static let status = Column("status")
+        static let subscribeID = Column("subscribe_id")
+        static let created = Column("created")
+        static let modified = Column("modified")
     }
 
     init(
-        id: Int64?, rid: String, parentID: Int64?, type: ResourceType, format: DataFormat?, descriptionText: String,
+        id: Int64?, rid: String, parentID: Int64?, type: ResourceType, format: DataFormat?, description: JSONObject,
         cik: String?, status: ResourceStatus, subscribeID: Int64?, created: Int, modified: Int
     ) {
         self.id = id
@@ -45,7 +43,7 @@ struct ResourceRecord: Encodable, Sendable, FetchableRecord, MutablePersistableR
         self.parentID = parentID
         self.type = type
         self.format = format
-        self.descriptionText = descriptionText
+        self.description = description
         self.cik = cik
         self.status = status
         self.subscribeID = subscribeID
@@ -61,12 +59,26 @@ struct ResourceRecord: Encodable, Sendable, FetchableRecord, MutablePersistableR
         parentID = row[2]
         type = ResourceType(rawValue: row[3]) ?? .dataport
         format = (row[4] as String?).flatMap(DataFormat.init(rawValue:))
-        descriptionText = row[5]
+        description = (try? JSON(parsing: row[5] as String))?.objectValue ?? JSONObject()
         cik = row[6]
         status = ResourceStatus(rawValue: row[7]) ?? .expired
         subscribeID = row[8]
         created = row[9]
         modified = row[10]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container[Columns.id] = id
+        container[Columns.rid] = rid
+        container[Columns.parentID] = parentID
+        container[Columns.type] = type.rawValue
+        container[Columns.format] = format?.rawValue
+        container[Columns.description] = JSON.object(description).serialized()
+        container[Columns.cik] = cik
+        container[Columns.status] = status.rawValue
+        container[Columns.subscribeID] = subscribeID
+        container[Columns.created] = created
+        container[Columns.modified] = modified
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -75,11 +87,6 @@ struct ResourceRecord: Encodable, Sendable, FetchableRecord, MutablePersistableR
 
     /// The row id; every fetched or inserted record has one.
     var key: Int64 { id ?? -1 }
-
-    var description: JSONObject {
-        get { (try? JSON(parsing: descriptionText))?.objectValue ?? JSONObject() }
-        set { descriptionText = JSON.object(newValue).serialized() }
-    }
 
     var isLocked: Bool {
         guard type == .client || type == .dispatch else { return false }

@@ -1,0 +1,78 @@
+import GRDB
+import OnePJSON
+
+/// The `info` sections about shares, tags, comments and what a client counts against its limits.
+extension InfoSections {
+    /// `[{"activator": rid | null, "code": c, "meta": m}, ...]`, oldest first.
+    func shares() throws -> JSON {
+        let rows = try Row.fetchAll(
+            context.db,
+            sql: """
+                SELECT s.code, s.meta, r.rid FROM share s LEFT JOIN resource r ON r.id = s.activator_id
+                WHERE s.resource_id = ? ORDER BY s.id
+                """,
+            arguments: [target.key])
+        return .array(
+            rows.map { row in
+                let activator: String? = row[2]
+                return ["activator": activator.map(JSON.string) ?? .null, "code": .string(row[0]), "meta": .string(row[1])]
+            })
+    }
+
+    /// The tags any client put on the resource, each once, in the order first given.
+    func tags() throws -> JSON {
+        let tags = try String.fetchAll(
+            context.db, sql: "SELECT tag FROM tag WHERE resource_id = ? GROUP BY tag ORDER BY min(id)", arguments: [target.key])
+        return .array(tags.map(JSON.string))
+    }
+
+    /// The tags the resource (a client) has put on resources, each once, in the order first given.
+    func tagged() throws -> JSON {
+        let tags = try String.fetchAll(
+            context.db, sql: "SELECT tag FROM tag WHERE client_id = ? GROUP BY tag ORDER BY min(id)", arguments: [target.key])
+        return .array(tags.map(JSON.string))
+    }
+
+    /// `[[visibility, text], ...]`: every public comment, and the caller's own private ones.
+    func comments() throws -> JSON {
+        let rows = try Row.fetchAll(
+            context.db,
+            sql: """
+                SELECT visibility, text FROM comment
+                WHERE resource_id = ? AND (visibility = 'public' OR client_id = ?) ORDER BY id
+                """,
+            arguments: [target.key, context.caller.key])
+        return .array(rows.map { [.string($0[0]), .string($0[1])] })
+    }
+
+    /// What the client itself owns and, for consumables, used today (UTC).
+    func ownCounts(disk: Int) throws -> JSON {
+        let counted = try LimitLedger(db: context.db).own(target)
+        let today = try ConsumptionStore.own(
+            context.db, client: target.key, start: ConsumptionStore.dayStart(of: context.now), end: context.now)
+        return .object(Self.tally(counted, consumed: today, disk: disk))
+    }
+
+    /// What the client owns and hands down to its clients, and what its subhierarchy used today.
+    func handedDownUsage(disk: Int) throws -> JSON {
+        let counted = try LimitLedger(db: context.db).usage(target)
+        var today: [String: Int] = [:]
+        for metric in ["email", "http", "sms", "xmpp"] {
+            today[metric] = try ConsumptionStore.total(
+                context.db, client: target.key, metric: metric, start: ConsumptionStore.dayStart(of: context.now), end: context.now)
+        }
+        return .object(Self.tally(counted, consumed: today, disk: disk))
+    }
+
+    private static func tally(_ counted: [String: Int], consumed: [String: Int], disk: Int) -> JSONObject {
+        var result = JSONObject()
+        for key in ["client", "dataport", "datarule", "disk", "dispatch", "email", "http", "share", "sms", "xmpp"] {
+            switch key {
+            case "disk": result[key] = .int(disk)
+            case "email", "http", "sms", "xmpp": result[key] = .int(consumed[key] ?? 0)
+            default: result[key] = .int(counted[key] ?? 0)
+            }
+        }
+        return result
+    }
+}

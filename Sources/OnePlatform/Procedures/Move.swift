@@ -1,0 +1,71 @@
+import GRDB
+import OnePJSON
+
+/// `move`: `[resource, destination, {"aliases": bool}]` puts a resource under another client.
+///
+/// Both ends must lie in the caller's reach; the caller cannot move itself, and nothing moves
+/// into itself or below itself. Clients above the old place that are not above the new one lose
+/// their aliases of the moved resources; with `aliases` (the default) the destination maps each
+/// such name to the same resource when the name is free there. Count limits are not checked on
+/// a move: clients built up by moving keep working as they did.
+enum MoveProcedure {
+    static func run(_ context: CallContext, _ arguments: Arguments) throws -> JSON? {
+        try arguments.expectAtMost(3)
+        let moving = try context.resource(try arguments.required(0, "resource"))
+        let destination = try context.resource(try arguments.required(1, "destination"))
+        let options = try arguments.options(2)
+        var keepAliases = true
+        if let value = options["aliases"] {
+            guard let flag = value.boolValue else { throw CallFailure.invalid }
+            keepAliases = flag
+        }
+        guard moving.key != context.caller.key else { throw CallFailure.restricted }
+        guard destination.type == .client, try !ResourceRecord.isWithin(context.db, destination, of: moving) else {
+            throw CallFailure.invalid
+        }
+        guard moving.parentID != destination.key else { return nil }
+        let oldAncestors = try ancestors(of: moving, in: context.db)
+        let newAncestors = try [destination.key] + ancestors(of: destination, in: context.db)
+        let lost = oldAncestors.filter { !newAncestors.contains($0) }
+        let gained = newAncestors.filter { !oldAncestors.contains($0) }
+        try LifespanStore.move(context.db, moving, lost: lost, gained: gained, at: context.now)
+        var moved = moving
+        moved.parentID = destination.key
+        try moved.update(context.db)
+        try rehome(aliasesOf: moving, heldBy: lost, to: keepAliases ? destination : nil, in: context.db)
+        return nil
+    }
+
+    /// The row ids of the clients above `resource`, nearest first.
+    private static func ancestors(of resource: ResourceRecord, in db: Database) throws -> [Int64] {
+        var result: [Int64] = []
+        var next = resource.parentID
+        while let id = next {
+            result.append(id)
+            next = try Int64.fetchOne(db, sql: "SELECT parent_id FROM resource WHERE id = ?", arguments: [id])
+        }
+        return result
+    }
+
+    /// Removes the aliases that clients in `holders` have for the moved subtree, re-making each
+    /// under `destination` when given and the name is free there.
+    private static func rehome(aliasesOf moving: ResourceRecord, heldBy holders: [Int64], to destination: ResourceRecord?, in db: Database) throws {
+        guard !holders.isEmpty else { return }
+        let marks = holders.map { _ in "?" }.joined(separator: ", ")
+        let arguments = StatementArguments([moving.key]) + StatementArguments(holders)
+        let rows = try AliasRecord.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE below(id) AS (
+                    SELECT ? UNION ALL SELECT r.id FROM resource r JOIN below b ON r.parent_id = b.id)
+                SELECT a.* FROM alias a JOIN below b ON a.target_id = b.id WHERE a.client_id IN (\(marks)) ORDER BY a.id
+                """,
+            arguments: arguments)
+        for alias in rows {
+            _ = try alias.delete(db)
+            guard let destination, try AliasRecord.fetch(db, client: destination.key, alias: alias.alias) == nil else { continue }
+            var remade = AliasRecord(id: nil, clientID: destination.key, alias: alias.alias, targetID: alias.targetID)
+            try remade.insert(db)
+        }
+    }
+}
