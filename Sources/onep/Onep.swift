@@ -58,6 +58,15 @@ struct Onep: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The embedded platform's data directory (as for 'onep serve').", valueName: "dir"))
     var data: String?
 
+    @Option(help: ArgumentHelp("Record the commands that run to a script ('onep -f' replays it), or to a .t transcript.", valueName: "file"))
+    var record: String?
+
+    @Option(help: ArgumentHelp("Run a .t transcript and print a diff of what differs (exit 1), or nothing.", valueName: "file"))
+    var check: String?
+
+    @Flag(help: "With --check, rewrite the transcript with the actual output.")
+    var update = false
+
     @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("A shell command and its arguments.", valueName: "command"))
     var words: [String] = []
 
@@ -97,6 +106,9 @@ struct Onep: AsyncParsableCommand {
     /// documented exit statuses (the argument parser's own usage status is 64).
     static func main() async {
         let arguments = rawArguments
+        if arguments.first == "__complete" {
+            await CompletionEntry.runAndExit(arguments: Array(arguments.dropFirst()))
+        }
         if arguments.first == "serve" {
             await EntryPoint.run(ServeCommand.self, arguments: Array(arguments.dropFirst()))
         }

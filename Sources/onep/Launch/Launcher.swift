@@ -11,20 +11,15 @@ struct Launcher {
     /// - Returns: the process exit status.
     func run() async -> Int32 {
         do throws(OnepError) {
-            let platform = try await PlatformChoice.make(options: options, environment: environment)
-            var configuration = ShellConfiguration(endpoint: platform.endpoint, output: StandardStreams.sink, environment: environment)
-            configuration.cik = options.cik ?? configuration.cik ?? platform.defaultCIK
-            configuration.keyName = options.key
-            configuration.format = options.format.outputFormat
-            configuration.continueOnError = options.continueOnError
-            configuration.echo = options.echo
-            configuration.localEndpoint = platform.openLocal
-            configuration.remoteEndpoint = platform.openRemote
-            let runner = ShellRunner(configuration: configuration)
+            let (runner, platform) = try await makeRunner(output: options.check == nil ? StandardStreams.sink : .quiet)
             if let problem = await runner.startupError {
                 StandardStreams.complain(problem)
                 await runner.shutdown()
                 return 2
+            }
+            if let special = await SessionFiles.start(runner, options: options) {
+                await runner.shutdown()
+                return special
             }
             let code = try await run(runner, platform: platform)
             await runner.shutdown()
@@ -33,6 +28,20 @@ struct Launcher {
             StandardStreams.complain(error.description)
             return error.exitCode
         }
+    }
+
+    /// A shell configured as the outer options say, on the platform they choose.
+    func makeRunner(output: OutputSink) async throws(OnepError) -> (ShellRunner, PlatformChoice) {
+        let platform = try await PlatformChoice.make(options: options, environment: environment)
+        var configuration = ShellConfiguration(endpoint: platform.endpoint, output: output, environment: environment)
+        configuration.cik = options.cik ?? configuration.cik ?? platform.defaultCIK
+        configuration.keyName = options.key
+        configuration.format = options.format.outputFormat
+        configuration.continueOnError = options.continueOnError
+        configuration.echo = options.echo
+        configuration.localEndpoint = platform.openLocal
+        configuration.remoteEndpoint = platform.openRemote
+        return (ShellRunner(configuration: configuration), platform)
     }
 
     private func run(_ runner: ShellRunner, platform: PlatformChoice) async throws(OnepError) -> Int32 {

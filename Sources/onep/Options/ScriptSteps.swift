@@ -9,7 +9,7 @@ enum ScriptStep: Equatable {
 
 extension ScriptStep {
     /// Options of the root command that take a value; their values are skipped while scanning.
-    static let valueOptions: Set<String> = ["--host", "--cik", "--key", "--format", "--data"]
+    static let valueOptions: Set<String> = ["--host", "--cik", "--key", "--format", "--data", "--record", "--check"]
 
     /// - Parameters:
     ///   - arguments: the raw arguments, without the program name.
