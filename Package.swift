@@ -76,6 +76,8 @@ let package = Package(
             name: "onep",
             dependencies: [
                 "Shell",
+                "OneP",
+                "LineEditor",
                 "OnePEmbedded",
                 "OnePlatform",
                 "OnePlatformServer",

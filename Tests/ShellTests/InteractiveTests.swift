@@ -13,7 +13,7 @@ import Testing
         let status = await shell.runner.runInteractive(reader: reader)
         #expect(status == 3)
         #expect(reader.prompts == ["onep:/> ", "onep:/dev> ", "onep:/> ", "> ", "onep:/> "])
-        #expect(reader.history == ["cd dev", "auth ****", "ls -l", "exit 3"])
+        #expect(reader.history == ["cd dev", "auth <redacted>", "ls -l", "exit 3"])
     }
 
     @Test func destructiveCommandsAskOnATerminal() async throws {

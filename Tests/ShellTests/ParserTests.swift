@@ -104,11 +104,11 @@ import Testing
     @Test func historyMasksSecrets() {
         let redactor = HistoryRedactor(commands: CommandTable.all, environment: [:])
         let cik = "0123456789abcdef0123456789abcdef01234567"
-        #expect(redactor.redact("auth \(cik)") == "auth ****")
-        #expect(redactor.redact("keys add dev \(cik); ls") == "keys add dev ****; ls")
+        #expect(redactor.redact("auth \(cik)") == "auth <redacted>")
+        #expect(redactor.redact("keys add dev \(cik); ls") == "keys add dev <redacted>; ls")
         #expect(redactor.redact("auth mykey") == "auth mykey")
         #expect(redactor.redact("read \(cik)") == "read \(cik)")
-        #expect(redactor.redact("auth token tok-12345678") == "auth token ****")
-        #expect(redactor.redact("lookup --share=code-abcdefgh") == "lookup --share=****")
+        #expect(redactor.redact("auth token tok-12345678") == "auth token <redacted>")
+        #expect(redactor.redact("lookup --share=code-abcdefgh") == "lookup --share=<redacted>")
     }
 }

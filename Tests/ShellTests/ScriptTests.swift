@@ -85,7 +85,7 @@ import Testing
     @Test func historyMasksKeys() async throws {
         let shell = try ShellFixture()
         _ = await shell.runner.runScript(lines: ["auth \(shell.rootCIK)", "history"])
-        #expect(shell.buffer.stdout.contains("1  auth ****\n2  history\n"))
+        #expect(shell.buffer.stdout.contains("1  auth <redacted>\n2  history\n"))
         #expect(!shell.buffer.stdout.contains(shell.rootCIK))
     }
 

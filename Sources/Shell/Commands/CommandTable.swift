@@ -11,6 +11,7 @@ enum CommandTable {
             ShareCommands.share, ShareCommands.activate, ShareCommands.deactivate, ShareCommands.revoke, ShareCommands.grant,
             ShareCommands.tag, RPCCommand.spec,
             SettingCommands.set, SettingCommands.unset, MetaCommands.help, MetaCommands.history, MetaCommands.source, MetaCommands.exit,
+            SessionRecordCommands.start, SessionRecordCommands.stop,
         ]
         #if DEBUG
             SpecValidator.check(commands)

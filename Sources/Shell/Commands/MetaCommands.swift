@@ -40,7 +40,15 @@ enum MetaCommands {
     static let history = CommandSpec(
         words: ["history"],
         abstract: "Show the lines entered in this session (secrets masked)",
+        discussion:
+            "Secret arguments are kept as <redacted>, and so is anything shaped like a CIK outside a RID position. A line typed with a leading space is not kept. The history file is per platform endpoint, under $XDG_STATE_HOME/onep (else ~/.local/state/onep), readable only by you.",
+        options: [.flag("clear", short: "c", "forget the history, here and in the history file")],
+        examples: ["history", "history -c"],
         body: { context in
+            if context.arguments.flag("clear") {
+                context.historyCleared = true
+                return
+            }
             let rows: [[JSON]] = context.history.enumerated().map { [.int($0.offset + 1), .string($0.element)] }
             context.emit(.table(Table(columns: ["n", "line"], rows: rows, rightAligned: [0], showsHeader: false)))
         }

@@ -7,6 +7,8 @@ struct CompletionSnapshot: Sendable {
     /// RIDs from the root down to the current client, the root first.
     var pathRIDs: [String] = []
     var settings = Settings()
+    /// How to ask the platform for names the session has not seen; nil when not authenticated.
+    var fetcher: ChildFetcher?
 }
 
 /// Shared between the runner, which updates it after each command, and the line editor's completer.
@@ -14,6 +16,8 @@ struct CompletionSnapshot: Sendable {
 final class CompletionState: @unchecked Sendable {
     private let lock = NSLock()
     private var current = CompletionSnapshot()
+    /// Names fetched for completion in the background.
+    let remote = RemoteNames()
 
     var snapshot: CompletionSnapshot {
         get { lock.withLock { current } }
@@ -26,6 +30,14 @@ struct Completer {
     let commands: [CommandSpec]
     let environment: [String: String]
     let snapshot: CompletionSnapshot
+    /// Where names missing from the snapshot are fetched; nil answers from the snapshot alone.
+    var remote: RemoteNames? = nil
+    /// How long one completion may wait for the platform in all.
+    var budget: DispatchTimeInterval = .milliseconds(150)
+    var providers = CompletionProviders()
+    var currentDirectory = FileManager.default.currentDirectoryPath
+    /// Told about each client whose children were wanted but unknown.
+    var missed: (@Sendable (String) -> Void)? = nil
 
     /// - Returns: how many characters before the cursor the candidates replace, and the candidates.
     func complete(textBeforeCursor: String) -> (replacing: Int, candidates: [String]) {
@@ -33,8 +45,12 @@ struct Completer {
         let prefix = inside ? (words.last?.text ?? "") : ""
         let done = inside ? Array(words.dropLast()).map(\.text) : words.map(\.text)
         let replacing = inside ? textBeforeCursor.count - (words.last?.position ?? textBeforeCursor.count) : 0
-        let candidates = candidates(after: done, prefix: prefix).filter { $0.hasPrefix(prefix) }
-        return (replacing, Array(Set(candidates)).sorted())
+        return (replacing, complete(words: done, prefix: prefix))
+    }
+
+    /// The sorted candidates for `prefix`, the word being typed after the complete `words`.
+    func complete(words: [String], prefix: String) -> [String] {
+        Array(Set(candidates(after: words, prefix: prefix).filter { $0.hasPrefix(prefix) })).sorted()
     }
 
     private func candidates(after done: [String], prefix: String) -> [String] {
@@ -79,15 +95,23 @@ struct Completer {
         case .none: return []
         case .command: return commands.map { $0.words[0] }
         case .values(let values): return values
-        case .resourcePath: return PathCompleter(snapshot: snapshot).candidates(for: prefix)
+        case .resourcePath: return PathCompleter(snapshot: snapshot, lookup: lookup).candidates(for: prefix)
+        case .provider(let key): return providers.candidates(key, prefix: prefix, previous: previous)
         case .keyName: return ((try? KeyStore(environment: environment).keys()) ?? []).map(\.name)
         case .setting: return previous.last.map(Settings.allowedValues) ?? []
-        case .file: return files()
+        case .file: return FileCompleter(environment: environment, currentDirectory: currentDirectory).candidates(for: prefix)
         }
     }
 
-    private func files() -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath)) ?? []
-        return entries.filter { !$0.hasPrefix(".") }
+    /// Children of a client: what the session saw, else what was fetched, else a fetch that may
+    /// take what is left of the budget.
+    private var lookup: (String) -> [KnownChild]? {
+        let deadline = DispatchTime.now() + budget
+        return { [snapshot, remote] rid in
+            if let known = snapshot.knownChildren[rid] { return known }
+            if let found = remote?.children(of: rid, fetcher: snapshot.fetcher, deadline: deadline) { return found }
+            missed?(rid)
+            return nil
+        }
     }
 }

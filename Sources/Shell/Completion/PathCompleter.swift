@@ -1,7 +1,9 @@
-/// Completes resource paths from what the session has already listed, walking `a/b/` prefixes
-/// through the cache so completion never waits for the platform.
+/// Completes resource paths at any depth, walking `a/b/` prefixes through the children the
+/// session has listed and those completion fetched (see ``RemoteNames``).
 struct PathCompleter {
     let snapshot: CompletionSnapshot
+    /// The known children of a client RID; nil when unknown.
+    var lookup: (String) -> [KnownChild]?
 
     /// Whole-word candidates for `prefix`, each carrying the part before the last `/`;
     /// clients end in `/` so the path can go on.
@@ -18,7 +20,7 @@ struct PathCompleter {
                 guard stack.count > 1 else { return [] }
                 stack.removeLast()
             default:
-                guard let here = stack.last, let child = snapshot.knownChildren[here]?.first(where: { $0.name == part && $0.isClient })
+                guard let here = stack.last, let child = lookup(here)?.first(where: { $0.name == part && $0.isClient })
                 else { return [] }
                 stack.append(child.rid)
             }
@@ -28,6 +30,6 @@ struct PathCompleter {
 
     private func names(under rid: String?, prefix: String) -> [String] {
         guard let rid else { return [] }
-        return (snapshot.knownChildren[rid] ?? []).map { prefix + $0.name + ($0.isClient ? "/" : "") }
+        return (lookup(rid) ?? []).map { prefix + $0.name + ($0.isClient ? "/" : "") }
     }
 }

@@ -23,6 +23,9 @@ public struct OutputSink: Sendable {
         )
     }
 
+    /// A sink that drops everything, for runs whose output is examined another way (`--check`).
+    public static let quiet = OutputSink(writeOut: { _ in }, writeErr: { _ in })
+
     /// A sink that keeps everything in `buffer`.
     public static func capturing(_ buffer: OutputBuffer) -> OutputSink {
         OutputSink(writeOut: { buffer.append(out: $0) }, writeErr: { buffer.append(err: $0) })

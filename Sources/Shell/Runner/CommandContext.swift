@@ -23,6 +23,10 @@ struct CommandContext: Sendable {
     let history: [String]
     var exitRequested: Int32?
     var sourceRequested: String?
+    /// `history -c` asks the runner to forget the history, in memory and in the history file.
+    var historyCleared = false
+    /// `session record start|stop` asks the runner to start or stop writing a recording.
+    var recordingRequest: RecordingRequest?
 
     var now: Int { services.configuration.now() }
 

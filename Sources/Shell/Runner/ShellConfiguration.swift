@@ -28,6 +28,9 @@ public struct ShellConfiguration: Sendable {
     public var readFile: @Sendable (String) throws -> String
     /// Reads standard input for `record RES -`.
     public var readStandardInput: @Sendable () -> String
+    /// The file the line editor keeps this endpoint's history in, so `history -c` can empty it;
+    /// nil when history lives in memory only.
+    public var historyFile: String?
 
     public init(
         endpoint: Endpoint,

@@ -11,13 +11,14 @@ extension ShellRunner {
         let commands = services.commands
         let environment = services.environment
         reader.completer = { request in
-            let completer = Completer(commands: commands, environment: environment, snapshot: state.snapshot)
+            let completer = Completer(commands: commands, environment: environment, snapshot: state.snapshot, remote: state.remote)
             let (replacing, candidates) = completer.complete(textBeforeCursor: request.textBeforeCursor)
             return CompletionResult(replacing: replacing, candidates: candidates)
         }
         var pending = ""
         while true {
             state.snapshot = await completionSnapshot()
+            prefetch(into: state)
             let promptText = pending.isEmpty ? await prompt : "> "
             switch reader.readLine(prompt: promptText) {
             case .endOfFile:
@@ -33,7 +34,7 @@ extension ShellRunner {
                 let line = pending + text
                 pending = ""
                 guard !line.trimmingCharacters(in: " \t").isEmpty else { continue }
-                reader.addHistory(await remember(line))
+                if let kept = await remember(line) { reader.addHistory(kept) }
                 if await echoes { services.output.writeOut(line + "\n") }
                 if reader.isInteractive, let question = await confirmationQuestion(for: line) {
                     guard case .line(let answer) = reader.readLine(prompt: question),
@@ -53,15 +54,22 @@ extension ShellRunner {
 
     func completionSnapshot() -> CompletionSnapshot {
         let rids = session.root.map { [$0.rid] + session.path.map(\.rid) } ?? []
-        return CompletionSnapshot(knownChildren: session.knownChildren, pathRIDs: rids, settings: session.settings)
+        var fetcher: ChildFetcher?
+        if let auth = session.auth, let root = session.root {
+            // Uncounted, so background fetches do not show up in `set timing` figures.
+            let transport = (session.endpoint.transport as? CountingTransport)?.base ?? session.endpoint.transport
+            fetcher = ChildFetcher(transport: transport, auth: auth, rootRID: root.rid)
+        }
+        return CompletionSnapshot(knownChildren: session.knownChildren, pathRIDs: rids, settings: session.settings, fetcher: fetcher)
     }
-}
 
-extension ShellRunner {
-    /// Completion for `onep __complete` and other front ends: the candidates for the word before
-    /// the cursor and how many characters they replace. Uses only what the session already knows.
-    public func complete(textBeforeCursor: String) -> (replacing: Int, candidates: [String]) {
-        Completer(commands: services.commands, environment: services.environment, snapshot: completionSnapshot())
-            .complete(textBeforeCursor: textBeforeCursor)
+    /// After each line, names fetched earlier may be stale (the line may have created or dropped
+    /// resources): forget them, and fetch the current client's children in the background when
+    /// the session has not listed them, so the next Tab finds them at once.
+    private nonisolated func prefetch(into state: CompletionState) {
+        state.remote.reset()
+        let snapshot = state.snapshot
+        guard let fetcher = snapshot.fetcher, let here = snapshot.pathRIDs.last, snapshot.knownChildren[here] == nil else { return }
+        state.remote.refresh(here, with: fetcher)
     }
 }

@@ -8,10 +8,18 @@ public actor ShellRunner {
     var history: [String] = []
     /// How deep `source` currently nests, to stop a file that sources itself.
     var sourceDepth = 0
+    /// Copies command output for transcripts.
+    let tap: OutputTap
+    /// The file `session record start` or `--record` writes to, while recording.
+    var recorder: SessionRecorder?
 
     public init(configuration: ShellConfiguration) {
         let counter = RequestCounter()
-        services = ShellServices(configuration: configuration, counter: counter, commands: CommandTable.all)
+        let tap = OutputTap()
+        self.tap = tap
+        var tapped = configuration
+        tapped.output = tap.wrapping(configuration.output)
+        services = ShellServices(configuration: tapped, counter: counter, commands: CommandTable.all)
         var endpoint = configuration.endpoint
         endpoint.transport = CountingTransport(base: endpoint.transport, counter: counter)
         session = Session(endpoint: endpoint)
@@ -59,8 +67,11 @@ public actor ShellRunner {
             return report(error)
         }
         var last = CommandOutcome(status: .success)
+        let chars = Array(line)
         for command in commands {
-            last = await run(words: command.texts)
+            let start = command.words.first?.position ?? 0
+            let end = max(start, min(chars.count, command.words.last?.end ?? start))
+            last = await run(words: command.texts, text: String(chars[start..<end]))
             if !last.succeeded || last.exitRequested { return last }
         }
         return last
@@ -83,7 +94,28 @@ public actor ShellRunner {
     /// Whether each line is printed before it runs (`set echo`, `--echo`).
     public var echoes: Bool { session.settings.echo }
 
-    private func run(words: [String]) async -> CommandOutcome {
+    private func run(words: [String], text: String) async -> CommandOutcome {
+        let recording = recorder
+        if recording?.isTranscript == true { tap.begin() }
+        let outcome = await execute(words: words)
+        if let recording, recording === recorder, let parsed = try? CommandParser(commands: services.commands).parse(words),
+            SessionRecorder.records(parsed.spec)
+        {
+            let output = recording.isTranscript ? tap.end() : ""
+            let written = HistoryRedactor(commands: services.commands, environment: services.environment).referencingVariables(text)
+            do {
+                try recording.record(command: written, output: output, succeeded: outcome.succeeded)
+            } catch {
+                _ = report(error)
+                stopRecording()
+            }
+        } else if recording?.isTranscript == true {
+            _ = tap.end()
+        }
+        return outcome
+    }
+
+    private func execute(words: [String]) async -> CommandOutcome {
         let parser = CommandParser(commands: services.commands)
         let parsed: (spec: CommandSpec, arguments: ParsedArguments)
         do {
@@ -105,6 +137,8 @@ public actor ShellRunner {
             outcome = report(error)
         }
         session = context.session
+        if context.historyCleared { clearHistory() }
+        if let request = context.recordingRequest, let failure = apply(request) { return failure }
         if let exitCode = context.exitRequested {
             return CommandOutcome(status: ExitStatus(code: exitCode), exitRequested: true)
         }
@@ -149,10 +183,12 @@ public actor ShellRunner {
         return CommandOutcome(status: message.status)
     }
 
-    /// Adds a line to the history `history` shows, with secret arguments masked.
-    /// - Returns: the line as history keeps it.
+    /// Adds a line to the history `history` shows, with secret arguments masked. A line typed with
+    /// a leading space is kept out, as in bash with `ignorespace`.
+    /// - Returns: the line as history keeps it, or nil when it is not kept.
     @discardableResult
-    func remember(_ line: String) -> String {
+    func remember(_ line: String) -> String? {
+        guard !line.hasPrefix(" ") else { return nil }
         let redacted = HistoryRedactor(commands: services.commands, environment: services.environment).redact(line)
         history.append(redacted)
         return redacted

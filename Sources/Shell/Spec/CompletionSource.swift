@@ -8,6 +8,8 @@ struct CompletionSource: Sendable, Hashable {
         case file
         case setting
         case values([String])
+        /// Names a provider registered under this key supplies (see ``CompletionProviders``).
+        case provider(String)
     }
 
     let kind: Kind
@@ -19,6 +21,11 @@ struct CompletionSource: Sendable, Hashable {
     static let file = CompletionSource(kind: .file)
     static let setting = CompletionSource(kind: .setting)
     static func values(_ values: [String]) -> CompletionSource { CompletionSource(kind: .values(values)) }
+    /// Hooks for the provisioning commands: model names, serial numbers and content ids come
+    /// from the vendor's data once a provider for them is registered.
+    static let modelName = CompletionSource(kind: .provider("model"))
+    static let serialNumber = CompletionSource(kind: .provider("serialNumber"))
+    static let contentID = CompletionSource(kind: .provider("content"))
 
     var name: String {
         switch kind {
@@ -29,6 +36,7 @@ struct CompletionSource: Sendable, Hashable {
         case .file: return "file"
         case .setting: return "setting"
         case .values: return "values"
+        case .provider(let key): return key
         }
     }
 }

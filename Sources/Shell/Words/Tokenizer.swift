@@ -3,17 +3,20 @@
 /// and a word opening with `{` or `[` runs to its matching bracket so JSON needs no quoting.
 struct Tokenizer {
     var environment: [String: String]
+    /// Leaves `${NAME}` as written instead of expanding it, for code that rewrites lines
+    /// (history, recordings) and must keep references to secrets as references.
+    var keepsVariables = false
 
     /// The commands of `line`; empty commands (blank, comment only, `;;`) are dropped.
     func commands(in line: String) throws(ShellError) -> [WordList] {
-        var scanner = Scanner(chars: Array(line), environment: environment, lenient: false)
+        var scanner = Scanner(chars: Array(line), environment: environment, lenient: false, keepsVariables: keepsVariables)
         return try scanner.scanAll().filter { !$0.words.isEmpty }
     }
 
     /// The words of the last command of a partial line, never failing: an unterminated quote or
     /// bracket simply ends the last word. Used by completion, which sees lines mid-typing.
     func partialWords(in line: String) -> (words: [Word], endsInsideWord: Bool) {
-        var scanner = Scanner(chars: Array(line), environment: environment, lenient: true)
+        var scanner = Scanner(chars: Array(line), environment: environment, lenient: true, keepsVariables: keepsVariables)
         let commands = (try? scanner.scanAll()) ?? []
         let last = commands.last?.words ?? []
         let endsInsideWord: Bool
@@ -40,13 +43,15 @@ private struct Scanner {
     let chars: [Character]
     let environment: [String: String]
     let lenient: Bool
+    let keepsVariables: Bool
     var index = 0
     var unterminated = false
 
-    init(chars: [Character], environment: [String: String], lenient: Bool) {
+    init(chars: [Character], environment: [String: String], lenient: Bool, keepsVariables: Bool) {
         self.chars = chars
         self.environment = environment
         self.lenient = lenient
+        self.keepsVariables = keepsVariables
     }
 
     mutating func scanAll() throws(ShellError) -> [WordList] {
@@ -81,7 +86,8 @@ private struct Scanner {
     private mutating func scanWord() throws(ShellError) -> Word {
         let start = index
         if chars[index] == "{" || chars[index] == "[" {
-            return Word(text: try scanJSONLiteral(), position: start, wasQuoted: true)
+            let text = try scanJSONLiteral()
+            return Word(text: text, position: start, wasQuoted: true, end: index)
         }
         var text = ""
         var quoted = false
@@ -97,7 +103,7 @@ private struct Scanner {
                         text += String(chars[index...])
                         index = chars.count
                         unterminated = true
-                        return Word(text: text, position: start, wasQuoted: true)
+                        return Word(text: text, position: start, wasQuoted: true, end: index)
                     }
                     throw ShellError.unterminatedQuote("'", position: start)
                 }
@@ -120,7 +126,7 @@ private struct Scanner {
                 index += 1
             }
         }
-        return Word(text: text, position: start, wasQuoted: quoted)
+        return Word(text: text, position: start, wasQuoted: quoted, end: index)
     }
 
     private mutating func scanDoubleQuoted(into text: inout String, start: Int) throws(ShellError) {
@@ -160,6 +166,7 @@ private struct Scanner {
         }
         let name = String(chars[(index + 2)..<close])
         index = close + 1
+        if keepsVariables { return "${" + name + "}" }
         if let value = environment[name] { return value }
         if lenient { return "" }
         throw ShellError.undefinedVariable(name)

@@ -6,6 +6,8 @@ struct Word: Sendable, Hashable {
     var position: Int
     /// True when any part of the word was quoted, so `'#'` or `";"` stay literal and an empty `''` counts.
     var wasQuoted: Bool = false
+    /// Offset just past the word's last character in the line, so a word can be replaced where it was typed.
+    var end: Int = 0
 }
 
 /// The words of one command (the text between two `;`).

@@ -1,0 +1,31 @@
+/// session record start|stop: recording what the session does, to replay or check it later.
+///
+/// They live under `session` because `record RES ...` already writes points, and a resource may
+/// well be called `start`.
+enum SessionRecordCommands {
+    static let start = CommandSpec(
+        words: ["session", "record", "start"],
+        abstract: "Record the commands that run from now on to a file",
+        discussion:
+            "A plain file becomes a script that 'onep -f FILE' replays; a FILE.t becomes a transcript with each command's output that 'onep --check FILE.t' verifies. Secrets are written as ${ONEP_CIK}-style references to environment variables, never as values. 'onep --record FILE' records from the start.",
+        positionals: [PositionalSpec(name: "FILE", help: "the script, or a .t transcript", completion: .file)],
+        examples: ["session record start setup.onep", "session record start check-readings.t"],
+        body: { context in
+            context.recordingRequest = .start(context.arguments.required("FILE"))
+        }
+    )
+
+    static let stop = CommandSpec(
+        words: ["session", "record", "stop"],
+        abstract: "Stop recording and close the file",
+        body: { context in
+            context.recordingRequest = .stop
+        }
+    )
+}
+
+/// What a command asks the runner to do about recording.
+enum RecordingRequest: Sendable {
+    case start(String)
+    case stop
+}

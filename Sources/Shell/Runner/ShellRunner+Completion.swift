@@ -1,0 +1,76 @@
+import Foundation
+import OneP
+
+extension ShellRunner {
+    /// Completion for front ends without a session of their own: the candidates for the word
+    /// before the cursor and how many characters they replace. Uses only what the session knows.
+    public func complete(textBeforeCursor: String) -> (replacing: Int, candidates: [String]) {
+        Completer(commands: services.commands, environment: services.environment, snapshot: completionSnapshot())
+            .complete(textBeforeCursor: textBeforeCursor)
+    }
+
+    /// `onep __complete -- WORD...`: the candidates for the last word (possibly empty) after the
+    /// others. Unlike a keystroke in the REPL, a one-shot run has nothing cached, so it asks the
+    /// platform for every level of a path it needs, a few requests in all.
+    public func completions(forWords words: [String]) async -> [String] {
+        let done = Array(words.dropLast())
+        let prefix = words.last ?? ""
+        await findRoot()
+        let remote = RemoteNames()
+        var snapshot = completionSnapshot()
+        let fetcher = snapshot.fetcher
+        snapshot.fetcher = nil
+        let misses = MissLog()
+        // Each round learns one more level of the path being typed.
+        for _ in 0..<16 {
+            var completer = Completer(commands: services.commands, environment: services.environment, snapshot: snapshot, remote: remote)
+            completer.missed = { misses.add($0) }
+            let candidates = completer.complete(words: done, prefix: prefix)
+            let wanted = misses.take()
+            guard let fetcher, !wanted.isEmpty else { return candidates }
+            for rid in wanted {
+                let children = await fetcher.children(of: rid)
+                remote.store(children ?? [], for: rid)
+            }
+        }
+        return []
+    }
+
+    /// Learns the RID of the client the session is authenticated as, which paths start from.
+    private func findRoot() async {
+        guard session.root == nil, let auth = session.auth else { return }
+        let client = RPCClient(transport: session.endpoint.transport, auth: auth)
+        if let rid = (try? await client.call(.lookup(.me, .alias(""))))?.stringValue {
+            session.root = PathSegment(rid: rid, name: session.authLabel)
+        }
+    }
+}
+
+/// The clients a completion round wanted but did not know.
+// @unchecked Sendable: `rids` is only touched while holding `lock`.
+private final class MissLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rids: Set<String> = []
+
+    func add(_ rid: String) { lock.withLock { _ = rids.insert(rid) } }
+
+    func take() -> Set<String> {
+        lock.withLock {
+            defer { rids = [] }
+            return rids
+        }
+    }
+}
+
+extension ShellRunner {
+    /// File paths starting with `prefix`, for front ends completing their own file options.
+    public static func fileCompletions(prefix: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        FileCompleter(environment: environment, currentDirectory: FileManager.default.currentDirectoryPath).candidates(for: prefix)
+            .filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    /// Saved key names starting with `prefix` (onep's own and exoline's).
+    public static func keyNameCompletions(prefix: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        ((try? KeyStore(environment: environment).keys()) ?? []).map(\.name).filter { $0.hasPrefix(prefix) }
+    }
+}

@@ -1,0 +1,34 @@
+import LineEditor
+import Shell
+
+/// The shell at a terminal: line editing and history through libedit, a short greeting, and the
+/// REPL of ``ShellRunner``.
+struct InteractiveSession {
+    let runner: ShellRunner
+    let platform: PlatformChoice
+    let environment: [String: String]
+
+    func run() async -> Int32 {
+        let endpointName = platform.embedded == nil ? platform.endpoint.description : "local"
+        let historyFile = HistoryLocation.file(endpointName: endpointName, environment: environment)
+        let reader = LineReaders.standard(historyFile: historyFile)
+        if reader.isInteractive {
+            StandardStreams.writeErr(greeting)
+        }
+        return await runner.runInteractive(reader: reader)
+    }
+
+    private var greeting: String {
+        var text = "onep: "
+        if let embedded = platform.embedded {
+            text += "embedded platform in \(embedded.directory)\n"
+            if let seeded = platform.seeded {
+                text += "onep: new platform: seeded a demo device (alias 'demo') with dataports "
+                text += seeded.dataports.joined(separator: ", ") + "; try 'tree' or 'read demo/temperature'\n"
+            }
+        } else {
+            text += "platform at \(platform.endpoint.description)\n"
+        }
+        return text + "onep: 'help' lists commands, Tab completes, Ctrl-D leaves\n"
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Shell
+import Synchronization
+
+/// The platform the shell starts with — remote with `--host`, else the embedded one — and how the
+/// shell's `connect` reaches the others.
+struct PlatformChoice: Sendable {
+    let endpoint: Endpoint
+    /// The CIK to use when none is given: the embedded platform's root client; nil for a remote one.
+    let defaultCIK: String?
+    /// The embedded platform when the shell starts on it.
+    let embedded: EmbeddedPlatform?
+    /// What the demo seeding created on this start, if it ran.
+    let seeded: DemoSeed?
+    let openLocal: @Sendable () async throws -> Endpoint
+    let openRemote: @Sendable (String) -> Endpoint
+
+    /// - Throws: ``OnepError`` when the embedded platform cannot be opened.
+    static func make(options: Onep, environment: [String: String]) async throws(OnepError) -> PlatformChoice {
+        let log: @Sendable (String) -> Void = { line in StandardStreams.writeErr(line + "\n") }
+        let debugLog = options.debugHTTP ? log : nil
+        let openRemote: @Sendable (String) -> Endpoint = { url in Endpoint.http(url, debugLog: debugLog) }
+        let directory = DataDirectory.resolve(option: options.data) { environment[$0] }
+        let local = LocalPlatform(directory: directory)
+        let openLocal: @Sendable () async throws -> Endpoint = {
+            let (platform, _) = try await local.open()
+            return platform.endpoint(debugLog: debugLog)
+        }
+        if let host = options.host {
+            return PlatformChoice(
+                endpoint: openRemote(try HostURL.normalize(host)), defaultCIK: nil, embedded: nil, seeded: nil,
+                openLocal: openLocal, openRemote: openRemote)
+        }
+        let (platform, seeded) = try await local.open()
+        return PlatformChoice(
+            endpoint: platform.endpoint(debugLog: debugLog), defaultCIK: platform.rootCIK, embedded: platform, seeded: seeded,
+            openLocal: openLocal, openRemote: openRemote)
+    }
+}
+
+/// Opens the embedded platform once per process, however often the shell connects to it.
+final class LocalPlatform: Sendable {
+    let directory: String
+    private let opened = Mutex<EmbeddedPlatform?>(nil)
+
+    init(directory: String) {
+        self.directory = directory
+    }
+
+    /// - Returns: the platform, and the demo when this call created the platform and seeded it.
+    func open() async throws(OnepError) -> (EmbeddedPlatform, DemoSeed?) {
+        if let platform = opened.withLock({ $0 }) { return (platform, nil) }
+        let platform = try EmbeddedPlatform.open(directory: directory)
+        opened.withLock { $0 = platform }
+        do {
+            return (platform, try await platform.seedIfNew(now: Int(Date().timeIntervalSince1970)))
+        } catch {
+            // The platform works without the demo; say why it is missing and carry on.
+            StandardStreams.complain("warning: could not seed the demo: \(error)")
+            return (platform, nil)
+        }
+    }
+}

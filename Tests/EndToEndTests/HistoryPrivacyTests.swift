@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The history file of a real interactive session keeps no CIK or token, and is the user's alone.
+@Suite("History privacy")
+struct HistoryPrivacyTests {
+    @Test func theHistoryFileKeepsNeitherTheCIKNorTheToken() throws {
+        let world = try IsolatedEnvironment()
+        let served = try ServedPlatform(in: world)
+        let token = String(repeating: "5a", count: 20)
+        var variables = world.variables
+        variables["TERM"] = "xterm"
+        let terminal = try PseudoTerminal(
+            executable: try OnepBinary.executable(), arguments: ["--host", served.url], environment: variables)
+        try terminal.waitFor("onep> ")
+        try terminal.typeLine("auth \(served.rootCIK)")
+        try terminal.waitFor("onep:/> ")
+        try terminal.typeLine("auth token \(token)")
+        try terminal.waitFor("> ")
+        try terminal.typeLine(" pwd")
+        try terminal.waitFor("> ")
+        try terminal.typeLine("whoami")
+        try terminal.waitFor("> ")
+        try terminal.type(PseudoTerminal.Key.endOfFile)
+        _ = try terminal.waitForExit()
+
+        let directory = world.root + "/state/onep"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        #expect(files.count == 1)
+        let path = directory + "/" + (files.first ?? "")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains(served.rootCIK))
+        #expect(!text.contains(token))
+        #expect(text.contains("auth\\040<redacted>"))
+        #expect(!text.contains("pwd"))
+        #expect(text.contains("whoami"))
+        var status = stat()
+        #expect(stat(path, &status) == 0)
+        #expect(status.st_mode & 0o777 == 0o600)
+    }
+}
