@@ -62,6 +62,7 @@ extension ShellFixture {
             endpoint: Endpoint(description: "local", transport: InProcessTransport(platform: platform)), output: .capturing(OutputBuffer()),
             environment: ["HOME": home, "NO_COLOR": "1"])
         configuration.cik = rootCIK
+        configuration.catchesInterrupts = false
         return ShellRunner(configuration: configuration)
     }
 }

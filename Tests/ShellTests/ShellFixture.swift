@@ -32,6 +32,7 @@ struct ShellFixture {
             now: { Int(clock.now()) })
         if authenticated { configuration.cik = platform.bootstrap.rootCIK }
         configuration.continueOnError = continueOnError
+        configuration.catchesInterrupts = false
         configure(&configuration)
         runner = ShellRunner(configuration: configuration)
     }

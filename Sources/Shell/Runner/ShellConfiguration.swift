@@ -31,6 +31,10 @@ public struct ShellConfiguration: Sendable {
     /// The file the line editor keeps this endpoint's history in, so `history -c` can empty it;
     /// nil when history lives in memory only.
     public var historyFile: String?
+    /// Whether Ctrl-C (SIGINT) cancels the running command of the interactive loop. SIGINT has one
+    /// disposition per process, so tests that run shells inside a test process turn this off and
+    /// leave the signal to the tests that exercise it.
+    public var catchesInterrupts = true
 
     public init(
         endpoint: Endpoint,

@@ -44,11 +44,28 @@ extension ShellRunner {
                         continue
                     }
                 }
-                // Ctrl-C cancels the running command's task; the shell stays and prompts again.
-                let outcome = (try? await InterruptMonitor.shared.run { await self.run(line: line) }) ?? CommandOutcome(status: .interrupted)
-                if outcome.status == .interrupted { services.output.writeErr("interrupted\n") }
+                let outcome = await runInterruptibly(line)
                 if outcome.exitRequested { return outcome.status.code }
             }
+        }
+    }
+
+    /// Runs one line so that Ctrl-C cancels its task; the shell stays and prompts again.
+    private nonisolated func runInterruptibly(_ line: String) async -> CommandOutcome {
+        guard services.configuration.catchesInterrupts else { return await run(line: line) }
+        let finished = FinishedOutcome()
+        do {
+            return try await InterruptMonitor.shared.run {
+                let outcome = await self.run(line: line)
+                finished.set(outcome)
+                return outcome
+            }
+        } catch {
+            // A command that ended by itself has already said how (a cancelled one says
+            // "interrupted"); only one the monitor had to abandon needs a word from here.
+            if let outcome = finished.value { return outcome }
+            services.output.writeErr("interrupted\n")
+            return CommandOutcome(status: .interrupted)
         }
     }
 

@@ -58,6 +58,11 @@ public actor ShellRunner {
     /// print before exiting with a usage error; nil when all is well.
     public private(set) var startupError: String?
 
+    /// The history file `history -c` empties, as configured; nil when history is in memory only.
+    public nonisolated var historyFile: String? {
+        services.configuration.historyFile
+    }
+
     /// Runs one line: one or more commands separated by `;`. Stops the line at its first failure.
     public func run(line: String) async -> CommandOutcome {
         let commands: [WordList]

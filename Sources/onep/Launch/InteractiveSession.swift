@@ -6,11 +6,10 @@ import Shell
 struct InteractiveSession {
     let runner: ShellRunner
     let platform: PlatformChoice
-    let environment: [String: String]
+    /// This endpoint's history file; nil keeps history in memory only.
+    let historyFile: String?
 
     func run() async -> Int32 {
-        let endpointName = platform.embedded == nil ? platform.endpoint.description : "local"
-        let historyFile = HistoryLocation.file(endpointName: endpointName, environment: environment)
         let reader = LineReaders.standard(historyFile: historyFile)
         if reader.isInteractive {
             StandardStreams.writeErr(greeting)

@@ -11,7 +11,8 @@ struct Launcher {
     /// - Returns: the process exit status.
     func run() async -> Int32 {
         do throws(OnepError) {
-            let (runner, platform) = try await makeRunner(output: options.check == nil ? StandardStreams.sink : .quiet)
+            let (runner, platform) = try await makeRunner(
+                output: options.check == nil ? StandardStreams.sink : .quiet, keepsHistory: runsInteractively)
             if let problem = await runner.startupError {
                 StandardStreams.complain(problem)
                 await runner.shutdown()
@@ -31,9 +32,14 @@ struct Launcher {
     }
 
     /// A shell configured as the outer options say, on the platform they choose.
-    func makeRunner(output: OutputSink) async throws(OnepError) -> (ShellRunner, PlatformChoice) {
+    /// - Parameter keepsHistory: whether the shell keeps a history file (interactive sessions), which
+    ///   `history -c` then empties.
+    func makeRunner(output: OutputSink, keepsHistory: Bool = false) async throws(OnepError) -> (ShellRunner, PlatformChoice) {
         let platform = try await PlatformChoice.make(options: options, environment: environment)
         var configuration = ShellConfiguration(endpoint: platform.endpoint, output: output, environment: environment)
+        if keepsHistory {
+            configuration.historyFile = HistoryLocation.file(endpointName: platform.historyName, environment: environment)
+        }
         configuration.cik = options.cik ?? configuration.cik ?? platform.defaultCIK
         configuration.keyName = options.key
         configuration.format = options.format.outputFormat
@@ -42,6 +48,12 @@ struct Launcher {
         configuration.localEndpoint = platform.openLocal
         configuration.remoteEndpoint = platform.openRemote
         return (ShellRunner(configuration: configuration), platform)
+    }
+
+    /// No command words, no `-c`/`-f`, no `--check`, and a terminal on stdin: the REPL.
+    private var runsInteractively: Bool {
+        options.words.isEmpty && options.lines.isEmpty && options.files.isEmpty && options.check == nil
+            && StandardStreams.isTerminal(STDIN_FILENO)
     }
 
     private func run(_ runner: ShellRunner, platform: PlatformChoice) async throws(OnepError) -> Int32 {
@@ -53,8 +65,8 @@ struct Launcher {
             let lines = try ScriptSource.lines(of: steps)
             return await Self.interruptible { await runner.runScript(lines: lines) }
         }
-        if StandardStreams.isTerminal(STDIN_FILENO) {
-            return await InteractiveSession(runner: runner, platform: platform, environment: environment).run()
+        if runsInteractively {
+            return await InteractiveSession(runner: runner, platform: platform, historyFile: runner.historyFile).run()
         }
         let script = StandardStreams.readAll()
         return await Self.interruptible { await runner.runScript(source: script) }

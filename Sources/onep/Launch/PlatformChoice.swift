@@ -15,6 +15,11 @@ struct PlatformChoice: Sendable {
     let openLocal: @Sendable () async throws -> Endpoint
     let openRemote: @Sendable (String) -> Endpoint
 
+    /// The name the history file is kept under: `local`, or the remote platform's URL.
+    var historyName: String {
+        embedded == nil ? endpoint.description : "local"
+    }
+
     /// - Throws: ``OnepError`` when the embedded platform cannot be opened.
     static func make(options: Onep, environment: [String: String]) async throws(OnepError) -> PlatformChoice {
         let log: @Sendable (String) -> Void = { line in StandardStreams.writeErr(line + "\n") }
