@@ -120,6 +120,7 @@ struct InteractiveShellTests {
         try terminal.waitForPrompt("onep:/> ")
         try terminal.typeLine("pwd")
         try terminal.waitFor("/  ")
+        try terminal.waitForPrompt("onep:/> ")
         try terminal.type(Key.endOfFile)
         #expect(try terminal.waitForExit() == .exited(0))
     }
