@@ -27,6 +27,8 @@ struct HistoryPrivacyTests {
         try terminal.waitFor("> ")
         try terminal.typeLine("whoami")
         try terminal.waitFor("> ")
+        // A Ctrl-D typed before libedit reads keys one by one would be lost.
+        try terminal.waitUntilReadingKeys()
         try terminal.type(PseudoTerminal.Key.endOfFile)
         _ = try terminal.waitForExit()
 

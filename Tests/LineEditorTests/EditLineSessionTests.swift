@@ -5,7 +5,14 @@ import Testing
 
 /// libedit on a real pseudo-terminal: the keys a person presses and what the reader returns.
 /// Serialized because libedit reads terminal descriptions through process-wide state.
-@Suite("Editing a line on a terminal", .serialized)
+/// libedit keeps process-wide state (its signal handlers serve one editor at a time), and these
+/// tests run it on threads of the test process, where a session left reading by an earlier test
+/// was seen to keep a later one from ever printing its prompt. They run on demand with
+/// `ONEP_INPROCESS_TTY_TESTS=1`; the same behaviours are covered on every run by the end-to-end
+/// pseudo-terminal tests, which drive the real binary in a process of its own.
+@Suite(
+    "Editing a line on a terminal", .serialized,
+    .enabled(if: ProcessInfo.processInfo.environment["ONEP_INPROCESS_TTY_TESTS"] == "1"))
 struct EditLineSessionTests {
     private static let words = ["device1/", "device2/", "temperature", "humidity", "温度/", "read", "record", "tree"]
 

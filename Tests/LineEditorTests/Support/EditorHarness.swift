@@ -89,8 +89,9 @@ final class EditorHarness: @unchecked Sendable {
                 let raw = String(decoding: lock.withLock { received }, as: UTF8.self)
                 Issue.record(
                     "timed out waiting for \(text.debugDescription); screen since last match:\n\(screen[start...])\nraw: \(raw.debugDescription)")
-                // Ends a pending readLine, which the failing test's `async let` still awaits.
-                type("\u{03}")
+                // Ends a pending readLine, which the failing test's `async let` still awaits:
+                // Ctrl-C if libedit reads keys, and a newline if the terminal is still in line mode.
+                type("\u{03}\n")
                 throw CancellationError()
             }
             var descriptor = pollfd(fd: controller, events: Int16(POLLIN), revents: 0)
