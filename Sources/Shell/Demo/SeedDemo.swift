@@ -60,7 +60,7 @@ public func seedDemo(transport: any Transport, cik: String, now: Int) async thro
         let hourOfDay = (time % 86_400) / 3600
         // A smooth daily swing without Foundation's sin: a triangle wave peaking at 15:00.
         let distance = abs(hourOfDay - 15) <= 12 ? abs(hourOfDay - 15) : 24 - abs(hourOfDay - 15)
-        temperature.append((time, .double(Double(24 * 10 - distance * 8) / 10 + Double(index % 3) / 10)))
+        temperature.append((time, .double(Double(24 * 10 - distance * 8 + index % 3) / 10)))
         humidity.append((time, .int(40 + distance * 2)))
         status.append((time, .string(hourOfDay == 8 ? "door open" : "ok")))
     }
