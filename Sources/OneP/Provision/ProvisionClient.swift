@@ -18,8 +18,8 @@ public final class ProvisionClient: Sendable {
     public let throwsOnError: Bool
     public let timeout: Duration
 
-    let client: HTTPClient
-    private let isShutDown = Atomic<Bool>(false)
+    private let owned: OwnedHTTPClient
+    var client: HTTPClient { owned.client }
 
     /// Answers larger than this are refused unless they go to a file.
     static let maximumAnswerSize = 64 * 1024 * 1024
@@ -29,13 +29,7 @@ public final class ProvisionClient: Sendable {
         self.auth = auth
         self.throwsOnError = throwsOnError
         self.timeout = timeout
-        var configuration = HTTPClient.Configuration()
-        configuration.httpVersion = .http1Only
-        configuration.timeout = .init(connect: TimeAmount(timeout), read: TimeAmount(timeout))
-        configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.redirectConfiguration = .disallow
-        configuration.decompression = .disabled
-        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        owned = OwnedHTTPClient(timeout: timeout)
     }
 
     /// A client for the same platform acting with other credentials; shut it down separately.
@@ -44,14 +38,7 @@ public final class ProvisionClient: Sendable {
     }
 
     public func shutdown() async throws {
-        try await client.shutdown()
-        isShutDown.store(true, ordering: .relaxed)
-    }
-
-    deinit {
-        if !isShutDown.load(ordering: .relaxed) {
-            client.shutdown().whenComplete { _ in }
-        }
+        try await owned.shutdown()
     }
 
     // MARK: Sending

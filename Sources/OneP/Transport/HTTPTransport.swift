@@ -17,10 +17,10 @@ public final class HTTPTransport: Transport {
     public let maximumAnswerSize: Int
 
     private let processURL: String
-    private let client: HTTPClient
+    private let owned: OwnedHTTPClient
+    private var client: HTTPClient { owned.client }
     private let debugLog: (@Sendable (String) -> Void)?
     private let curl: CurlFormatter
-    private let isShutDown = Atomic<Bool>(false)
 
     /// - Parameters:
     ///   - url: `http://host[:port]` or `https://host[:port]`; the RPC path is added.
@@ -41,15 +41,7 @@ public final class HTTPTransport: Transport {
         self.processURL = base + Self.processPath
         self.debugLog = debugLog
         self.curl = CurlFormatter(url: base + Self.processPath, headers: Self.headers, revealSecrets: revealSecrets)
-
-        var configuration = HTTPClient.Configuration()
-        configuration.httpVersion = .http1Only
-        configuration.timeout = .init(connect: TimeAmount(timeout), read: TimeAmount(timeout))
-        // Fail at once when nothing listens, instead of retrying until the deadline.
-        configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.redirectConfiguration = .disallow
-        configuration.decompression = .disabled
-        self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        self.owned = OwnedHTTPClient(timeout: timeout)
     }
 
     static let processPath = "/onep:v1/rpc/process"
@@ -82,16 +74,7 @@ public final class HTTPTransport: Transport {
 
     /// Closes the connections. The transport cannot send afterwards.
     public func shutdown() async throws {
-        try await client.shutdown()
-        isShutDown.store(true, ordering: .relaxed)
-    }
-
-    deinit {
-        // The HTTP client traps when released while running; a transport dropped without
-        // shutdown() closes its connections in the background instead.
-        if !isShutDown.load(ordering: .relaxed) {
-            client.shutdown().whenComplete { _ in }
-        }
+        try await owned.shutdown()
     }
 
     private func exchange(_ body: [UInt8]) async throws -> [UInt8] {

@@ -1,0 +1,35 @@
+import AsyncHTTPClient
+import NIOCore
+import Synchronization
+
+/// The HTTP client a transport owns: HTTP/1.1, one timeout for connecting and reading, no
+/// redirects, no decompression, and failing at once when nothing listens instead of retrying
+/// until the deadline.
+///
+/// AsyncHTTPClient traps when a running client is released, so one dropped without
+/// ``shutdown()`` closes its connections in the background instead.
+final class OwnedHTTPClient: Sendable {
+    let client: HTTPClient
+    private let isShutDown = Atomic<Bool>(false)
+
+    init(timeout: Duration) {
+        var configuration = HTTPClient.Configuration()
+        configuration.httpVersion = .http1Only
+        configuration.timeout = .init(connect: TimeAmount(timeout), read: TimeAmount(timeout))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.redirectConfiguration = .disallow
+        configuration.decompression = .disabled
+        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+
+    func shutdown() async throws {
+        try await client.shutdown()
+        isShutDown.store(true, ordering: .relaxed)
+    }
+
+    deinit {
+        if !isShutDown.load(ordering: .relaxed) {
+            client.shutdown().whenComplete { _ in }
+        }
+    }
+}
