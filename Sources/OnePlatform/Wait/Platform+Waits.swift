@@ -1,0 +1,9 @@
+extension Platform {
+    /// How many `wait` calls and long polls are suspended right now, waiting for a point.
+    ///
+    /// A diagnostic for tests and benchmarks: a caller that starts a wait can see when it is in place
+    /// before it writes the point that should end it.
+    public var suspendedWaitCount: Int {
+        engine.changes.waiterCount
+    }
+}
