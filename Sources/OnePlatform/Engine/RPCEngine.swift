@@ -51,8 +51,10 @@ struct RPCEngine: Sendable {
             next = segment.next
             if let suspended = segment.suspended {
                 let deadline = clock.now() + suspended.wait.timeoutMilliseconds / 1000
-                let outcome = try await waiter.answer(suspended.wait, seen: suspended.seen, deadline: deadline)
-                if let id = suspended.id { answers.append(Self.answer(outcome.map { Optional($0) }, id: id)) }
+                let point = try await waiter.answer(suspended.wait, seen: suspended.seen, deadline: deadline)
+                let outcome: Result<JSON?, CallFailure> =
+                    point.map { .success(WaitProcedure.answer($0, format: suspended.wait.format)) } ?? .failure(.status(.expire))
+                if let id = suspended.id { answers.append(Self.answer(outcome, id: id)) }
             }
         } while next < request.calls.count
         return answers
@@ -104,7 +106,7 @@ struct RPCEngine: Sendable {
         return segment
     }
 
-    private var waiter: Waiter {
+    var waiter: Waiter {
         Waiter(database: database, clock: clock, changes: changes)
     }
 

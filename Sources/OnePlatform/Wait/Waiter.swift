@@ -1,5 +1,4 @@
 import GRDB
-import OnePJSON
 
 /// Answers pending `wait` calls outside any transaction: it holds no database connection while
 /// suspended, only a place in the ``ChangeHub`` and a sleep on the clock.
@@ -13,23 +12,23 @@ struct Waiter: Sendable {
         case expired
     }
 
-    /// The point that ends the wait, or `expire` once `deadline` passes.
+    /// The point that ends the wait, or nil once `deadline` passes.
     ///
     /// - Parameters:
     ///   - seen: the resource's version in the hub when the call arrived.
     /// - Throws: `CancellationError` when the task is cancelled (the client went away); the wait is then forgotten.
-    func answer(_ wait: PendingWait, seen: UInt64, deadline: Double) async throws -> Result<JSON, CallFailure> {
+    func answer(_ wait: PendingWait, seen: UInt64, deadline: Double) async throws -> (timestamp: Int, value: PointValue)? {
         var seen = seen
         while true {
             let current = changes.version(of: wait.resource)
             // A change bumps the version only after its commit, so the read below sees its point.
             if wait.since != nil || current > seen, let point = try await point(for: wait) {
-                return .success(WaitProcedure.answer(point, format: wait.format))
+                return point
             }
             seen = current
             switch try await nextWake(of: wait.resource, after: seen, deadline: deadline) {
             case .changed: continue
-            case .expired: return .failure(.status(.expire))
+            case .expired: return nil
             }
         }
     }
