@@ -32,6 +32,7 @@ struct Benchmarks {
                 print(try await run().line)
             }
         }
+        print(try await WaitScenario(platform: platform, url: server.url, auth: auth).run().line)
         try await http.shutdown()
         try await server.stop()
         try FileManager.default.removeItem(atPath: directory)

@@ -6,4 +6,10 @@ extension Platform {
     public var suspendedWaitCount: Int {
         engine.changes.waiterCount
     }
+
+    /// Returns once exactly `count` waits are suspended: a caller that started waits can write the
+    /// point that should end them as soon as they are all in place, without polling.
+    public func untilSuspendedWaits(are count: Int) async {
+        await engine.changes.untilWaiterCount(is: count)
+    }
 }

@@ -12,9 +12,9 @@ extension TestPlatform {
         return task
     }
 
-    /// Yields until exactly `count` waits are suspended (no sleeping: the other tasks just need turns).
+    /// Returns once exactly `count` waits are suspended.
     func untilSuspended(_ count: Int) async {
-        while platform.suspendedWaitCount != count { await Task.yield() }
+        await platform.untilSuspendedWaits(are: count)
     }
 
     /// The answer of a single `wait` started with ``startWaiting(_:waits:)``.
