@@ -106,7 +106,7 @@ struct RPCEngine: Sendable {
         return segment
     }
 
-    var waiter: Waiter {
+    private var waiter: Waiter {
         Waiter(database: database, clock: clock, changes: changes)
     }
 

@@ -31,10 +31,10 @@ struct DataInterfaceRoutes: PlatformRoutes {
             return Self.response(await platform.processDataInterface(head(request, context: context, body: Array(body.readableBytesView))))
         }
         let poll = head(request, context: context, body: [])
-        let answer = try? await request.body.consumeWithCancellationOnInboundClose { _ in
+        let answer = await context.cancellingOnHangUp { [platform] in
             await cancelWhenGracefulShutdown { await platform.processDataInterface(poll) }
         }
-        return Self.response(answer ?? DataInterfaceResponse(status: 304))
+        return Self.response(answer)
     }
 
     private func head(_ request: Request, context: PlatformRequestContext, body: [UInt8]) -> DataInterfaceRequest {

@@ -9,17 +9,20 @@ struct RPCRoutes: PlatformRoutes {
     let maximumRequestBodySize: Int
 
     func register(on router: Router<PlatformRequestContext>) {
-        router.post("/onep:v1/rpc/process") { request, _ in
-            try await process(request)
+        router.post("/onep:v1/rpc/process") { request, context in
+            try await process(request, context: context)
         }
     }
 
-    private func process(_ request: Request) async throws -> Response {
+    private func process(_ request: Request, context: PlatformRequestContext) async throws -> Response {
         let body = Array(try await request.body.collect(upTo: maximumRequestBodySize).readableBytesView)
         let answer: [UInt8]
         if Self.mayWait(body) {
-            // A suspended wait must not hold a graceful shutdown up for its whole timeout.
-            answer = await cancelWhenGracefulShutdown { await platform.processRPC(body) }
+            // A suspended wait ends when its client hangs up, and must not hold a graceful shutdown
+            // up for its whole timeout.
+            answer = await context.cancellingOnHangUp { [platform] in
+                await cancelWhenGracefulShutdown { await platform.processRPC(body) }
+            }
         } else {
             answer = await platform.processRPC(body)
         }

@@ -71,6 +71,26 @@ import Testing
         try await server.stop()
     }
 
+    @Test func hangingUpAnRPCWaitForgetsItAndKeepsOtherConnectionsAlive() async throws {
+        let fixture = try PlatformFixture()
+        defer { fixture.removeDirectory() }
+        let server = try await RunningPlatformServer.start(platform: fixture.platform)
+        let transport = HTTPTransport(url: server.url)
+        let client = RPCClient(transport: transport, auth: fixture.rootAuth)
+        _ = try await client.makeDataport("w", format: "integer")
+        let request: JSON = [
+            "auth": fixture.rootAuth.json, "calls": [["id": 1, "procedure": "wait", "arguments": [["alias": "w"], ["timeout": 60_000]]]],
+        ]
+        var connection: RawHTTPConnection? = try RawHTTPConnection(port: server.port)
+        try await connection?.startPost("/onep:v1/rpc/process", body: request.utf8Bytes())
+        await fixture.platform.untilSuspendedWaits(are: 1)
+        connection = nil
+        await fixture.platform.untilSuspendedWaits(are: 0)
+        #expect(try await client.call(.lookup(.me, .alias(""))) == .string(fixture.platform.bootstrap.rootRID))
+        try await transport.shutdown()
+        try await server.stop()
+    }
+
     @Test func shuttingTheServerDownReleasesSuspendedWaits() async throws {
         let fixture = try PlatformFixture()
         defer { fixture.removeDirectory() }

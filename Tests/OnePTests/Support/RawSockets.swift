@@ -118,6 +118,13 @@ final class RawHTTPConnection: @unchecked Sendable {
         try await offThread { RawSockets.send(self.descriptor, head) }
     }
 
+    /// Sends a JSON POST and does not wait for its answer.
+    func startPost(_ path: String, body: [UInt8]) async throws {
+        let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+        let bytes = Array(head.utf8) + body
+        try await offThread { RawSockets.send(self.descriptor, bytes) }
+    }
+
     private static func getHead(_ path: String, headers: [String]) -> String {
         "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers.map { $0 + "\r\n" }.joined() + "\r\n"
     }
