@@ -51,12 +51,25 @@ public struct ShellConfiguration: Sendable {
         self.now = now
         self.remoteEndpoint = { url in Endpoint.http(url) }
         self.pause = { duration in try await Task.sleep(for: duration) }
-        self.readFile = { path in try String(contentsOfFile: path, encoding: .utf8) }
+        self.readFile = { path in try ShellConfiguration.readText(path) }
         self.readStandardInput = {
             var lines: [String] = []
             while let line = Swift.readLine(strippingNewline: true) { lines.append(line) }
             return lines.joined(separator: "\n")
         }
         if let cik = environment["ONEP_CIK"], !cik.isEmpty { self.cik = cik }
+    }
+}
+
+extension ShellConfiguration {
+    /// A file's text, read to its end rather than to the size it reports, so named pipes and
+    /// `source <(command)` work as well as plain files.
+    static func readText(_ path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
+        defer { try? handle.close() }
+        guard let text = String(data: try handle.readToEnd() ?? Data(), encoding: .utf8) else {
+            throw CocoaError(.fileReadInapplicableStringEncoding)
+        }
+        return text
     }
 }
