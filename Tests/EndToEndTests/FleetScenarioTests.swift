@@ -116,6 +116,18 @@ struct FleetScenarioTests {
         #expect(refused.status >= 400)
     }
 
+    @Test func debugHTTPShowsProvisioningRequestsAsCurlLines() throws {
+        let world = try IsolatedEnvironment()
+        let server = try ServedPlatform(in: world)
+        world.variables["ONEP_VENDOR"] = server.vendor
+        world.variables["ONEP_VENDOR_TOKEN"] = server.vendorToken
+        let result = try OnepBinary.run(["--debug-http", "--host", server.url, "provision", "model", "list"], in: world)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("curl -X GET '\(server.url)/provision/manage/model/' -H 'X-Exosite-Token: \(server.vendorToken.prefix(4))*"))
+        #expect(!result.stderr.contains(server.vendorToken))
+        #expect(result.stdout == "model\n")
+    }
+
     /// Opens a named pipe for writing once its reader has opened it, while `alive` holds.
     /// - Parameter otherwise: what to report when the reader never comes.
     private func openForWriting(_ path: String, while alive: () -> Bool, otherwise: () -> String) throws -> FileHandle {

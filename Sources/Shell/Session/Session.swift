@@ -74,8 +74,9 @@ public struct Endpoint: Sendable {
     public static func http(_ url: String, timeout: Duration = .seconds(30), debugLog: (@Sendable (String) -> Void)? = nil) -> Endpoint {
         let transport = HTTPTransport(url: url, timeout: timeout, debugLog: debugLog)
         let provision = HTTPProvisionTransport(url: url, timeout: max(timeout, .seconds(60)))
+        let logged: any ProvisionTransport = debugLog.map { CurlLoggingProvisionTransport(base: provision, url: url, log: $0) } ?? provision
         return Endpoint(
-            description: url, transport: transport, provision: provision,
+            description: url, transport: transport, provision: logged,
             close: {
                 try? await transport.shutdown()
                 try? await provision.shutdown()

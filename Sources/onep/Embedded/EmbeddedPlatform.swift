@@ -45,7 +45,8 @@ struct EmbeddedPlatform: Sendable {
         guard let debugLog else { return Endpoint(description: description, transport: transport, provision: provision, vendor: vendor) }
         return Endpoint(
             description: description,
-            transport: CurlLoggingTransport(base: transport, directory: directory, log: debugLog), provision: provision, vendor: vendor
+            transport: CurlLoggingTransport(base: transport, directory: directory, log: debugLog),
+            provision: CurlLoggingProvisionTransport(base: provision, url: "http://127.0.0.1:8080", log: debugLog), vendor: vendor
         )
     }
 

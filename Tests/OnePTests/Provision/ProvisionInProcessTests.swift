@@ -81,4 +81,28 @@ import Testing
         #expect(try await client.contentDownload(model: "m1", id: "image", toFile: tail, range: "bytes=1000000-").status == 206)
         #expect(try Data(contentsOf: URL(fileURLWithPath: tail)) == Data(bytes[1_000_000...]))
     }
+
+    @Test func debugLogShowsCurlLinesWithTheTokenMasked() async throws {
+        let fixture = try PlatformFixture()
+        defer { fixture.removeDirectory() }
+        let token = fixture.platform.bootstrap.vendorToken
+        let lines = Mutex<[String]>([])
+        let transport = CurlLoggingProvisionTransport(
+            base: InProcessProvisionTransport(platform: fixture.platform), url: "http://127.0.0.1:8080/",
+            log: { line in lines.withLock { $0.append(line) } })
+        let client = ProvisionClient(transport: transport, auth: .token(token))
+        #expect(try await client.modelList().status == 204)
+        #expect(try await client.serialNumberAdd(model: "m 1", sn: "a&b").status == 404)
+        let source = fixture.directory.appendingPathComponent("it's.bin").path
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: source))
+        _ = try await client.contentUpload(model: "m1", id: "fw", filePath: source, contentType: "application/octet-stream")
+        let logged = lines.withLock { $0 }
+        let masked = String(token.prefix(4)) + String(repeating: "*", count: token.count - 4)
+        #expect(logged.count == 3 && !logged.joined().contains(token))
+        #expect(logged[0] == "curl -X GET 'http://127.0.0.1:8080/provision/manage/model/' -H 'X-Exosite-Token: \(masked)'")
+        #expect(
+            logged[1] == "curl -X POST 'http://127.0.0.1:8080/provision/manage/model/m%201/' -H 'X-Exosite-Token: \(masked)' "
+                + "-H 'Content-Type: application/x-www-form-urlencoded; charset=utf-8' --data-binary 'sn=a%26b&extra='")
+        #expect(logged[2].hasSuffix("-H 'Content-Type: application/octet-stream' --data-binary '@\(source.replacing("'", with: #"'\''"#))'"))
+    }
 }
