@@ -26,4 +26,30 @@ struct ProvisionTerminalTests {
         try terminal.type(Key.endOfFile)
         #expect(try terminal.waitForExit() == .exited(0))
     }
+
+    @Test func theHistoryFileKeepsNoVendorToken() throws {
+        let world = try IsolatedEnvironment()
+        let served = try ServedPlatform(in: world)
+        var variables = world.variables
+        variables["TERM"] = "xterm"
+        let terminal = try PseudoTerminal(
+            executable: try OnepBinary.executable(), arguments: ["--host", served.url, "--cik", served.rootCIK], environment: variables)
+        try terminal.waitForPrompt("onep:/> ")
+        try terminal.typeLine("provision auth --vendor \(served.vendor) --token \(served.vendorToken)")
+        try terminal.waitFor("provisioning as vendor \(served.vendor)")
+        try terminal.waitForPrompt("onep:/> ")
+        try terminal.typeLine("provision model list")
+        try terminal.waitFor("model")
+        try terminal.waitForPrompt("onep:/> ")
+        try terminal.waitUntilReadingKeys()
+        try terminal.type(Key.endOfFile)
+        _ = try terminal.waitForExit()
+
+        let directory = world.root + "/state/onep"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let text = try String(contentsOfFile: directory + "/" + (files.first ?? ""), encoding: .utf8)
+        #expect(!text.contains(served.vendorToken))
+        #expect(text.contains("--token\\040<redacted>"), "\(text)")
+        #expect(text.contains("provision\\040model\\040list"))
+    }
 }
