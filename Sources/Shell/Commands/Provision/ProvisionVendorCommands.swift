@@ -35,8 +35,13 @@ enum ProvisionVendorCommands {
             let vendor = context.session.vendor
             var registered = ""
             if let cik = context.session.auth?.cik {
-                let answer = try await context.provisionClient(auth: nil).registeredVendor(cik: cik)
-                registered = answer.status == 200 ? answer.text : ""
+                do {
+                    let answer = try await context.provisionClient(auth: nil).registeredVendor(cik: cik)
+                    registered = answer.status == 200 ? answer.text : ""
+                } catch is ProvisionError {
+                    // A client the platform does not know as a vendor simply has no vendor name.
+                    registered = ""
+                }
             }
             let row: [JSON] = [.string(vendor?.credentials.name ?? ""), .string(vendor?.source ?? "none"), .string(registered)]
             context.emit(.table(Table(columns: ["vendor", "credentials", "registered"], rows: [row])))
