@@ -31,6 +31,7 @@ struct Benchmarks {
             for run in [scenarios.singleWrites, scenarios.batchedWrites, scenarios.largeRead] {
                 print(try await run().line)
             }
+            print(try await TreeScenario(transport: transport, auth: auth, label: label).run().line)
         }
         try await http.shutdown()
         try await server.stop()
