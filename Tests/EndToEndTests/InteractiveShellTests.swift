@@ -71,6 +71,30 @@ struct InteractiveShellTests {
         #expect(try terminal.waitForExit() == .exited(0))
     }
 
+    @Test func tabCompletesAPathThroughAnAlias() throws {
+        let world = try IsolatedEnvironment()
+        let terminal = try startShell(in: world)
+        try terminal.typeLine("ls")
+        try terminal.waitFor("demo-device")
+        try terminal.waitForPrompt("onep:/> ")
+        // `demo` is the device's alias; its children are fetched by the first Tab if need be.
+        var completed = false
+        for _ in 0..<20 where !completed {
+            try terminal.type("read demo/hu" + Key.tab)
+            completed = (try? terminal.waitFor("demo/humidity", timeout: .milliseconds(500))) != nil
+            if !completed {
+                try terminal.type(Key.interrupt)
+                try terminal.waitForPrompt("onep:/> ")
+            }
+        }
+        #expect(completed)
+        try terminal.type("--limit 1" + Key.enter)
+        try terminal.waitFor("humidity\n")
+        try terminal.waitForPrompt("onep:/> ")
+        try terminal.type(Key.endOfFile)
+        #expect(try terminal.waitForExit() == .exited(0))
+    }
+
     @Test func arrowUpRecallsHistoryAlsoInTheNextSession() throws {
         let world = try IsolatedEnvironment()
         do {

@@ -35,6 +35,30 @@ import Testing
         #expect(await runner.completions(forWords: ["history", "-"]).contains("--clear"))
     }
 
+    @Test func aliasesWorkAsPathSegmentsAtAnyDepth() async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp(
+            "create client demo-device --alias demo", "create client demo/gateway-unit --alias gw", "create dataport demo/gw/temperature",
+            "create dataport demo/tension")
+        // Names a command resolved, as the session saw them.
+        try await shell.setUp("ls demo-device/gateway-unit")
+        #expect(await shell.runner.complete(textBeforeCursor: "read demo/gw/te").candidates == ["demo/gw/temperature"])
+        #expect(await shell.runner.complete(textBeforeCursor: "read demo/te").candidates == ["demo/tension"])
+        #expect(await shell.runner.complete(textBeforeCursor: "read d").candidates == ["demo-device/", "demo/"])
+        // Names completion fetched itself.
+        let runner = shell.newRunner()
+        #expect(await runner.completions(forWords: ["read", "demo/gw/te"]) == ["demo/gw/temperature"])
+        #expect(await runner.completions(forWords: ["read", "demo/g"]) == ["demo/gateway-unit/", "demo/gw/"])
+        #expect(await runner.completions(forWords: ["read", "demo/nothing/te"]) == [])
+        let reader = ScriptedLineReader(lines: ["pwd"], isInteractive: true)
+        _ = await shell.newRunner().runInteractive(reader: reader)
+        var found: [String] = []
+        for _ in 0..<50 where found.isEmpty {
+            found = reader.complete("read demo/gw/t")?.candidates ?? []
+        }
+        #expect(found == ["demo/gw/temperature"])
+    }
+
     @Test func filesCompleteAtAnyDepth() throws {
         let directory = NSTemporaryDirectory() + "onep-files-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory + "/scripts", withIntermediateDirectories: true)
