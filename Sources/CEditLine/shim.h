@@ -115,6 +115,11 @@ static inline int onep_history_enter(History *h, const char *line) {
     return history(h, &event, H_ENTER, line);
 }
 
+static inline int onep_history_clear(History *h) {
+    HistEvent event;
+    return history(h, &event, H_CLEAR);
+}
+
 static inline int onep_history_load(History *h, const char *path) {
     HistEvent event;
     return history(h, &event, H_LOAD, path);

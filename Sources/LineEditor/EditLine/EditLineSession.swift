@@ -129,6 +129,10 @@ final class EditLineSession {
         history.add(line)
     }
 
+    func clearHistory() {
+        history.clear()
+    }
+
     private func setPrompt(_ text: String) {
         guard let copy = strdup(text) else { return }
         free(prompt)

@@ -45,6 +45,7 @@ extension ShellRunner {
                     }
                 }
                 let outcome = await runInterruptibly(line)
+                if await takeHistoryClear() { reader.clearHistory() }
                 if outcome.exitRequested { return outcome.status.code }
             }
         }
