@@ -142,9 +142,25 @@ struct InteractiveShellTests {
         try terminal.type(Key.interrupt)
         try terminal.waitFor("interrupted")
         try terminal.waitForPrompt("onep:/> ")
+        // The terminal echoes ^C where the cursor was; the message has a line of its own.
+        #expect(terminal.transcript.contains("^C\nerror: interrupted\n"), "\(terminal.transcript)")
         try terminal.typeLine("pwd")
         try terminal.waitFor("/  ")
         try terminal.waitForPrompt("onep:/> ")
+        try terminal.type(Key.endOfFile)
+        #expect(try terminal.waitForExit() == .exited(0))
+    }
+
+    @Test func keysAreReadOneByOneOnceThePromptShows() throws {
+        let world = try IsolatedEnvironment()
+        let terminal = try startShell(in: world)
+        for _ in 0..<5 {
+            try terminal.typeLine("pwd")
+            try terminal.waitFor("/  ")
+            // No waiting for the terminal mode: a key typed as soon as the prompt shows must reach the editor.
+            try terminal.waitFor("onep:/> ")
+            #expect(try terminal.readsKeys())
+        }
         try terminal.type(Key.endOfFile)
         #expect(try terminal.waitForExit() == .exited(0))
     }

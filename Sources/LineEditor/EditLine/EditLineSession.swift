@@ -18,6 +18,7 @@ final class EditLineSession {
     private let programName: UnsafeMutablePointer<CChar>
     private var prompt: UnsafeMutablePointer<CChar>
     private let output: UnsafeMutablePointer<FILE>
+    private let inputDescriptor: Int32
     private var interrupted = false
 
     var completer: (@Sendable (CompletionRequest) -> CompletionResult)?
@@ -60,6 +61,7 @@ final class EditLineSession {
         self.programName = programName
         self.prompt = prompt
         self.output = configuration.output
+        self.inputDescriptor = fileno(configuration.input)
         configure(terminalType: configuration.terminalType, editrc: configuration.editrc)
     }
 
@@ -97,6 +99,7 @@ final class EditLineSession {
         setPrompt(PromptText.markingEscapes(text))
         // Without libedit's own signal handling, window size changes are picked up here.
         el_resize(editLine)
+        Platform.leaveLineMode(inputDescriptor)
         interrupted = false
         while true {
             var count: Int32 = 0

@@ -190,7 +190,7 @@ public actor ShellRunner {
     /// Prints the one-line message for an error and says how the command ended.
     func report(_ error: any Error) -> CommandOutcome {
         let message = ShellMessage(error: error, commands: services.commands)
-        var text = "error: " + message.text + "\n"
+        var text = ShellRunner.interruptionBreak(message.status, output: services.output) + "error: " + message.text + "\n"
         if let usage = message.usage { text += usage + "\n" }
         services.output.writeErr(text)
         return CommandOutcome(status: message.status)
@@ -205,6 +205,14 @@ public actor ShellRunner {
         let redacted = HistoryRedactor(commands: services.commands, environment: services.environment).redact(line)
         history.append(redacted)
         return redacted
+    }
+}
+
+extension ShellRunner {
+    /// At a terminal, Ctrl-C during a command leaves the terminal's own `^C` echo where the cursor
+    /// was; the message about the interruption starts on the next line.
+    static func interruptionBreak(_ status: ExitStatus, output: OutputSink) -> String {
+        status == .interrupted && output.isTerminal ? "\n" : ""
     }
 }
 
