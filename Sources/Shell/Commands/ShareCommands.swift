@@ -63,6 +63,9 @@ enum ShareCommands {
         effect: .changes,
         body: { context in
             guard let allow = context.arguments.option("allow") else { throw ShellError(.missingArgument(command: "grant", argument: "--allow")) }
+            if let ttl = context.arguments.integer("ttl"), ttl <= 0 {
+                throw ShellError(.invalidValue(command: "grant", argument: "--ttl", value: String(ttl), expected: "a positive number of seconds"))
+            }
             let resource = try await context.resolve(context.arguments.required("RES"))
             let permissions = [resource.rid: allow.split(separator: ",").map(String.init)]
             let token = try await context.client().call(.grant(resource.id, permissions: permissions, ttl: context.arguments.integer("ttl")))
@@ -81,9 +84,13 @@ enum ShareCommands {
         examples: ["tag temperature add outdoor"],
         effect: .changes,
         body: { context in
+            let tag = context.arguments.required("TAG")
+            guard !tag.isEmpty else {
+                throw ShellError(.invalidValue(command: "tag", argument: "TAG", value: "", expected: "a tag that is not empty"))
+            }
             let resource = try await context.resolve(context.arguments.required("RES"))
             let action = TagAction(rawValue: context.arguments.required("ACTION")) ?? .add
-            _ = try await context.client().call(.tag(resource.id, action, context.arguments.required("TAG")))
+            _ = try await context.client().call(.tag(resource.id, action, tag))
         }
     )
 }

@@ -91,7 +91,7 @@ import Testing
     @Test(arguments: [
         ("grant dev", 2, "error: grant: missing --allow"),
         ("grant dev --allow read --ttl soon", 2, "error: grant: --ttl 'soon' is not valid, expected an integer"),
-        ("grant dev --allow read --ttl 0", 1, "error: grant failed"),
+        ("grant dev --allow read --ttl 0", 2, "error: grant: --ttl '0' is not valid, expected a positive number of seconds"),
         ("grant nowhere --allow read", 1, "error: 'nowhere' not found here"),
         ("revoke client 0123456789012345678901234567890123456789", 1, "error: revoke failed"),
         ("deactivate client short", 1, "error: deactivate failed"),
