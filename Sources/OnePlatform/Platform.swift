@@ -19,7 +19,7 @@ public final class Platform: Sendable {
             throw PlatformError.databaseUnavailable(database.path, reason: "\(error)")
         }
         engine = RPCEngine(
-            database: database, clock: clock, table: .standard, logger: Logger(label: "onep.platform.rpc"))
+            database: database, clock: clock, table: .standard, changes: ChangeHub(), logger: Logger(label: "onep.platform.rpc"))
     }
 
     /// Opens (or creates) the platform stored in `directory`, in the file `onep.sqlite`.

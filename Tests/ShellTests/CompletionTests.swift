@@ -12,15 +12,11 @@ import Testing
         // A new shell on the same platform has listed nothing yet.
         let reader = ScriptedLineReader(lines: ["pwd"], isInteractive: true)
         _ = await shell.newRunner().runInteractive(reader: reader)
-        let deep = reader.complete("read dev/te")
-        #expect(deep?.candidates == ["dev/temperature"] || deep?.candidates == [])
+        let deep = await reader.completeAsAKeystroke("read dev/te")
+        #expect(deep == ["dev/temperature"] || deep == [])
         // However the first keystroke fared, the fetch lands and later ones find the names.
-        var found: [String] = []
-        for _ in 0..<50 where found.isEmpty {
-            found = reader.complete("read dev/te")?.candidates ?? []
-        }
-        #expect(found == ["dev/temperature"])
-        #expect(reader.complete("ls d")?.candidates == ["dev/"])
+        #expect(await reader.completeUntilFound("read dev/te") == ["dev/temperature"])
+        #expect(await reader.completeAsAKeystroke("ls d") == ["dev/"])
     }
 
     @Test func oneShotCompletionAsksThePlatform() async throws {
@@ -52,11 +48,7 @@ import Testing
         #expect(await runner.completions(forWords: ["read", "demo/nothing/te"]) == [])
         let reader = ScriptedLineReader(lines: ["pwd"], isInteractive: true)
         _ = await shell.newRunner().runInteractive(reader: reader)
-        var found: [String] = []
-        for _ in 0..<50 where found.isEmpty {
-            found = reader.complete("read demo/gw/t")?.candidates ?? []
-        }
-        #expect(found == ["demo/gw/temperature"])
+        #expect(await reader.completeUntilFound("read demo/gw/t") == ["demo/gw/temperature"])
     }
 
     @Test func filesCompleteAtAnyDepth() throws {
@@ -82,11 +74,34 @@ import Testing
 extension ShellFixture {
     /// Another shell on the same platform, which has seen nothing of it yet.
     func newRunner() -> ShellRunner {
-        var configuration = ShellConfiguration(
-            endpoint: Endpoint(description: "local", transport: InProcessTransport(platform: platform)), output: .capturing(OutputBuffer()),
-            environment: ["HOME": home, "NO_COLOR": "1"])
+        let bootstrap = platform.bootstrap
+        let endpoint = Endpoint(
+            description: "local", transport: InProcessTransport(platform: platform), provision: InProcessProvisionTransport(platform: platform),
+            vendor: VendorCredentials(name: bootstrap.vendorName, token: bootstrap.vendorToken))
+        var configuration = ShellConfiguration(endpoint: endpoint, output: .capturing(OutputBuffer()), environment: ["HOME": home, "NO_COLOR": "1"])
         configuration.cik = rootCIK
         configuration.catchesInterrupts = false
         return ShellRunner(configuration: configuration)
+    }
+}
+
+extension ScriptedLineReader {
+    /// What Tab offers for `line`, asked from a thread of its own as libedit asks: a keystroke
+    /// blocks its thread while it waits for the platform, and blocking one of the few threads that
+    /// run tasks could starve the very fetch it waits for.
+    func completeAsAKeystroke(_ line: String) async -> [String] {
+        let completer = completer
+        return await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: completer?(CompletionRequest(line: line, cursor: line.count)).candidates ?? []) }.start()
+        }
+    }
+
+    /// Presses Tab on `line` until something is offered (a background fetch has landed), or 50 times.
+    func completeUntilFound(_ line: String) async -> [String] {
+        for _ in 0..<50 {
+            let found = await completeAsAKeystroke(line)
+            if !found.isEmpty { return found }
+        }
+        return []
     }
 }

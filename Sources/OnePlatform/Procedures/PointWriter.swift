@@ -28,6 +28,7 @@ struct PointWriter {
 
     func store(_ value: PointValue, at timestamp: Int) throws {
         try PointStore.put(context.db, resource: target.key, timestamp: timestamp, value: value)
+        context.changes.record(target.key)
     }
 
     /// A timestamp argument in unix seconds; a negative one counts back from now.
