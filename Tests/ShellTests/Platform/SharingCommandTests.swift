@@ -58,6 +58,7 @@ import Testing
         #expect(revoked.status == 0, "\(revoked.err)")
         let newCIK = try #require(try JSON(parsing: await shell.run("info friend --include key").out)["key"]?.stringValue)
         #expect(newCIK != oldCIK)
+        #expect(revoked.out == newCIK + "\n")
         #expect(try JSON(parsing: await shell.run("info friend --include basic").out)["basic"]?["status"] == "notactivated")
         try await shell.setUp("activate client \(newCIK)")
         #expect(try JSON(parsing: await shell.run("info friend --include basic").out)["basic"]?["status"] == "activated")
