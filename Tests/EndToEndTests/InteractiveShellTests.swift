@@ -165,6 +165,21 @@ struct InteractiveShellTests {
         #expect(try terminal.waitForExit() == .exited(0))
     }
 
+    @Test func withEditingTurnedOffTheTerminalKeepsLineMode() throws {
+        let world = try IsolatedEnvironment()
+        try "edit off\n".write(toFile: world.root + "/home/.editrc", atomically: true, encoding: .utf8)
+        var variables = world.variables
+        variables["TERM"] = "xterm"
+        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables)
+        try terminal.waitFor("onep:/> ")
+        try terminal.typeLine("pwd")
+        try terminal.waitFor("/  ")
+        try terminal.waitFor("onep:/> ")
+        #expect(try !terminal.readsKeys())
+        try terminal.type(Key.endOfFile)
+        #expect(try terminal.waitForExit() == .exited(0))
+    }
+
     @Test func aUTF8NameIsEditedWithBackspace() throws {
         let world = try IsolatedEnvironment()
         let terminal = try startShell(in: world)

@@ -99,7 +99,8 @@ final class EditLineSession {
         setPrompt(PromptText.markingEscapes(text))
         // Without libedit's own signal handling, window size changes are picked up here.
         el_resize(editLine)
-        Platform.leaveLineMode(inputDescriptor)
+        // With editing off (`edit off` in ~/.editrc) libedit reads in line mode, which must stay.
+        if onep_el_editing(editLine) != 0 { Platform.leaveLineMode(inputDescriptor) }
         interrupted = false
         while true {
             var count: Int32 = 0
