@@ -7,7 +7,7 @@ struct RPCRoutes: PlatformRoutes {
     let platform: Platform
     let maximumRequestBodySize: Int
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<PlatformRequestContext>) {
         router.post("/onep:v1/rpc/process") { request, _ in
             try await process(request)
         }

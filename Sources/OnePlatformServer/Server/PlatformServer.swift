@@ -28,8 +28,8 @@ public enum PlatformServer {
         )
     }
 
-    static func router(platform: Platform, configuration: PlatformServerConfiguration) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    static func router(platform: Platform, configuration: PlatformServerConfiguration) -> Router<PlatformRequestContext> {
+        let router = Router(context: PlatformRequestContext.self)
         let groups: [any PlatformRoutes] = [
             RPCRoutes(platform: platform, maximumRequestBodySize: configuration.maximumRequestBodySize),
             ProvisionRoutes(platform: platform),

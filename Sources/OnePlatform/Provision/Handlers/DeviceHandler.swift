@@ -42,7 +42,7 @@ enum DeviceHandler {
             throw ProvisionFailure.forbidden("serial number \(serial.sn) may not download \(id)")
         }
         if fields.flag("info") {
-            return .text("\(entry.contentType),\(entry.size),\(entry.updated),\(entry.meta)", type: ProvisionResponse.csvType)
+            return .csvRecord([entry.contentType, String(entry.size), String(entry.updated), entry.meta])
         }
         return try ContentDownload.response(context, entry)
     }

@@ -7,7 +7,7 @@ enum ModelHandler {
         switch context.method {
         case "GET":
             if context.fields["show"] == "shared" {
-                return .csv(try ModelStore.shared(context.db, with: vendor.name).map { "\($0.vendor),\($0.model)" })
+                return .csv(rows: try ModelStore.shared(context.db, with: vendor.name).map { [$0.vendor, $0.model] })
             }
             return .csv(try ModelStore.names(context.db, vendor: vendor.name))
         case "POST":

@@ -30,7 +30,7 @@ struct SerialLifecycle {
             throw ProvisionFailure.conflict("the model's template is not available: \(failure.reason)")
         }
         let options = access.model.options
-        let copier = SubtreeCopier(aliases: !options.noAliases, historical: !options.noHistorical)
+        let copier = SubtreeCopier(aliases: !options.noAliases, historical: !options.noHistorical, comments: !options.noComments)
         let client: ResourceRecord
         do {
             client = try copier.copy(template, under: owner, in: db, now: context.now)

@@ -9,7 +9,7 @@ struct GroupMember: Sendable, Equatable {
     var expire: Int
     var meta: String
 
-    var line: String { "\(type),\(id),\(expire),\(meta)" }
+    var fields: [String] { [type, id, String(expire), meta] }
 }
 
 enum GroupStore {

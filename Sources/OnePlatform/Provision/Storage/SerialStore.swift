@@ -102,9 +102,9 @@ enum SerialStore {
             arguments: [serial, now, connection, entry])
     }
 
-    static func logLines(_ db: Database, serial: Int64) throws -> [String] {
+    static func logRows(_ db: Database, serial: Int64) throws -> [[String]] {
         try Row.fetchAll(db, sql: "SELECT timestamp, connection, entry FROM serial_log WHERE serial_id = ? ORDER BY id", arguments: [serial])
-            .map { row in "\(row[0] as Int),\(row[1] as String),\(row[2] as String)" }
+            .map { row in [String(row[0] as Int), row[1], row[2]] }
     }
 
     private static func serial(from row: Row) -> SerialNumber {

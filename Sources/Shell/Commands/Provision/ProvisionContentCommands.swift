@@ -15,9 +15,9 @@ enum ProvisionContentCommands {
         body: { context in
             let name = context.arguments.required("MODEL")
             let sn = context.arguments.option("sn")
-            let lines = try await context.provisionClient().contentList(model: name, sn: sn).lines
-            if sn == nil { context.learn(lines, for: .contents(model: name)) }
-            context.emit(.table(ProvisionRows.table(lines, columns: ["id"])))
+            let rows = try await context.provisionClient().contentList(model: name, sn: sn).rows
+            if sn == nil { context.learn(rows.compactMap(\.first), for: .contents(model: name)) }
+            context.emit(.table(ProvisionRows.table(rows, columns: ["id"])))
         }
     )
 
@@ -27,12 +27,9 @@ enum ProvisionContentCommands {
         positionals: [model, contentID],
         body: { context in
             let (name, id) = (context.arguments.required("MODEL"), context.arguments.required("ID"))
-            let line = try await context.provisionClient().contentInfo(model: name, id: id).lines.first ?? ""
-            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            // Meta may hold commas: it is everything between the time and the last field.
-            let protected = fields.count > 4 ? fields.removeLast() : ""
-            while fields.count < 4 { fields.append("") }
-            let meta = fields[3...].joined(separator: ",")
+            let record = try await context.provisionClient().contentInfo(model: name, id: id).rows.first ?? []
+            let fields = ProvisionRows.fitted(record, count: 5, freeText: 3)
+            let (meta, protected) = (fields[3], fields[4])
             let updated = Int(fields[2]).map { context.timeFormat == .unix ? JSON.int($0) : .string(context.timeFormat.format($0)) } ?? ""
             let row: [JSON] = [
                 .string(id), .string(fields[0]), Int(fields[1]).map(JSON.int) ?? "", updated, .string(meta), .bool(protected == "true"),
