@@ -16,11 +16,14 @@ enum ProvisionGroupCommands {
         words: ["provision", "group", "list"],
         abstract: "List a model's groups",
         positionals: [model],
-        options: paging,
+        options: ProvisionPages.options,
+        examples: ["provision group list thermostat --all"],
         body: { context in
-            let (offset, limit) = try page(context)
-            let answer = try await context.provisionClient().groupList(model: context.arguments.required("MODEL"), offset: offset, limit: limit)
-            context.emit(.table(ProvisionRows.table(answer.rows, columns: ["id", "meta"])))
+            let (name, client) = (context.arguments.required("MODEL"), try context.provisionClient())
+            let records = try await ProvisionPages.records(context, label: "listing groups") { offset, limit in
+                try await client.groupList(model: name, offset: offset, limit: limit)
+            }
+            context.emit(.table(ProvisionRows.table(records, columns: ["id", "meta"])))
         }
     )
 

@@ -10,14 +10,18 @@ enum ProvisionSerialCommands {
         words: ["provision", "sn", "list"],
         abstract: "List a model's serial numbers with their status and client",
         positionals: [model],
-        options: ProvisionGroupCommands.paging,
-        examples: ["provision sn list thermostat --limit 20"],
+        options: ProvisionPages.options,
+        examples: ["provision sn list thermostat --limit 20", "provision sn list thermostat --all"],
         body: { context in
             let name = context.arguments.required("MODEL")
-            let (offset, limit) = try ProvisionGroupCommands.page(context)
-            let answer = try await context.provisionClient().serialNumberList(model: name, offset: offset, limit: limit, status: true)
-            let table = ProvisionRows.table(answer.rows, columns: ["sn", "status", "rid", "extra"])
-            if offset == 0 { context.learn(table.rows.compactMap { $0.first?.stringValue }, for: .serialNumbers(model: name)) }
+            let client = try context.provisionClient()
+            let records = try await ProvisionPages.records(context, label: "listing serial numbers") { offset, limit in
+                try await client.serialNumberList(model: name, offset: offset, limit: limit, status: true)
+            }
+            let table = ProvisionRows.table(records, columns: ["sn", "status", "rid", "extra"])
+            if context.arguments.integer("offset") ?? 0 == 0 {
+                context.learn(table.rows.prefix(ProvisionPages.pageSize).compactMap { $0.first?.stringValue }, for: .serialNumbers(model: name))
+            }
             context.emit(.table(table))
         }
     )
