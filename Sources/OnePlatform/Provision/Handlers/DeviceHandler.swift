@@ -14,7 +14,10 @@ enum DeviceHandler {
         else { throw ProvisionFailure.notFound("no serial number \(sn) in model \(modelName) of vendor \(vendorName)") }
         guard let clientID = serial.clientID, let client = try ResourceRecord.fetch(context.db, id: clientID),
             client.status == .notactivated, let cik = client.cik
-        else { throw ProvisionFailure.conflict("serial number \(sn) is not enabled for activation") }
+        else {
+            throw ProvisionFailure.conflict(
+                "serial number \(sn) is not enabled for activation: enable it, or regenerate its CIK to activate it again")
+        }
         try context.db.execute(sql: "UPDATE resource SET status = 'activated', modified = ? WHERE id = ?", arguments: [context.now, clientID])
         try SerialStore.log(
             context.db, serial: serial.id, now: context.now, connection: context.request.remoteAddress,

@@ -22,7 +22,7 @@ enum ModelHandler {
             try VendorName.validate(name, what: "model name")
             let (template, options) = try definition(context, vendor: vendor)
             guard try ModelStore.model(context.db, vendor: vendor.name, name: name) == nil else {
-                throw ProvisionFailure.conflict("model \(name) already exists")
+                throw ProvisionFailure.conflict("model \(name) already exists: pick another name or delete it first")
             }
             try ModelStore.insert(context.db, vendor: vendor.name, name: name, template: template, options: options, now: context.now)
             return .reset

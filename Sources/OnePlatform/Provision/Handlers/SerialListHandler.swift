@@ -68,7 +68,7 @@ enum SerialListHandler {
         let extra = numbers.count == 1 ? fields["extra"] ?? "" : ""
         var seen = Set<String>()
         for sn in numbers {
-            guard seen.insert(sn).inserted else { throw ProvisionFailure.conflict("serial number \(sn) is given twice") }
+            guard seen.insert(sn).inserted else { throw ProvisionFailure.conflict("serial number \(sn) is given twice: list each once") }
             try SerialStore.add(context.db, model: access.model.id, sn: sn, extra: extra)
         }
     }

@@ -42,7 +42,9 @@ enum ContentStore {
     }
 
     static func create(_ db: Database, model: Int64, name: String, meta: String, isProtected: Bool, now: Int) throws {
-        guard try entry(db, model: model, name: name) == nil else { throw ProvisionFailure.conflict("content \(name) already exists") }
+        guard try entry(db, model: model, name: name) == nil else {
+            throw ProvisionFailure.conflict("content \(name) already exists: pick another id or delete it first")
+        }
         try db.execute(
             sql: "INSERT INTO content (model_id, name, meta, protected, content_type, updated) VALUES (?, ?, ?, ?, '', ?)",
             arguments: [model, name, meta, isProtected, now])

@@ -67,6 +67,7 @@ enum ProvisionContentCommands {
         body: { context in
             let (name, id, file) = (context.arguments.required("MODEL"), context.arguments.required("ID"), context.arguments.required("FILE"))
             guard let size = fileSize(file) else { throw ShellError.file(file, "cannot be read: check the path") }
+            guard !isDirectory(file) else { throw ShellError.file(file, "is a directory: name the file to upload") }
             let type = context.arguments.option("type") ?? ContentTypes.guess(file)
             let bar = context.progress("uploading \(id)", total: size)
             defer { bar.finish() }
@@ -84,6 +85,7 @@ enum ProvisionContentCommands {
         examples: ["provision content download thermostat firmware-1.2 firmware.bin"],
         body: { context in
             let (name, id, file) = (context.arguments.required("MODEL"), context.arguments.required("ID"), context.arguments.required("FILE"))
+            guard !isDirectory(file) else { throw ShellError.file(file, "is a directory: name the file to write, e.g. \(file)/\(id)") }
             let bar = context.progress("downloading \(id)", total: nil)
             defer { bar.finish() }
             let client = try context.provisionClient()
@@ -111,6 +113,11 @@ enum ProvisionContentCommands {
 func fileSize(_ path: String) -> Int? {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
     return (attributes[.size] as? NSNumber)?.intValue
+}
+
+func isDirectory(_ path: String) -> Bool {
+    var directory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
 }
 
 /// The content type an upload is sent with when none is given.

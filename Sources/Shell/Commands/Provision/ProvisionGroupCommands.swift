@@ -82,6 +82,10 @@ enum ProvisionGroupCommands {
         body: { context in
             let (name, id) = (context.arguments.required("MODEL"), context.arguments.required("GROUP"))
             let members = context.arguments.values("MEMBER")
+            if let expire = context.arguments.integer("expire"), expire < 0 {
+                throw ShellError(
+                    .invalidValue(command: context.spec.name, argument: "--expire", value: String(expire), expected: "a unix time, or 0 for never"))
+            }
             _ = try await context.provisionClient().groupAddMembers(
                 model: name, id: id, type: context.arguments.option("type") ?? "sn", memberIDs: members,
                 expire: context.arguments.integer("expire") ?? 0, meta: context.arguments.option("meta") ?? "")
