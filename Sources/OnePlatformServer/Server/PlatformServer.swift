@@ -33,6 +33,7 @@ public enum PlatformServer {
         let groups: [any PlatformRoutes] = [
             RPCRoutes(platform: platform, maximumRequestBodySize: configuration.maximumRequestBodySize),
             ProvisionRoutes(platform: platform),
+            DataInterfaceRoutes(platform: platform, maximumRequestBodySize: configuration.maximumRequestBodySize),
         ]
         for group in groups { group.register(on: router) }
         return router
