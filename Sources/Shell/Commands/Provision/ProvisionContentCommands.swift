@@ -60,6 +60,7 @@ enum ProvisionContentCommands {
     static let upload = CommandSpec(
         words: ["provision", "content", "upload"],
         abstract: "Upload a file as content's bytes, streaming it in chunks",
+        discussion: "Content takes its bytes once; to replace them, delete the content and create it again.",
         positionals: [model, contentID, PositionalSpec(name: "FILE", help: "the file to upload", completion: .file)],
         options: [.value("type", "TYPE", "the content type (default: from the file's extension)")],
         examples: ["provision content upload thermostat firmware-1.2 build/firmware.bin"],

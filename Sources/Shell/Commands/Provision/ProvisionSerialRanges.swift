@@ -19,6 +19,7 @@ enum ProvisionSerialRanges {
     static let add = CommandSpec(
         words: ["provision", "sn", "ranges", "add"],
         abstract: "Accept a range of serial numbers in a model",
+        discussion: "'provision sn ranges MODEL' shows the ranges a model accepts.",
         positionals: positionals,
         options: options,
         examples: [
