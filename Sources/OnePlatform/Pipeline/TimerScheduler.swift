@@ -1,0 +1,74 @@
+import GRDB
+import Logging
+import Synchronization
+
+/// Fires datarule timers while the platform runs.
+///
+/// One task sleeps on the platform clock until the earliest timer is due, fires every timer due
+/// by then in one write transaction, and sleeps again. A commit that changes a timer wakes it
+/// (through ``TimerObserver``), so a new earlier timer is not slept through. Timers live in the
+/// database, so a platform reopened on the same directory fires what came due meanwhile.
+final class TimerScheduler: Sendable {
+    private let database: any DatabaseWriter
+    private let clock: any PlatformClock
+    private let logger: Logger
+    private let signal = WakeSignal()
+    private let observer: TimerObserver
+    // Guards the running loop's task, started once and cancelled when the platform goes.
+    private let loop = Mutex<Task<Void, Never>?>(nil)
+
+    init(database: any DatabaseWriter, clock: any PlatformClock, logger: Logger) {
+        self.database = database
+        self.clock = clock
+        self.logger = logger
+        observer = TimerObserver(signal: signal)
+        database.add(transactionObserver: observer, extent: .observerLifetime)
+    }
+
+    func start() {
+        loop.withLock { loop in
+            guard loop == nil else { return }
+            loop = Task { await self.run() }
+        }
+    }
+
+    func stop() {
+        loop.withLock { $0 }?.cancel()
+    }
+
+    /// Fires every timer due at the clock's current second.
+    ///
+    /// - Returns: the second the next timer is due.
+    @discardableResult
+    func fireDue() async throws -> Int? {
+        let now = clock.currentSecond
+        let logger = logger
+        return try await database.write { db in try TimerFiring.fire(db, now: now, logger: logger) }
+    }
+
+    private func run() async {
+        while !Task.isCancelled {
+            let next: Int?
+            do {
+                next = try await fireDue()
+            } catch {
+                logger.error("datarule timers could not fire", metadata: ["error": "\(error)"])
+                // Try again a second later rather than spinning on a failing database.
+                next = clock.currentSecond + 1
+            }
+            await sleep(until: next)
+        }
+    }
+
+    /// Returns when the clock reaches `due`, when a timer changes, or when the loop is cancelled.
+    private func sleep(until due: Int?) async {
+        let clock = clock
+        let signal = signal
+        await withTaskGroup(of: Void.self) { group in
+            if let due { group.addTask { try? await clock.sleep(until: Double(due)) } }
+            group.addTask { await signal.wait() }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+}
