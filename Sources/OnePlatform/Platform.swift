@@ -19,9 +19,10 @@ public final class Platform: Sendable {
         } catch {
             throw PlatformError.databaseUnavailable(database.path, reason: "\(error)")
         }
+        let changes = ChangeHub()
         engine = RPCEngine(
-            database: database, clock: clock, table: .standard, logger: Logger(label: "onep.platform.rpc"))
-        timers = TimerScheduler(database: database, clock: clock, logger: Logger(label: "onep.platform.timers"))
+            database: database, clock: clock, table: .standard, changes: changes, logger: Logger(label: "onep.platform.rpc"))
+        timers = TimerScheduler(database: database, clock: clock, changes: changes, logger: Logger(label: "onep.platform.timers"))
         timers.start()
     }
 

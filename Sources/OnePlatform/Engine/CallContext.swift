@@ -13,6 +13,8 @@ struct CallContext {
     var readsOnly = false
     /// The procedures a token may call per RID; nil when the request came with a CIK.
     var grant: [String: Set<String>]? = nil
+    /// Where stored points are noted, so waiters hear of them once the request commits.
+    var changes = ChangeCollector()
 
     /// This context for one call of `procedure`.
     func running(_ procedure: Procedure) -> CallContext {

@@ -11,6 +11,8 @@ struct RPCEngine: Sendable {
     let database: any DatabaseWriter
     let clock: any PlatformClock
     let table: ProcedureTable
+    /// Where committed time series changes are announced to waiters.
+    let changes: ChangeHub
     let logger: Logger
 
     func process(_ body: [UInt8]) async -> [UInt8] {
@@ -36,13 +38,17 @@ struct RPCEngine: Sendable {
         if readOnly {
             return try await database.read { db in try self.run(request, in: db) }
         }
-        return try await database.write { db in try self.run(request, in: db) }
+        let collector = ChangeCollector()
+        let answers = try await database.write { db in try self.run(request, in: db, collecting: collector) }
+        // Only after the commit: a woken waiter must find the points when it reads.
+        changes.publish(collector.drain())
+        return answers
     }
 
-    private func run(_ request: RPCRequest, in db: Database) throws -> [JSON] {
+    private func run(_ request: RPCRequest, in db: Database, collecting collector: ChangeCollector = ChangeCollector()) throws -> [JSON] {
         let now = clock.currentSecond
         let principal = try Authenticator.authenticate(request.auth, in: db, now: now)
-        let context = CallContext(db: db, caller: principal.caller, now: now, grant: principal.grant)
+        let context = CallContext(db: db, caller: principal.caller, now: now, grant: principal.grant, changes: collector)
         var answers: [JSON] = []
         answers.reserveCapacity(request.calls.count)
         for call in request.calls {

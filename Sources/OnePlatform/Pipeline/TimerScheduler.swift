@@ -11,15 +11,18 @@ import Synchronization
 final class TimerScheduler: Sendable {
     private let database: any DatabaseWriter
     private let clock: any PlatformClock
+    /// Where the points that firings store are announced once their transaction commits.
+    private let changes: ChangeHub
     private let logger: Logger
     private let signal = WakeSignal()
     private let observer: TimerObserver
     // Guards the running loop's task, started once and cancelled when the platform goes.
     private let loop = Mutex<Task<Void, Never>?>(nil)
 
-    init(database: any DatabaseWriter, clock: any PlatformClock, logger: Logger) {
+    init(database: any DatabaseWriter, clock: any PlatformClock, changes: ChangeHub, logger: Logger) {
         self.database = database
         self.clock = clock
+        self.changes = changes
         self.logger = logger
         observer = TimerObserver(signal: signal)
         database.add(transactionObserver: observer, extent: .observerLifetime)
@@ -43,7 +46,10 @@ final class TimerScheduler: Sendable {
     func fireDue() async throws -> Int? {
         let now = clock.currentSecond
         let logger = logger
-        return try await database.write { db in try TimerFiring.fire(db, now: now, logger: logger) }
+        let collector = ChangeCollector()
+        let next = try await database.write { db in try TimerFiring.fire(db, now: now, changes: collector, logger: logger) }
+        changes.publish(collector.drain())
+        return next
     }
 
     private func run() async {

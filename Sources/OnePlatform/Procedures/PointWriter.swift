@@ -59,6 +59,7 @@ struct PointWriter {
     /// Stores a point the resource keeps or produced, then publishes it to its subscribers.
     func record(_ value: PointValue, at timestamp: Int, propagation: Propagation) throws {
         try PointStore.put(context.db, resource: target.key, timestamp: timestamp, value: value)
+        context.changes.record(target.key)
         let retention = Retention(target.description)
         if !retention.isUnlimited { try retention.prune(context.db, resource: target.key, now: context.now) }
         try propagation.publish(value, from: target, at: timestamp, context: context)
