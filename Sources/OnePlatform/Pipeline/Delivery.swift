@@ -5,9 +5,9 @@ import OnePJSON
 ///
 /// The embedded platform sends nothing over the network. Each publication stores, in the
 /// dispatch's own time series, the message it would deliver; a dispatch that cannot deliver
-/// (it or its owner is locked) stores `undelivered` instead, as the API documents. Each message
-/// that would go out counts as one use of the method's consumable for the owner, so `usage` and
-/// `info` `counts` see it.
+/// (it or its owner is locked, or the owner used up today's allowance of the method's consumable)
+/// stores `undelivered` instead, as the API documents. Each message that would go out counts as
+/// one use of the consumable for the owner, so `usage` and `info` `counts` see it.
 struct Delivery {
     static let undelivered = "undelivered"
 
@@ -16,9 +16,32 @@ struct Delivery {
     /// The value to store for a publication of `value` (already preprocessed) at `now`.
     func deliver(_ value: PointValue, in db: Database, now: Int) throws -> PointValue {
         let owner = try dispatch.parentID.flatMap { try ResourceRecord.fetch(db, id: $0) }
-        if dispatch.isLocked || owner?.isLocked == true { return .text(Self.undelivered) }
-        if let owner, let metric = consumable { try ConsumptionStore.record(db, client: owner.key, metric: metric, at: now) }
+        guard let owner, !dispatch.isLocked, !owner.isLocked else { return .text(Self.undelivered) }
+        if let metric = consumable {
+            guard try allowsOneMore(metric, owner: owner, in: db, now: now) else { return .text(Self.undelivered) }
+            try ConsumptionStore.record(db, client: owner.key, metric: metric, at: now)
+        }
         return .text(message(for: value))
+    }
+
+    /// Whether the daily limit that governs the owner's use of `metric` has room for one more.
+    ///
+    /// The governing limit is the owner's, or for `"inherit"` the nearest ancestor's that is a
+    /// number, which then covers what its whole subhierarchy used today (UTC); `"inherit"` all
+    /// the way to the root means no limit.
+    private func allowsOneMore(_ metric: String, owner: ResourceRecord, in db: Database, now: Int) throws -> Bool {
+        var client: ResourceRecord? = owner
+        while let current = client {
+            switch LimitLedger.limit(of: current, metric) {
+            case .count(let allowed):
+                let used = try ConsumptionStore.total(
+                    db, client: current.key, metric: metric, start: ConsumptionStore.dayStart(of: now), end: now)
+                return used < allowed
+            case .inherit:
+                client = try current.parentID.flatMap { try ResourceRecord.fetch(db, id: $0) }
+            }
+        }
+        return true
     }
 
     /// The configured message, or the value itself when none is configured.
