@@ -30,7 +30,7 @@ struct TimerPersistenceTests {
         platform.clock.advance(by: 10)
         // No settle: the platform's own scheduler wakes on the clock. Each read gives it a turn.
         var values: [JSON] = []
-        for _ in 0..<10_000 where values.isEmpty {
+        for _ in 0..<100_000 where values.isEmpty {
             values = try await platform.values(rule)
         }
         #expect(values == [1])
