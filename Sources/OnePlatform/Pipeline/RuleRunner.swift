@@ -3,7 +3,7 @@ import GRDB
 /// Runs one datarule: feeds it inputs, fires its timer and stores its outputs.
 struct RuleRunner {
     /// Catching up further than this many periods of a repeating timer fires only the last one.
-    private static let catchUpPeriods = 100
+    static let catchUpPeriods = 100
 
     let writer: PointWriter
     let rule: RuleDefinition
@@ -18,7 +18,7 @@ struct RuleRunner {
         var state = try RuleStateStore.load(db, rule: key)
         try catchUp(&state)
         if let output = rule.receive(input.number, state: &state, now: now) {
-            try emit(output, at: timestamp, propagation: propagation)
+            try emit(output, at: timestamp, from: &state, propagation: propagation)
         }
         try catchUp(&state)
         try RuleStateStore.save(db, rule: key, state)
@@ -43,22 +43,31 @@ struct RuleRunner {
         }
         while let due = state.due, due <= now {
             guard let output = rule.elapse(state: &state) else { continue }
-            try emit(output, at: due, propagation: Propagation(origin: key))
+            // What the output sets off downstream happens at the time the timer elapsed.
+            var then = writer.context
+            then.now = due
+            let runner = RuleRunner(writer: try PointWriter(context: then, target: writer.target), rule: rule)
+            try runner.emit(output, at: due, from: &state, propagation: Propagation(origin: key))
         }
     }
 
     /// Stores an output as 1 or 0 in the rule's format, unless it repeats the latest one and the
     /// rule stores only changes.
-    private func emit(_ output: Bool, at timestamp: Int, propagation: Propagation) throws {
+    ///
+    /// The state is saved before the output is published and read back after, because a cycle of
+    /// subscriptions may bring a publication back to this rule in a later wave.
+    private func emit(_ output: Bool, at timestamp: Int, from state: inout RuleState, propagation: Propagation) throws {
         guard let value = PointValue.fromNumber(output ? 1 : 0, format: writer.format) else { return }
         if !rule.repeats, let latest = try PointStore.latest(db, resource: key), latest.value.number == value.number { return }
+        try RuleStateStore.save(db, rule: key, state)
         try writer.record(value, at: timestamp, propagation: propagation)
+        state = try RuleStateStore.load(db, rule: key)
     }
 }
 
 extension RuleDefinition {
     /// The period of a timer that restarts itself when it elapses.
-    fileprivate var period: Int? {
+    var period: Int? {
         switch kind {
         case .timeout(let seconds) where seconds > 0: return seconds
         case .interval(_, let seconds): return seconds

@@ -34,9 +34,11 @@ enum RuleStateStore {
         try Int.fetchOne(db, sql: "SELECT min(due) FROM rule_state")
     }
 
-    /// Rules whose timer elapsed at or before `now`, earliest first, at most `limit` of them.
-    static func overdue(_ db: Database, now: Int, limit: Int) throws -> [Int64] {
-        try Int64.fetchAll(
-            db, sql: "SELECT resource_id FROM rule_state WHERE due <= ? ORDER BY due, resource_id LIMIT ?", arguments: [now, limit])
+    /// The rule whose timer elapses first, if it elapses at or before `now`.
+    static func earliest(_ db: Database, dueBy now: Int) throws -> (rule: Int64, due: Int)? {
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT resource_id, due FROM rule_state WHERE due <= ? ORDER BY due, resource_id LIMIT 1"),
+            arguments: [now])
+        return row.map { ($0[0], $0[1]) }
     }
 }

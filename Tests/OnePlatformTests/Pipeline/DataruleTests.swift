@@ -181,3 +181,22 @@ struct DataruleTests {
         #expect(try await platform.status("read", [.string(rule), [:]]) == "restricted")
     }
 }
+
+@Suite("Datarule cycles")
+struct DataruleCycleTests {
+    @Test func timedRulesSubscribedToEachOtherSettle() async throws {
+        let platform = try TestPlatform.inMemory()
+        let first = try await platform.datarule(["timeout": ["timeout": 10, "repeat": true]])
+        let second = try await platform.datarule(["timeout": ["timeout": 15, "repeat": true]], subscribe: first)
+        try await platform.ok("update", [.string(first), ["subscribe": .string(second)]])
+        // The first one's output restarts the second one's timer each time, so only the first
+        // ever elapses; the second's outputs do not come back to the first in the same wave.
+        try await platform.advance(by: 10)
+        try await platform.advance(by: 15)
+        try await platform.advance(by: 10)
+        let firstTimeline = try await platform.timeline(first)
+        let secondTimeline = try await platform.timeline(second)
+        #expect(firstTimeline == [[10, 1], [20, 1], [30, 1]])
+        #expect(secondTimeline == [[10, 0], [20, 0], [30, 0]])
+    }
+}
