@@ -36,3 +36,26 @@ struct TimerPersistenceTests {
         #expect(values == [1])
     }
 }
+
+@Suite("Datarule timers in copies")
+struct ClonedTimerTests {
+    @Test func aClonedRuleStartsItsOwnTimerAndKeepsItsSubscription() async throws {
+        let platform = try TestPlatform.inMemory()
+        let template = try await platform.client()
+        let source = try await platform.dataport("integer", alias: "source", auth: template.auth)
+        try await platform.ok(
+            "create", ["datarule", ["format": "integer", "subscribe": .string(source), "rule": ["timeout": ["timeout": 60, "repeat": true]]]],
+            auth: template.auth)
+        try await platform.advance(by: 30)
+        let copy = try #require(try await platform.ok("create", ["clone", ["rid": .string(template.rid), "nohistorical": true]]).stringValue)
+        let listing = try await platform.ok("listing", [.string(copy), ["dataport", "datarule"], [:]])
+        let copiedSource = try #require(listing["dataport"]?[0]?.stringValue)
+        let copiedRule = try #require(listing["datarule"]?[0]?.stringValue)
+        try await platform.advance(by: 40)
+        // The template's rule elapsed at 60; the copy's timer started when it was made, at 30.
+        #expect(try await platform.timeline(copiedRule) == [])
+        try await platform.write(copiedSource, 1)
+        try await platform.advance(by: 60)
+        #expect(try await platform.timeline(copiedRule) == [[70, 0], [130, 1]])
+    }
+}
