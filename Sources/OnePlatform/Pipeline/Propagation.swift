@@ -2,8 +2,8 @@ import GRDB
 
 /// One wave of publications that starts with one stored point.
 ///
-/// Each resource takes part at most once per wave, so subscriptions that form a cycle (or meet
-/// again further down) end instead of looping.
+/// Each resource takes part at most once per wave, so subscriptions that form a cycle end
+/// instead of looping.
 final class Propagation {
     private var reached: Set<Int64>
 

@@ -22,7 +22,9 @@ struct Retention: Equatable {
 
     /// The first timestamp still readable at `now`, nil when every point is.
     func oldestReadable(now: Int) -> Int? {
-        hours.map { now - $0 * 3600 }
+        // A window too long to count in seconds keeps everything.
+        guard let hours, case let (seconds, false) = hours.multipliedReportingOverflow(by: 3600) else { return nil }
+        return now - seconds
     }
 
     /// Removes what the resource no longer keeps.

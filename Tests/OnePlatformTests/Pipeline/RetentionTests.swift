@@ -33,6 +33,13 @@ struct RetentionTests {
         #expect(try await platform.values(port) == [])
     }
 
+    @Test func aWindowTooLongToCountKeepsEverything() async throws {
+        let platform = try TestPlatform.inMemory()
+        let port = try await platform.dataport("integer", extra: ["retention": ["duration": .int(Int.max)]])
+        try await platform.ok("record", [.string(port), [[1, 1]], [:]])
+        #expect(try await platform.values(port) == [1])
+    }
+
     @Test func recordingPointsOlderThanTheWindowKeepsNone() async throws {
         let platform = try TestPlatform.inMemory()
         let port = try await platform.dataport("integer", extra: ["retention": ["duration": 2, "count": "infinity"]])
