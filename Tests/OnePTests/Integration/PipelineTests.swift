@@ -105,4 +105,14 @@ import Testing
             #expect(info.resourceDescription?["rule"]?["script"] == "debug('hello')")
         }
     }
+
+    @Test(.needs("wait"), arguments: Route.allCases) func aWaitOnARuleIsReleasedWhenItsTimerFires(route: Route) async throws {
+        try await withPlatform(route) { client, fixture in
+            let rule = try await make(client, .datarule, ["format": "integer", "rule": ["timeout": ["timeout": 30, "repeat": false]]])
+            async let released = client.call(.wait(.rid(rule), timeoutMilliseconds: 600_000, since: start))
+            fixture.clock.advance(by: 30)
+            try await fixture.platform.settle()
+            #expect(try Point(pair: try #require(try await released)) == Point(timestamp: start + 30, value: 1))
+        }
+    }
 }
