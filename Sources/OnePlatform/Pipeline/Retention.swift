@@ -27,6 +27,13 @@ struct Retention: Equatable {
         return now - seconds
     }
 
+    /// The newest point of `resource` that its retention still lets readers see at `now`.
+    static func latestReadable(_ db: Database, resource: ResourceRecord, now: Int) throws -> (timestamp: Int, value: PointValue)? {
+        guard let latest = try PointStore.latest(db, resource: resource.key) else { return nil }
+        if let start = Retention(resource.description).oldestReadable(now: now), latest.timestamp < start { return nil }
+        return latest
+    }
+
     /// Removes what the resource no longer keeps.
     func prune(_ db: Database, resource: Int64, now: Int) throws {
         if let start = oldestReadable(now: now) {

@@ -91,8 +91,6 @@ struct PointWriter {
         } catch is CallFailure {
             return nil
         }
-        guard let latest = try PointStore.latest(context.db, resource: resource.key) else { return nil }
-        if let start = Retention(resource.description).oldestReadable(now: context.now), latest.timestamp < start { return nil }
-        return latest.value
+        return try Retention.latestReadable(context.db, resource: resource, now: context.now)?.value
     }
 }

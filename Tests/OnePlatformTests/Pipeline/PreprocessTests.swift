@@ -60,9 +60,14 @@ struct PreprocessTests {
         #expect(try await platform.status("write", [.string(fromEmpty), 1]) == "invalid")
         let unmapped = try await platform.dataport("float", extra: ["preprocess": [["add", ["alias": "nothing"]]]])
         #expect(try await platform.status("write", [.string(unmapped), 1]) == "invalid")
+        let expiring = try await platform.dataport("float", extra: ["retention": ["duration": 1]])
+        try await platform.write(expiring, 1)
+        platform.clock.advance(by: 3601)
+        let fromExpired = try await platform.dataport("float", extra: ["preprocess": [["add", .string(expiring)]]])
+        #expect(try await platform.status("write", [.string(fromExpired), 1]) == "invalid")
         let words = try await platform.dataport("string", extra: ["preprocess": [["add", 1]]])
         #expect(try await platform.status("write", [.string(words), "ten"]) == "invalid")
-        for port in [byZero, fromEmpty, unmapped, words] { #expect(try await platform.values(port) == []) }
+        for port in [byZero, fromEmpty, fromExpired, unmapped, words] { #expect(try await platform.values(port) == []) }
     }
 
     @Test func badOperandsAreRefusedOnCreateAndUpdate() async throws {
