@@ -32,6 +32,16 @@ struct Benchmarks {
                 print(try await run().line)
             }
         }
+        let templateRID = try await RPCClient(transport: http, auth: auth).call(.create(.me, type: .client, description: ["name": "template"]))
+        let provisioning: [(String, ProvisionClient)] = [
+            ("in-process", ProvisionClient(transport: InProcessProvisionTransport(platform: platform), auth: .token(platform.bootstrap.vendorToken))),
+            ("http", ProvisionClient(url: server.url, auth: .token(platform.bootstrap.vendorToken))),
+        ]
+        for (label, client) in provisioning {
+            let scenario = ContentScenario(client: client, label: label, directory: directory, templateRID: templateRID?.stringValue ?? "")
+            print(try await scenario.run())
+            try await client.shutdown()
+        }
         try await http.shutdown()
         try await server.stop()
         try FileManager.default.removeItem(atPath: directory)

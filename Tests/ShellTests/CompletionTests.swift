@@ -58,9 +58,11 @@ import Testing
 extension ShellFixture {
     /// Another shell on the same platform, which has seen nothing of it yet.
     func newRunner() -> ShellRunner {
-        var configuration = ShellConfiguration(
-            endpoint: Endpoint(description: "local", transport: InProcessTransport(platform: platform)), output: .capturing(OutputBuffer()),
-            environment: ["HOME": home, "NO_COLOR": "1"])
+        let bootstrap = platform.bootstrap
+        let endpoint = Endpoint(
+            description: "local", transport: InProcessTransport(platform: platform), provision: InProcessProvisionTransport(platform: platform),
+            vendor: VendorCredentials(name: bootstrap.vendorName, token: bootstrap.vendorToken))
+        var configuration = ShellConfiguration(endpoint: endpoint, output: .capturing(OutputBuffer()), environment: ["HOME": home, "NO_COLOR": "1"])
         configuration.cik = rootCIK
         configuration.catchesInterrupts = false
         return ShellRunner(configuration: configuration)

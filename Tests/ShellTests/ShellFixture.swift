@@ -27,8 +27,12 @@ struct ShellFixture {
         var environment = ["HOME": home, "NO_COLOR": "1"]
         for (key, value) in extra { environment[key] = value }
         let transport = InProcessTransport(platform: platform)
+        let bootstrap = platform.bootstrap
+        let endpoint = Endpoint(
+            description: "local", transport: transport, provision: InProcessProvisionTransport(platform: platform),
+            vendor: VendorCredentials(name: bootstrap.vendorName, token: bootstrap.vendorToken))
         var configuration = ShellConfiguration(
-            endpoint: Endpoint(description: "local", transport: transport), output: .capturing(buffer), environment: environment,
+            endpoint: endpoint, output: .capturing(buffer), environment: environment,
             now: { Int(clock.now()) })
         if authenticated { configuration.cik = platform.bootstrap.rootCIK }
         configuration.continueOnError = continueOnError

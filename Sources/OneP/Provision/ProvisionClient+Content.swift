@@ -1,5 +1,3 @@
-import AsyncHTTPClient
-
 /// `/provision/manage/content/<model>/[<id>]`: content a model's devices may download.
 extension ProvisionClient {
     /// Content ids of the model; with `sn`, those that serial number may download.
@@ -28,14 +26,14 @@ extension ProvisionClient {
     }
 
     /// Uploads a file, reading it a chunk at a time as it is sent.
-    public func contentUpload(model: String, id: String, filePath: String, contentType: String) async throws -> ProvisionAnswer {
+    /// - Parameter progress: told how many bytes have been read from the file, after each chunk.
+    public func contentUpload(
+        model: String, id: String, filePath: String, contentType: String, progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> ProvisionAnswer {
         let path = Self.contentPath(model, id)
-        let file = try FileChunks(path: filePath)
         var request = makeRequest("POST", path, query: [], headers: [("Content-Type", contentType)], auth: auth)
-        request.body = .stream(file, length: .known(Int64(file.size)))
-        return try await exchange(request, method: "POST", path: path) { response in
-            Array(try await response.body.collect(upTo: 1024 * 1024).readableBytesView)
-        }
+        request.body = try .file(filePath, progress: progress)
+        return try await exchange(request) { body in try await body.collect(upTo: 1024 * 1024) }
     }
 
     /// The content's bytes (206 with `range`, e.g. `bytes=0-99`).
@@ -46,10 +44,13 @@ extension ProvisionClient {
     }
 
     /// Writes the content's bytes into a file as they arrive; the answer's body stays empty.
-    public func contentDownload(model: String, id: String, toFile filePath: String, range: String? = nil) async throws -> ProvisionAnswer {
+    /// - Parameter progress: told the bytes written so far and the total when the platform said it.
+    public func contentDownload(
+        model: String, id: String, toFile filePath: String, range: String? = nil, progress: DownloadProgress? = nil
+    ) async throws -> ProvisionAnswer {
         let path = Self.contentPath(model, id)
         let request = makeRequest("GET", path, query: [("download", "true")], headers: range.map { [("Range", $0)] } ?? [], auth: auth)
-        return try await download(request, path: path, to: filePath)
+        return try await download(request, to: filePath, progress: progress)
     }
 
     public func contentDelete(model: String, id: String) async throws -> ProvisionAnswer {
@@ -61,11 +62,19 @@ extension ProvisionClient {
         try await send("POST", Self.contentsPath(model), form: [("delete", "true"), ("id", id)])
     }
 
-    func download(_ request: HTTPClientRequest, path: String, to filePath: String) async throws -> ProvisionAnswer {
-        try await exchange(request, method: "GET", path: path) { response in
+    /// Told how many bytes a download has written so far and, when known, how many there will be.
+    public typealias DownloadProgress = @Sendable (_ written: Int, _ total: Int?) -> Void
+
+    func download(_ request: ProvisionOutgoing, to filePath: String, progress: DownloadProgress?) async throws -> ProvisionAnswer {
+        try await exchange(request) { body, length in
             let sink = try FileSink(path: filePath)
             defer { sink.finish() }
-            for try await buffer in response.body { try sink.write(buffer) }
+            var written = 0
+            while let chunk = try await body.next() {
+                try sink.write(chunk)
+                written += chunk.count
+                progress?(written, length)
+            }
             return []
         }
     }

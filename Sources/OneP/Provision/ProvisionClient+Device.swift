@@ -27,12 +27,12 @@ extension ProvisionClient {
     }
 
     /// Writes the content's bytes into a file as the device downloads them.
-    public func deviceDownload(cik: String, vendor: String, model: String, id: String, toFile filePath: String, range: String? = nil)
-        async throws -> ProvisionAnswer
-    {
+    public func deviceDownload(
+        cik: String, vendor: String, model: String, id: String, toFile filePath: String, range: String? = nil, progress: DownloadProgress? = nil
+    ) async throws -> ProvisionAnswer {
         let request = makeRequest(
             "GET", "/provision/download", query: [("vendor", vendor), ("model", model), ("id", id)], headers: range.map { [("Range", $0)] } ?? [],
             auth: .cik(cik))
-        return try await download(request, path: "/provision/download", to: filePath)
+        return try await download(request, to: filePath, progress: progress)
     }
 }

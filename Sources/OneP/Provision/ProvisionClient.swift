@@ -1,11 +1,9 @@
-import AsyncHTTPClient
-import NIOCore
-import NIOHTTP1
-import Synchronization
-
-/// Talks to the provisioning API (`/provision/...`) of a platform over HTTP: vendor registration
-/// and tokens, models, serial numbers, content, groups and shares, and the device side (activate,
+/// Talks to the provisioning API (`/provision/...`) of a platform: vendor registration and
+/// tokens, models, serial numbers, content, groups and shares, and the device side (activate,
 /// download).
+///
+/// Requests go through a ``ProvisionTransport``: over HTTP when made with a URL, or any other
+/// transport (an embedded platform in the same process) when made with one.
 ///
 /// Every call answers a ``ProvisionAnswer``. Made with `throwsOnError`, a call whose status is 400
 /// or above throws ``ProvisionError`` instead. Transport failures always throw ``OnePError``.
@@ -17,28 +15,44 @@ public final class ProvisionClient: Sendable {
     public let auth: VendorAuth?
     public let throwsOnError: Bool
     public let timeout: Duration
+    public let transport: any ProvisionTransport
 
-    private let owned: OwnedHTTPClient
-    var client: HTTPClient { owned.client }
+    /// The HTTP transport this client made for itself and must shut down; nil for a given transport.
+    private let owned: HTTPProvisionTransport?
 
     /// Answers larger than this are refused unless they go to a file.
     static let maximumAnswerSize = 64 * 1024 * 1024
 
+    /// A client over HTTP with a transport of its own.
     public init(url: String, auth: VendorAuth? = nil, throwsOnError: Bool = false, timeout: Duration = .seconds(60)) {
-        self.url = url.hasSuffix("/") ? String(url.dropLast()) : url
+        let http = HTTPProvisionTransport(url: url, timeout: timeout)
+        self.url = http.url
         self.auth = auth
         self.throwsOnError = throwsOnError
         self.timeout = timeout
-        owned = OwnedHTTPClient(timeout: timeout)
+        transport = http
+        owned = http
+    }
+
+    /// A client sending through `transport`, which stays the caller's to close.
+    public init(transport: any ProvisionTransport, auth: VendorAuth? = nil, throwsOnError: Bool = false) {
+        url = transport.endpoint
+        self.auth = auth
+        self.throwsOnError = throwsOnError
+        timeout = .seconds(60)
+        self.transport = transport
+        owned = nil
     }
 
     /// A client for the same platform acting with other credentials; shut it down separately.
     public func with(auth: VendorAuth?) -> ProvisionClient {
-        ProvisionClient(url: url, auth: auth, throwsOnError: throwsOnError, timeout: timeout)
+        guard owned != nil else { return ProvisionClient(transport: transport, auth: auth, throwsOnError: throwsOnError) }
+        return ProvisionClient(url: url, auth: auth, throwsOnError: throwsOnError, timeout: timeout)
     }
 
+    /// Closes the transport the client made for itself; a given transport is left open.
     public func shutdown() async throws {
-        try await owned.shutdown()
+        try await owned?.shutdown()
     }
 
     // MARK: Sending
@@ -62,68 +76,39 @@ public final class ProvisionClient: Sendable {
     ) async throws -> ProvisionAnswer {
         var request = makeRequest(method, path, query: query, headers: extra, auth: auth)
         if let form {
-            request.headers.replaceOrAdd(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")
+            request.headers.append(("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"))
             request.body = .bytes(Array(FormEncoding.encode(form).utf8))
         } else if let body {
-            request.headers.replaceOrAdd(name: "Content-Type", value: contentType ?? "application/octet-stream")
+            request.headers.append(("Content-Type", contentType ?? "application/octet-stream"))
             request.body = .bytes(body)
         }
-        return try await exchange(request, method: method, path: path) { response in
-            do {
-                return Array(try await response.body.collect(upTo: Self.maximumAnswerSize).readableBytesView)
-            } catch is NIOTooManyBytesError {
-                throw OnePError.malformedAnswer("the answer is larger than \(Self.maximumAnswerSize) bytes")
-            }
-        }
+        return try await exchange(request) { body in try await body.collect(upTo: Self.maximumAnswerSize) }
     }
 
     func makeRequest(_ method: String, _ path: String, query: [(String, String)], headers: [(String, String)], auth: VendorAuth?)
-        -> HTTPClientRequest
+        -> ProvisionOutgoing
     {
-        let queryText = query.isEmpty ? "" : "?" + FormEncoding.encode(query)
-        var request = HTTPClientRequest(url: url + path + queryText)
-        request.method = HTTPMethod(rawValue: method)
-        request.headers.add(name: "User-Agent", value: "onep/\(version)")
-        if let auth { request.headers.add(name: auth.headerName, value: auth.value) }
-        for (name, value) in headers { request.headers.add(name: name, value: value) }
-        return request
+        var all: [(String, String)] = []
+        if let auth { all.append((auth.headerName, auth.value)) }
+        all += headers
+        return ProvisionOutgoing(method: method, path: path, query: FormEncoding.encode(query), headers: all)
     }
 
     /// Runs a request and reads its answer's body with `readBody`.
     func exchange(
-        _ request: HTTPClientRequest, method: String, path: String, readBody: (HTTPClientResponse) async throws -> [UInt8]
+        _ request: ProvisionOutgoing, readBody: (ProvisionAnswerChunks, _ length: Int?) async throws -> [UInt8]
     ) async throws -> ProvisionAnswer {
-        let answer: ProvisionAnswer
-        do {
-            let response = try await client.execute(request, timeout: TimeAmount(timeout))
-            let headers = response.headers.map { ($0.name, $0.value) }
-            let status = Int(response.status.code)
+        let answer = try await transport.exchange(request) { incoming in
+            let length = incoming.headers.first { $0.0.lowercased() == "content-length" }.flatMap { Int($0.1) }
             // A refusal's body is read into memory even when a file was asked for, so it can be shown.
-            let body = status >= 400 ? Array(try await response.body.collect(upTo: 1024 * 1024).readableBytesView) : try await readBody(response)
-            answer = ProvisionAnswer(
-                status: status, reason: response.status.reasonPhrase, headers: headers, body: status >= 400 || !body.isEmpty ? body : [])
-        } catch let error as OnePError {
-            throw error
-        } catch let error as ProvisionError {
-            throw error
-        } catch {
-            throw transportError(error)
+            let body = incoming.status >= 400 ? try await incoming.body.collect(upTo: 1024 * 1024) : try await readBody(incoming.body, length)
+            return ProvisionAnswer(status: incoming.status, reason: incoming.reason, headers: incoming.headers, body: body)
         }
-        if throwsOnError, answer.status >= 400 { throw ProvisionError.refused(method: method, path: path, answer: answer) }
+        if throwsOnError, answer.status >= 400 { throw ProvisionError.refused(method: request.method, path: request.path, answer: answer) }
         return answer
     }
 
-    private func transportError(_ error: any Error) -> OnePError {
-        if let error = error as? HTTPClientError {
-            switch error {
-            case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .getConnectionFromPoolTimeout:
-                return .timedOut(endpoint: url, after: timeout)
-            case .remoteConnectionClosed, .cancelled:
-                return .connectionClosed(endpoint: url)
-            default:
-                return .unreachable(endpoint: url, cause: "\(error)")
-            }
-        }
-        return .unreachable(endpoint: url, cause: "\(error)")
+    func exchange(_ request: ProvisionOutgoing, readBody: (ProvisionAnswerChunks) async throws -> [UInt8]) async throws -> ProvisionAnswer {
+        try await exchange(request) { body, _ in try await readBody(body) }
     }
 }

@@ -9,6 +9,10 @@ struct CompletionSnapshot: Sendable {
     var settings = Settings()
     /// How to ask the platform for names the session has not seen; nil when not authenticated.
     var fetcher: ChildFetcher?
+    /// Model names, serial numbers and content ids the provision list commands saw.
+    var provisionNames: [ProvisionNameKey: [String]] = [:]
+    /// How to ask for provisioning names; nil without vendor credentials.
+    var provisionFetcher: ProvisionNameFetcher?
 }
 
 /// Shared between the runner, which updates it after each command, and the line editor's completer.
@@ -18,6 +22,8 @@ final class CompletionState: @unchecked Sendable {
     private var current = CompletionSnapshot()
     /// Names fetched for completion in the background.
     let remote = RemoteNames()
+    /// Provisioning names fetched for completion in the background.
+    let provision = ProvisionNameCache()
 
     var snapshot: CompletionSnapshot {
         get { lock.withLock { current } }
@@ -32,12 +38,16 @@ struct Completer {
     let snapshot: CompletionSnapshot
     /// Where names missing from the snapshot are fetched; nil answers from the snapshot alone.
     var remote: RemoteNames? = nil
+    /// Where provisioning names missing from the snapshot are fetched; nil answers from the snapshot alone.
+    var provisionCache: ProvisionNameCache? = nil
     /// How long one completion may wait for the platform in all.
     var budget: DispatchTimeInterval = .milliseconds(150)
     var providers = CompletionProviders()
     var currentDirectory = FileManager.default.currentDirectoryPath
     /// Told about each client whose children were wanted but unknown.
     var missed: (@Sendable (String) -> Void)? = nil
+    /// Told about each provisioning key whose names were wanted but unknown.
+    var missedNames: (@Sendable (ProvisionNameKey) -> Void)? = nil
 
     /// - Returns: how many characters before the cursor the candidates replace, and the candidates.
     func complete(textBeforeCursor: String) -> (replacing: Int, candidates: [String]) {
@@ -96,10 +106,25 @@ struct Completer {
         case .command: return commands.map { $0.words[0] }
         case .values(let values): return values
         case .resourcePath: return PathCompleter(snapshot: snapshot, lookup: lookup).candidates(for: prefix)
-        case .provider(let key): return providers.candidates(key, prefix: prefix, previous: previous)
+        case .provider(let key):
+            var registered = providers
+            ProvisionCompletion.register(into: &registered, lookup: provisionLookup)
+            return registered.candidates(key, prefix: prefix, previous: previous)
         case .keyName: return ((try? KeyStore(environment: environment).keys()) ?? []).map(\.name)
         case .setting: return previous.last.map(Settings.allowedValues) ?? []
         case .file: return FileCompleter(environment: environment, currentDirectory: currentDirectory).candidates(for: prefix)
+        }
+    }
+
+    /// Provisioning names: what the session saw, else what was fetched, else a fetch that may take
+    /// what is left of the budget.
+    private var provisionLookup: @Sendable (ProvisionNameKey) -> [String]? {
+        let deadline = DispatchTime.now() + budget
+        return { [snapshot, provisionCache, missedNames] key in
+            if let known = snapshot.provisionNames[key] { return known }
+            if let found = provisionCache?.names(key, fetcher: snapshot.provisionFetcher, deadline: deadline) { return found }
+            missedNames?(key)
+            return nil
         }
     }
 

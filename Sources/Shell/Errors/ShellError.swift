@@ -9,6 +9,7 @@ public struct ShellError: Error, Sendable {
         case undefinedVariable(String)
         case unknownCommand(String, suggestions: [String])
         case unknownSubcommand(command: String, word: String, choices: [String])
+        case missingSubcommand(command: String, choices: [String])
         case unknownOption(command: String, option: String, suggestions: [String])
         case missingArgument(command: String, argument: String)
         case missingOptionValue(command: String, option: String)
@@ -20,6 +21,7 @@ public struct ShellError: Error, Sendable {
         case notFound(path: String, segment: String)
         case ambiguousName(segment: String, choices: [String])
         case notAuthenticated
+        case noVendor
         case unknownKey(String, known: [String])
         case declined(command: String)
         case file(path: String, reason: String)
@@ -42,7 +44,7 @@ public struct ShellError: Error, Sendable {
     /// True when the error comes from how the command was written rather than from running it.
     var isUsageError: Bool {
         switch kind {
-        case .unterminatedQuote, .unterminatedJSON, .undefinedVariable, .unknownCommand, .unknownSubcommand, .unknownOption,
+        case .unterminatedQuote, .unterminatedJSON, .undefinedVariable, .unknownCommand, .unknownSubcommand, .missingSubcommand, .unknownOption,
             .missingArgument, .missingOptionValue, .tooManyArguments, .invalidValue, .badTime, .badJSON, .badPath:
             return true
         default:

@@ -12,6 +12,8 @@ struct ShellMessage {
             self = ShellMessage(shellError: shellError, commands: commands)
         } else if let platformError = error as? OnePError {
             self = ShellMessage(platformError: platformError)
+        } else if let provisionError = error as? ProvisionError {
+            self = ShellMessage(provisionError: provisionError)
         } else if error is CancellationError {
             text = "interrupted"
             status = .interrupted
@@ -33,6 +35,8 @@ struct ShellMessage {
             status = .interrupted
         } else if case .notAuthenticated = shellError.kind {
             status = .unreachable
+        } else if case .noVendor = shellError.kind {
+            status = .unreachable
         } else {
             status = shellError.isUsageError ? .usageError : .commandFailed
         }
@@ -51,6 +55,19 @@ struct ShellMessage {
         } else if case .failed(let word)? = error.callStatus, let hint = ShellMessage.hint(forStatus: word) {
             self.init(text: "\(error): \(hint)", status: .commandFailed)
         } else {
+            self.init(text: error.description, status: .commandFailed)
+        }
+    }
+
+    private init(provisionError error: ProvisionError) {
+        switch error.status {
+        case 401, 403:
+            self.init(text: "\(error): run 'provision auth --vendor V --token T' with the vendor's name and token", status: .unreachable)
+        case 404:
+            self.init(text: "\(error): check the names ('provision model list', 'provision sn list MODEL')", status: .commandFailed)
+        case 409:
+            self.init(text: "\(error): it exists already or is in that state already", status: .commandFailed)
+        default:
             self.init(text: error.description, status: .commandFailed)
         }
     }
@@ -83,6 +100,8 @@ struct ShellMessage {
         case .unknownSubcommand(let command, let word, let choices):
             return "'\(command)' has no subcommand '\(word)'"
                 + didYouMean(Suggester.closest(to: word, among: choices)) + "; choose one of: " + choices.joined(separator: ", ")
+        case .missingSubcommand(let command, let choices):
+            return "'\(command)' needs a subcommand; choose one of: " + choices.joined(separator: ", ")
         case .unknownOption(let command, let option, let suggestions):
             return "\(command): unknown option '\(option)'" + didYouMean(suggestions)
         case .missingArgument(let command, let argument):
@@ -107,6 +126,8 @@ struct ShellMessage {
             return "'\(segment)' names several resources: use one of \(choices.joined(separator: ", "))"
         case .notAuthenticated:
             return "not authenticated: use 'auth CIK' or 'auth KEYNAME' first"
+        case .noVendor:
+            return "no vendor credentials: run 'provision auth --vendor V --token T', or set ONEP_VENDOR and ONEP_VENDOR_TOKEN"
         case .unknownKey(let name, let known):
             return "no key named '\(name)'" + didYouMean(Suggester.closest(to: name, among: known)) + "; 'keys' lists them"
         case .declined(let command):

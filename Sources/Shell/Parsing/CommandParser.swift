@@ -22,6 +22,7 @@ struct CommandParser {
     func parse(_ words: [String]) throws(ShellError) -> (spec: CommandSpec, arguments: ParsedArguments) {
         guard let first = words.first else { throw ShellError(.unknownCommand("", suggestions: [])) }
         guard let (spec, consumed) = match(words) else {
+            try rejectIncompleteGroup(words)
             throw ShellError(.unknownCommand(first, suggestions: Suggester.closest(to: first, among: topLevelWords)))
         }
         // `keys frob` must say the subcommand is unknown rather than passing `frob` to `keys`.
@@ -32,6 +33,29 @@ struct CommandParser {
         }
         let arguments = try bind(Array(words.dropFirst(consumed)), to: spec)
         return (spec, arguments)
+    }
+
+    /// `provision` or `provision sn frob`: words that start commands but name none of them.
+    private func rejectIncompleteGroup(_ words: [String]) throws(ShellError) {
+        var length = 0
+        while length < words.count, !nextWords(after: Array(words.prefix(length + 1))).isEmpty { length += 1 }
+        guard length > 0 else { return }
+        let group = Array(words.prefix(length))
+        let choices = nextWords(after: group)
+        if words.count > length, !words[length].hasPrefix("-") {
+            throw ShellError(.unknownSubcommand(command: group.joined(separator: " "), word: words[length], choices: choices))
+        }
+        throw ShellError(.missingSubcommand(command: group.joined(separator: " "), choices: choices))
+    }
+
+    /// The distinct words that follow `prefix` in longer command names, in table order.
+    private func nextWords(after prefix: [String]) -> [String] {
+        var seen: [String] = []
+        for spec in commands where spec.words.count > prefix.count && Array(spec.words.prefix(prefix.count)) == prefix {
+            let word = spec.words[prefix.count]
+            if !seen.contains(word) { seen.append(word) }
+        }
+        return seen
     }
 
     var topLevelWords: [String] {

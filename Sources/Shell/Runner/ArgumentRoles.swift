@@ -67,7 +67,7 @@ struct ArgumentRoles {
     }
 
     private static func role(for option: OptionSpec) -> Role {
-        if option.isSecret { return .secret(variable: variable(for: option.valueName ?? option.name), mayBeKeyName: false) }
+        if option.isSecret { return .secret(variable: option.variable ?? variable(for: option.valueName ?? option.name), mayBeKeyName: false) }
         return option.type == .path || option.valueName == "RID" ? .rid : .other
     }
 

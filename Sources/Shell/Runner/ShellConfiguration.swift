@@ -35,6 +35,9 @@ public struct ShellConfiguration: Sendable {
     /// disposition per process, so tests that run shells inside a test process turn this off and
     /// leave the signal to the tests that exercise it.
     public var catchesInterrupts = true
+    /// Whether bulk work draws a progress bar on standard error; the executable sets it when
+    /// standard error is a terminal, so scripts and tests see nothing extra.
+    public var showsProgress = false
 
     public init(
         endpoint: Endpoint,
@@ -48,12 +51,25 @@ public struct ShellConfiguration: Sendable {
         self.now = now
         self.remoteEndpoint = { url in Endpoint.http(url) }
         self.pause = { duration in try await Task.sleep(for: duration) }
-        self.readFile = { path in try String(contentsOfFile: path, encoding: .utf8) }
+        self.readFile = { path in try ShellConfiguration.readText(path) }
         self.readStandardInput = {
             var lines: [String] = []
             while let line = Swift.readLine(strippingNewline: true) { lines.append(line) }
             return lines.joined(separator: "\n")
         }
         if let cik = environment["ONEP_CIK"], !cik.isEmpty { self.cik = cik }
+    }
+}
+
+extension ShellConfiguration {
+    /// A file's text, read to its end rather than to the size it reports, so named pipes and
+    /// `source <(command)` work as well as plain files.
+    static func readText(_ path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
+        defer { try? handle.close() }
+        guard let text = String(data: try handle.readToEnd() ?? Data(), encoding: .utf8) else {
+            throw CocoaError(.fileReadInapplicableStringEncoding)
+        }
+        return text
     }
 }

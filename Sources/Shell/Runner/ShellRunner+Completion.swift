@@ -20,17 +20,27 @@ extension ShellRunner {
         var snapshot = completionSnapshot()
         let fetcher = snapshot.fetcher
         snapshot.fetcher = nil
+        let provisionFetcher = snapshot.provisionFetcher
+        snapshot.provisionFetcher = nil
+        let provision = ProvisionNameCache()
         let misses = MissLog()
+        let missedNames = NameMissLog()
         // Each round learns one more level of the path being typed.
         for _ in 0..<16 {
             var completer = Completer(commands: services.commands, environment: services.environment, snapshot: snapshot, remote: remote)
+            completer.provisionCache = provision
             completer.missed = { misses.add($0) }
+            completer.missedNames = { missedNames.add($0) }
             let candidates = completer.complete(words: done, prefix: prefix)
             let wanted = misses.take()
-            guard let fetcher, !wanted.isEmpty else { return candidates }
+            let wantedNames = missedNames.take()
+            guard (fetcher != nil && !wanted.isEmpty) || (provisionFetcher != nil && !wantedNames.isEmpty) else { return candidates }
             for rid in wanted {
-                let children = await fetcher.children(of: rid)
+                let children = await fetcher?.children(of: rid)
                 remote.store(children ?? [], for: rid)
+            }
+            for key in wantedNames {
+                provision.store(await provisionFetcher?.names(key) ?? [], for: key)
             }
         }
         return []
@@ -58,6 +68,22 @@ private final class MissLog: @unchecked Sendable {
         lock.withLock {
             defer { rids = [] }
             return rids
+        }
+    }
+}
+
+/// The provisioning keys a completion round wanted but did not know.
+// @unchecked Sendable: `keys` is only touched while holding `lock`.
+private final class NameMissLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var keys: Set<ProvisionNameKey> = []
+
+    func add(_ key: ProvisionNameKey) { lock.withLock { _ = keys.insert(key) } }
+
+    func take() -> Set<ProvisionNameKey> {
+        lock.withLock {
+            defer { keys = [] }
+            return keys
         }
     }
 }

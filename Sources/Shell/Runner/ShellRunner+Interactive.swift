@@ -11,7 +11,8 @@ extension ShellRunner {
         let commands = services.commands
         let environment = services.environment
         reader.completer = { request in
-            let completer = Completer(commands: commands, environment: environment, snapshot: state.snapshot, remote: state.remote)
+            var completer = Completer(commands: commands, environment: environment, snapshot: state.snapshot, remote: state.remote)
+            completer.provisionCache = state.provision
             let (replacing, candidates) = completer.complete(textBeforeCursor: request.textBeforeCursor)
             return CompletionResult(replacing: replacing, candidates: candidates)
         }
@@ -77,7 +78,12 @@ extension ShellRunner {
             let transport = (session.endpoint.transport as? CountingTransport)?.base ?? session.endpoint.transport
             fetcher = ChildFetcher(transport: transport, auth: auth, rootRID: root.rid)
         }
-        return CompletionSnapshot(knownChildren: session.knownChildren, pathRIDs: rids, settings: session.settings, fetcher: fetcher)
+        var snapshot = CompletionSnapshot(knownChildren: session.knownChildren, pathRIDs: rids, settings: session.settings, fetcher: fetcher)
+        snapshot.provisionNames = session.provisionNames
+        if let vendor = session.vendor, let transport = session.endpoint.provision {
+            snapshot.provisionFetcher = ProvisionNameFetcher(transport: transport, auth: vendor.auth)
+        }
+        return snapshot
     }
 
     /// After each line, names fetched earlier may be stale (the line may have created or dropped
@@ -85,6 +91,7 @@ extension ShellRunner {
     /// the session has not listed them, so the next Tab finds them at once.
     private nonisolated func prefetch(into state: CompletionState) {
         state.remote.reset()
+        state.provision.reset()
         let snapshot = state.snapshot
         guard let fetcher = snapshot.fetcher, let here = snapshot.pathRIDs.last, snapshot.knownChildren[here] == nil else { return }
         state.remote.refresh(here, with: fetcher)

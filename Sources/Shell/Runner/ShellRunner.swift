@@ -23,6 +23,7 @@ public actor ShellRunner {
         var endpoint = configuration.endpoint
         endpoint.transport = CountingTransport(base: endpoint.transport, counter: counter)
         session = Session(endpoint: endpoint)
+        session.vendor = VendorSession.initial(environment: configuration.environment, endpoint: endpoint)
         session.settings.format = configuration.format
         session.settings.bail = !configuration.continueOnError
         session.settings.echo = configuration.echo

@@ -21,6 +21,10 @@ struct Session: Sendable {
     var settings = Settings()
     /// Children per client RID as ls, cd and tree last saw them; completion reads them.
     var knownChildren: [String: [KnownChild]] = [:]
+    /// The vendor the `provision` commands act for, and where its credentials came from.
+    var vendor: VendorSession?
+    /// Model names, serial numbers and content ids the `provision` list commands last saw.
+    var provisionNames: [ProvisionNameKey: [String]] = [:]
 
     /// `/a/b` style text of the current path.
     var pathText: String {
@@ -47,18 +51,35 @@ struct KnownChild: Sendable, Hashable {
 public struct Endpoint: Sendable {
     public var description: String
     public var transport: any Transport
+    /// How the `provision` commands reach the platform's provisioning API; nil when they cannot.
+    public var provision: (any ProvisionTransport)?
+    /// Vendor credentials that come with the platform (the embedded platform's own vendor), used
+    /// when none are given.
+    public var vendor: VendorCredentials?
     /// Releases the transport's connections when the shell leaves this endpoint (HTTP clients must be shut down).
     public var close: @Sendable () async -> Void
 
-    public init(description: String, transport: any Transport, close: @escaping @Sendable () async -> Void = {}) {
+    public init(
+        description: String, transport: any Transport, provision: (any ProvisionTransport)? = nil, vendor: VendorCredentials? = nil,
+        close: @escaping @Sendable () async -> Void = {}
+    ) {
         self.description = description
         self.transport = transport
+        self.provision = provision
+        self.vendor = vendor
         self.close = close
     }
 
     /// A platform over HTTP(S), closed when the shell leaves it.
     public static func http(_ url: String, timeout: Duration = .seconds(30), debugLog: (@Sendable (String) -> Void)? = nil) -> Endpoint {
         let transport = HTTPTransport(url: url, timeout: timeout, debugLog: debugLog)
-        return Endpoint(description: url, transport: transport, close: { try? await transport.shutdown() })
+        let provision = HTTPProvisionTransport(url: url, timeout: max(timeout, .seconds(60)))
+        let logged: any ProvisionTransport = debugLog.map { CurlLoggingProvisionTransport(base: provision, url: url, log: $0) } ?? provision
+        return Endpoint(
+            description: url, transport: transport, provision: logged,
+            close: {
+                try? await transport.shutdown()
+                try? await provision.shutdown()
+            })
     }
 }

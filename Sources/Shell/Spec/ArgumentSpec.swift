@@ -23,6 +23,9 @@ struct OptionSpec: Sendable {
     var help: String
     var type: ValueType = .text
     var isSecret = false
+    /// The environment variable a recording refers to in place of a secret value; derived from
+    /// the value's name when nil.
+    var variable: String? = nil
     var completion: CompletionSource? = nil
 
     var isFlag: Bool { valueName == nil }
@@ -34,8 +37,9 @@ struct OptionSpec: Sendable {
 
     static func value(
         _ name: String, _ valueName: String, _ help: String, type: ValueType = .text, short: Character? = nil,
-        secret: Bool = false, completion: CompletionSource? = nil
+        secret: Bool = false, variable: String? = nil, completion: CompletionSource? = nil
     ) -> OptionSpec {
-        OptionSpec(name: name, short: short, valueName: valueName, help: help, type: type, isSecret: secret, completion: completion)
+        OptionSpec(
+            name: name, short: short, valueName: valueName, help: help, type: type, isSecret: secret, variable: variable, completion: completion)
     }
 }

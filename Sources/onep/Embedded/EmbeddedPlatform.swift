@@ -38,10 +38,15 @@ struct EmbeddedPlatform: Sendable {
     /// `curl` command that replays it against `onep serve` on the same data directory.
     func endpoint(debugLog: (@Sendable (String) -> Void)?) -> Endpoint {
         let transport: any Transport = InProcessTransport(platform: platform)
-        guard let debugLog else { return Endpoint(description: "local (\(directory))", transport: transport) }
+        let description = "local (\(directory))"
+        let provision = InProcessProvisionTransport(platform: platform, endpoint: description)
+        let bootstrap = platform.bootstrap
+        let vendor = VendorCredentials(name: bootstrap.vendorName, token: bootstrap.vendorToken)
+        guard let debugLog else { return Endpoint(description: description, transport: transport, provision: provision, vendor: vendor) }
         return Endpoint(
-            description: "local (\(directory))",
-            transport: CurlLoggingTransport(base: transport, directory: directory, log: debugLog)
+            description: description,
+            transport: CurlLoggingTransport(base: transport, directory: directory, log: debugLog),
+            provision: CurlLoggingProvisionTransport(base: provision, url: "http://127.0.0.1:8080", log: debugLog), vendor: vendor
         )
     }
 

@@ -47,6 +47,7 @@ struct Launcher {
         configuration.echo = options.echo
         configuration.localEndpoint = platform.openLocal
         configuration.remoteEndpoint = platform.openRemote
+        configuration.showsProgress = StandardStreams.isTerminal(STDERR_FILENO)
         return (ShellRunner(configuration: configuration), platform)
     }
 

@@ -4,6 +4,9 @@ import Foundation
 final class ServedPlatform {
     let url: String
     let rootCIK: String
+    /// The vendor the platform made for itself, and its token.
+    let vendor: String
+    let vendorToken: String
     private let process: Process
 
     /// Starts the server on a free port in its own data directory and waits until it listens.
@@ -26,6 +29,8 @@ final class ServedPlatform {
         }
         url = String(listening.dropFirst("listening on ".count))
         rootCIK = String(cik.dropFirst("root cik: ".count))
+        vendor = lines.first { $0.hasPrefix("vendor: ") }.map { String($0.dropFirst("vendor: ".count)) } ?? ""
+        vendorToken = lines.first { $0.hasPrefix("vendor token: ") }.map { String($0.dropFirst("vendor token: ".count)) } ?? ""
     }
 
     deinit {

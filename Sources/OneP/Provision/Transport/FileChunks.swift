@@ -13,27 +13,33 @@ struct FileChunks: AsyncSequence, Sendable {
 
     let path: String
     let size: Int
+    /// Told how many bytes have been read so far, after each chunk.
+    let progress: (@Sendable (Int) -> Void)?
     static let chunkSize = 256 * 1024
 
     /// Checks that the file can be read and measures it.
-    init(path: String) throws {
+    init(path: String, progress: (@Sendable (Int) -> Void)? = nil) throws {
         self.path = path
+        self.progress = progress
         var info = stat()
         guard stat(path, &info) == 0 else { throw ProvisionError.file(path, errno: errno, action: "read") }
         size = Int(info.st_size)
     }
 
     func makeAsyncIterator() -> Iterator {
-        Iterator(path: path)
+        Iterator(path: path, progress: progress)
     }
 
     final class Iterator: AsyncIteratorProtocol {
         private let path: String
+        private let progress: (@Sendable (Int) -> Void)?
         private var descriptor: Int32 = -1
         private var finished = false
+        private var total = 0
 
-        init(path: String) {
+        init(path: String, progress: (@Sendable (Int) -> Void)?) {
             self.path = path
+            self.progress = progress
         }
 
         deinit {
@@ -58,6 +64,8 @@ struct FileChunks: AsyncSequence, Sendable {
                 descriptor = -1
                 return nil
             }
+            total += count
+            progress?(total)
             return buffer
         }
     }
@@ -74,8 +82,8 @@ struct FileSink {
         guard descriptor >= 0 else { throw ProvisionError.file(path, errno: errno, action: "create") }
     }
 
-    func write(_ buffer: ByteBuffer) throws {
-        try buffer.withUnsafeReadableBytes { pointer in
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { pointer in
             guard let base = pointer.baseAddress else { return }
             var offset = 0
             while offset < pointer.count {

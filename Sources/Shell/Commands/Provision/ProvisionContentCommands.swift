@@ -1,0 +1,133 @@
+import Foundation
+import OneP
+import OnePJSON
+
+/// provision content list|info|create|upload|download|delete: files a model's devices download.
+enum ProvisionContentCommands {
+    static let model = ProvisionModelCommands.model
+    static let contentID = PositionalSpec(name: "ID", help: "the content id", completion: .contentID)
+
+    static let list = CommandSpec(
+        words: ["provision", "content", "list"],
+        abstract: "List a model's content ids, or with --sn those that serial number may download",
+        positionals: [model],
+        options: [.value("sn", "SN", "only content this serial number may download", completion: .serialNumber)],
+        body: { context in
+            let name = context.arguments.required("MODEL")
+            let sn = context.arguments.option("sn")
+            let lines = try await context.provisionClient().contentList(model: name, sn: sn).lines
+            if sn == nil { context.learn(lines, for: .contents(model: name)) }
+            context.emit(.table(ProvisionRows.table(lines, columns: ["id"])))
+        }
+    )
+
+    static let info = CommandSpec(
+        words: ["provision", "content", "info"],
+        abstract: "Show content's type, size, last upload time, meta and protection",
+        positionals: [model, contentID],
+        body: { context in
+            let (name, id) = (context.arguments.required("MODEL"), context.arguments.required("ID"))
+            let line = try await context.provisionClient().contentInfo(model: name, id: id).lines.first ?? ""
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            // Meta may hold commas: it is everything between the time and the last field.
+            let protected = fields.count > 4 ? fields.removeLast() : ""
+            while fields.count < 4 { fields.append("") }
+            let meta = fields[3...].joined(separator: ",")
+            let updated = Int(fields[2]).map { context.timeFormat == .unix ? JSON.int($0) : .string(context.timeFormat.format($0)) } ?? ""
+            let row: [JSON] = [
+                .string(id), .string(fields[0]), Int(fields[1]).map(JSON.int) ?? "", updated, .string(meta), .bool(protected == "true"),
+            ]
+            context.emit(.table(Table(columns: ["id", "type", "size", "updated", "meta", "protected"], rows: [row], rightAligned: [2])))
+        }
+    )
+
+    static let create = CommandSpec(
+        words: ["provision", "content", "create"],
+        abstract: "Make a content entry of a model, to upload into",
+        positionals: [model, PositionalSpec(name: "ID", help: "the new content's id")],
+        options: [
+            .value("meta", "TEXT", "a description devices see"),
+            .flag("protected", "only serial numbers in a group with it may download it"),
+        ],
+        examples: ["provision content create thermostat firmware-1.2 --meta 'v1.2'"],
+        effect: .changes,
+        body: { context in
+            let (name, id) = (context.arguments.required("MODEL"), context.arguments.required("ID"))
+            _ = try await context.provisionClient().contentCreate(
+                model: name, id: id, meta: context.arguments.option("meta") ?? "", protected: context.arguments.flag("protected"))
+            context.session.provisionNames[.contents(model: name)] = nil
+            context.emitDone("created content \(id)")
+        }
+    )
+
+    static let upload = CommandSpec(
+        words: ["provision", "content", "upload"],
+        abstract: "Upload a file as content's bytes, streaming it in chunks",
+        positionals: [model, contentID, PositionalSpec(name: "FILE", help: "the file to upload", completion: .file)],
+        options: [.value("type", "TYPE", "the content type (default: from the file's extension)")],
+        examples: ["provision content upload thermostat firmware-1.2 build/firmware.bin"],
+        effect: .changes,
+        body: { context in
+            let (name, id, file) = (context.arguments.required("MODEL"), context.arguments.required("ID"), context.arguments.required("FILE"))
+            guard let size = fileSize(file) else { throw ShellError.file(file, "cannot be read: check the path") }
+            let type = context.arguments.option("type") ?? ContentTypes.guess(file)
+            let bar = context.progress("uploading \(id)", total: size)
+            defer { bar.finish() }
+            let client = try context.provisionClient()
+            _ = try await client.contentUpload(model: name, id: id, filePath: file, contentType: type, progress: bar.byteCounter)
+            context.emitDone("uploaded \(size) bytes to \(id)")
+        }
+    )
+
+    static let download = CommandSpec(
+        words: ["provision", "content", "download"],
+        abstract: "Download content's bytes into a file, streaming them in chunks",
+        positionals: [model, contentID, PositionalSpec(name: "FILE", help: "the file to write", completion: .file)],
+        options: [.value("range", "BYTES", "only these bytes, e.g. bytes=0-1023")],
+        examples: ["provision content download thermostat firmware-1.2 firmware.bin"],
+        body: { context in
+            let (name, id, file) = (context.arguments.required("MODEL"), context.arguments.required("ID"), context.arguments.required("FILE"))
+            let bar = context.progress("downloading \(id)", total: nil)
+            defer { bar.finish() }
+            let client = try context.provisionClient()
+            let range = context.arguments.option("range")
+            _ = try await client.contentDownload(model: name, id: id, toFile: file, range: range, progress: bar.downloadCounter)
+            context.emitDone("downloaded \(fileSize(file) ?? 0) bytes of \(id) to \(file)")
+        }
+    )
+
+    static let delete = CommandSpec(
+        words: ["provision", "content", "delete"],
+        abstract: "Delete content and its bytes",
+        positionals: [model, contentID],
+        effect: .destroys,
+        body: { context in
+            let (name, id) = (context.arguments.required("MODEL"), context.arguments.required("ID"))
+            _ = try await context.provisionClient().contentDelete(model: name, id: id)
+            context.session.provisionNames[.contents(model: name)] = nil
+            context.emitDone("deleted content \(id)")
+        }
+    )
+}
+
+/// The size of a file, or nil when it cannot be examined.
+func fileSize(_ path: String) -> Int? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+    return (attributes[.size] as? NSNumber)?.intValue
+}
+
+/// The content type an upload is sent with when none is given.
+enum ContentTypes {
+    static func guess(_ path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "txt", "log": return "text/plain"
+        case "csv": return "text/csv"
+        case "json": return "application/json"
+        case "gz", "tgz": return "application/gzip"
+        case "zip": return "application/zip"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        default: return "application/octet-stream"
+        }
+    }
+}

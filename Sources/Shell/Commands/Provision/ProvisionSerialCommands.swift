@@ -1,0 +1,67 @@
+import OneP
+import OnePJSON
+
+/// provision sn list|info|log|ranges: reading a model's serial numbers.
+enum ProvisionSerialCommands {
+    static let model = ProvisionModelCommands.model
+    static let serialNumber = PositionalSpec(name: "SN", help: "the serial number", completion: .serialNumber)
+
+    static let list = CommandSpec(
+        words: ["provision", "sn", "list"],
+        abstract: "List a model's serial numbers with their status and client",
+        positionals: [model],
+        options: ProvisionGroupCommands.paging,
+        examples: ["provision sn list thermostat --limit 20"],
+        body: { context in
+            let name = context.arguments.required("MODEL")
+            let (offset, limit) = try ProvisionGroupCommands.page(context)
+            let answer = try await context.provisionClient().serialNumberList(model: name, offset: offset, limit: limit, status: true)
+            let table = ProvisionRows.table(answer.lines, columns: ["sn", "status", "rid", "extra"])
+            if offset == 0 { context.learn(table.rows.compactMap { $0.first?.stringValue }, for: .serialNumbers(model: name)) }
+            context.emit(.table(table))
+        }
+    )
+
+    static let info = CommandSpec(
+        words: ["provision", "sn", "info"],
+        abstract: "Show a serial number's status, client and extra data",
+        positionals: [model, serialNumber],
+        body: { context in
+            let (name, sn) = (context.arguments.required("MODEL"), context.arguments.required("SN"))
+            let answer = try await context.provisionClient().serialNumberInfo(model: name, sn: sn)
+            context.emit(.table(ProvisionRows.table(answer.lines.map { "\(sn),\($0)" }, columns: ["sn", "status", "rid", "extra"])))
+        }
+    )
+
+    static let log = CommandSpec(
+        words: ["provision", "sn", "log"],
+        abstract: "Show a serial number's activation log",
+        positionals: [model, serialNumber],
+        options: [.value("timeformat", "FORMAT", "how times are shown", type: .choice(TimeFormat.names))],
+        body: { context in
+            let (name, sn) = (context.arguments.required("MODEL"), context.arguments.required("SN"))
+            let answer = try await context.provisionClient().serialNumberLog(model: name, sn: sn)
+            var table = ProvisionRows.table(answer.lines, columns: ["time", "address", "entry"])
+            let format = context.timeFormat
+            table.rows = table.rows.map { row in
+                guard let seconds = row[0].stringValue.flatMap(Int.init) else { return row }
+                return [format == .unix ? .int(seconds) : .string(format.format(seconds))] + row.dropFirst()
+            }
+            context.emit(.table(table))
+        }
+    )
+
+    static let ranges = CommandSpec(
+        words: ["provision", "sn", "ranges"],
+        abstract: "Show the serial number ranges a model accepts",
+        positionals: [model],
+        body: { context in
+            let answer = try await context.provisionClient().serialNumberRanges(model: context.arguments.required("MODEL"))
+            let parsed = answer.body.isEmpty ? JSON.array([]) : try ValueParsing.json(answer.text)
+            let list = parsed.arrayValue ?? parsed.objectValue?["ranges"]?.arrayValue ?? []
+            let columns = ["format", "length", "casing", "first", "last"]
+            let rows = list.map { range in columns.map { range.objectValue?[$0] ?? .null } }
+            context.emit(.table(Table(columns: columns, rows: rows, rightAligned: [1, 3, 4])))
+        }
+    )
+}
