@@ -23,7 +23,7 @@ public final class Platform: Sendable {
         engine = RPCEngine(
             database: database, clock: clock, table: .standard, changes: changes, logger: Logger(label: "onep.platform.rpc"))
         timers = TimerScheduler(database: database, clock: clock, changes: changes, logger: Logger(label: "onep.platform.timers"))
-        timers.start()
+        timers.activate()
     }
 
     deinit {

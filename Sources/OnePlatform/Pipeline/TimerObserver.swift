@@ -1,16 +1,17 @@
 import GRDB
 import Synchronization
 
-/// Wakes the timer scheduler after any commit that changed a datarule's timer, whoever made it
+/// Tells the timer scheduler after any commit that changed a datarule's timer, whoever made it
 /// (a request, a clone, the scheduler itself), so it can sleep until the new earliest one.
 ///
-/// GRDB calls it on the writer's queue; its one flag lives in a `Mutex`.
+/// GRDB calls it on the writer's queue; its flag and handler live in `Mutex`es.
 final class TimerObserver: TransactionObserver, Sendable {
-    private let signal: WakeSignal
     private let changed = Mutex(false)
+    private let handler = Mutex<(@Sendable () -> Void)?>(nil)
 
-    init(signal: WakeSignal) {
-        self.signal = signal
+    /// Sets what runs after each commit that changed a timer.
+    func onTimerChange(_ body: @escaping @Sendable () -> Void) {
+        handler.withLock { $0 = body }
     }
 
     func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
@@ -22,11 +23,11 @@ final class TimerObserver: TransactionObserver, Sendable {
     }
 
     func databaseDidCommit(_ db: Database) {
-        let wake = changed.withLock { changed -> Bool in
+        let notify = changed.withLock { changed -> Bool in
             defer { changed = false }
             return changed
         }
-        if wake { signal.wake() }
+        if notify { handler.withLock { $0 }?() }
     }
 
     func databaseDidRollback(_ db: Database) {

@@ -8,35 +8,59 @@ import Synchronization
 /// by then in one write transaction, and sleeps again. A commit that changes a timer wakes it
 /// (through ``TimerObserver``), so a new earlier timer is not slept through. Timers live in the
 /// database, so a platform reopened on the same directory fires what came due meanwhile.
+///
+/// The task starts with the first timer, so a platform whose datarules use none runs no task.
 final class TimerScheduler: Sendable {
+    private enum Loop {
+        case idle
+        case running(Task<Void, Never>)
+        case stopped
+    }
+
     private let database: any DatabaseWriter
     private let clock: any PlatformClock
     /// Where the points that firings store are announced once their transaction commits.
     private let changes: ChangeHub
     private let logger: Logger
     private let signal = WakeSignal()
-    private let observer: TimerObserver
-    // Guards the running loop's task, started once and cancelled when the platform goes.
-    private let loop = Mutex<Task<Void, Never>?>(nil)
+    private let observer = TimerObserver()
+    // Guards the loop's task: started at most once, cancelled when the platform goes.
+    private let loop = Mutex(Loop.idle)
 
     init(database: any DatabaseWriter, clock: any PlatformClock, changes: ChangeHub, logger: Logger) {
         self.database = database
         self.clock = clock
         self.changes = changes
         self.logger = logger
-        observer = TimerObserver(signal: signal)
         database.add(transactionObserver: observer, extent: .observerLifetime)
     }
 
-    func start() {
-        loop.withLock { loop in
-            guard loop == nil else { return }
-            loop = Task { await self.run() }
-        }
+    /// Starts listening for timer changes, and the loop at once when timers are already waiting
+    /// (a platform reopened on a directory).
+    func activate() {
+        observer.onTimerChange { [weak self] in self?.wake() }
+        if (try? database.read({ db in try RuleStateStore.nextDue(db) })) != nil { startIfIdle() }
     }
 
     func stop() {
-        loop.withLock { $0 }?.cancel()
+        let task = loop.withLock { loop -> Task<Void, Never>? in
+            defer { loop = .stopped }
+            if case .running(let task) = loop { return task }
+            return nil
+        }
+        task?.cancel()
+    }
+
+    private func wake() {
+        startIfIdle()
+        signal.wake()
+    }
+
+    private func startIfIdle() {
+        loop.withLock { loop in
+            guard case .idle = loop else { return }
+            loop = .running(Task { await self.run() })
+        }
     }
 
     /// Fires every timer due at the clock's current second.
