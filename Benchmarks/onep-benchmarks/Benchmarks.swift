@@ -32,6 +32,7 @@ struct Benchmarks {
                 print(try await run().line)
             }
         }
+        print(try await WaitScenario(platform: platform, url: server.url, auth: auth).run().line)
         let templateRID = try await RPCClient(transport: http, auth: auth).call(.create(.me, type: .client, description: ["name": "template"]))
         let provisioning: [(String, ProvisionClient)] = [
             ("in-process", ProvisionClient(transport: InProcessProvisionTransport(platform: platform), auth: .token(platform.bootstrap.vendorToken))),

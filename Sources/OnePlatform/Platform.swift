@@ -46,7 +46,7 @@ public final class Platform: Sendable {
     /// Answers one JSON-RPC request body (`POST /onep:v1/rpc/process`).
     ///
     /// The HTTP status is always 200; failures are in the body. The body is empty when no call of
-    /// the request asked for an answer.
+    /// the request asked for an answer, or when the task was cancelled during a `wait`.
     public func processRPC(_ body: [UInt8]) async -> [UInt8] {
         await engine.process(body)
     }

@@ -85,16 +85,3 @@ struct PersistenceTests {
         }
     }
 }
-
-@Suite("Procedures for later issues")
-struct NotSupportedTests {
-    @Test(arguments: ["wait"])
-    func failsThatCallWith501(procedure: String) async throws {
-        let platform = try TestPlatform.inMemory()
-        let answers = try await platform.calls([(procedure, [["alias": ""]]), ("lookup", ["alias", ""])])
-        #expect(answers[0]["status"] == "fail")
-        #expect(answers[0]["error"]?["code"] == 501)
-        #expect(answers[0]["error"]?["message"]?.stringValue?.contains(procedure) == true)
-        #expect(answers[1]["status"] == "ok")
-    }
-}

@@ -12,6 +12,18 @@ final class ChangeHub: Sendable {
         var versions: [Int64: UInt64] = [:]
         var waiters: [Int64: [UInt64: CheckedContinuation<UInt64, any Error>]] = [:]
         var nextWaiterID: UInt64 = 0
+        var waiterCount = 0
+        /// Callers of ``untilWaiterCount(is:)`` with the count each expects.
+        var watchers: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+
+        /// Takes out the watchers whose count has been reached, for resuming outside the lock.
+        mutating func reachedWatchers() -> [CheckedContinuation<Void, Never>] {
+            guard !watchers.isEmpty else { return [] }
+            let count = waiterCount
+            let reached = watchers.filter { $0.count == count }.map(\.continuation)
+            watchers.removeAll { $0.count == count }
+            return reached
+        }
     }
 
     // Guards the versions and the suspended waiters.
@@ -26,7 +38,19 @@ final class ChangeHub: Sendable {
 
     /// How many waiters are suspended right now, over all resources.
     var waiterCount: Int {
-        state.withLock { state in state.waiters.values.reduce(0) { $0 + $1.count } }
+        state.withLock { $0.waiterCount }
+    }
+
+    /// Returns once exactly `count` waiters are suspended.
+    func untilWaiterCount(is count: Int) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let reached = state.withLock { state in
+                if state.waiterCount == count { return true }
+                state.watchers.append((count, continuation))
+                return false
+            }
+            if reached { continuation.resume() }
+        }
     }
 
     /// Announces committed changes and wakes every waiter of those resources.
@@ -36,16 +60,19 @@ final class ChangeHub: Sendable {
     func publish(_ keys: Set<Int64>) {
         guard !keys.isEmpty else { return }
         var woken: [(CheckedContinuation<UInt64, any Error>, UInt64)] = []
-        state.withLock { state in
+        let watchers = state.withLock { state in
             for key in keys {
                 let version = (state.versions[key] ?? 0) + 1
                 state.versions[key] = version
                 if let waiting = state.waiters.removeValue(forKey: key) {
                     woken.append(contentsOf: waiting.values.map { ($0, version) })
+                    state.waiterCount -= waiting.count
                 }
             }
+            return state.reachedWatchers()
         }
         for (continuation, version) in woken { continuation.resume(returning: version) }
+        for watcher in watchers { watcher.resume() }
     }
 
     /// Suspends until the resource's version exceeds `seen`, and returns the new version.
@@ -59,22 +86,26 @@ final class ChangeHub: Sendable {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<UInt64, any Error>) in
                 // Checked under the lock so that neither a change nor a cancellation that came first is lost.
-                let immediate: Result<UInt64, any Error>? = state.withLock { state in
-                    if Task.isCancelled { return .failure(CancellationError()) }
+                let (immediate, watchers) = state.withLock { state -> (Result<UInt64, any Error>?, [CheckedContinuation<Void, Never>]) in
+                    if Task.isCancelled { return (.failure(CancellationError()), []) }
                     let current = state.versions[key] ?? 0
-                    if current > seen { return .success(current) }
+                    if current > seen { return (.success(current), []) }
                     state.waiters[key, default: [:]][id] = continuation
-                    return nil
+                    state.waiterCount += 1
+                    return (nil, state.reachedWatchers())
                 }
                 if let immediate { continuation.resume(with: immediate) }
+                for watcher in watchers { watcher.resume() }
             }
         } onCancel: {
-            let continuation = state.withLock { state -> CheckedContinuation<UInt64, any Error>? in
-                let removed = state.waiters[key]?.removeValue(forKey: id)
+            let (continuation, watchers) = state.withLock { state -> (CheckedContinuation<UInt64, any Error>?, [CheckedContinuation<Void, Never>]) in
+                guard let removed = state.waiters[key]?.removeValue(forKey: id) else { return (nil, []) }
                 if state.waiters[key]?.isEmpty == true { state.waiters.removeValue(forKey: key) }
-                return removed
+                state.waiterCount -= 1
+                return (removed, state.reachedWatchers())
             }
             continuation?.resume(throwing: CancellationError())
+            for watcher in watchers { watcher.resume() }
         }
     }
 }

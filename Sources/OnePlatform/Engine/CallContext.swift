@@ -15,6 +15,8 @@ struct CallContext {
     var grant: [String: Set<String>]? = nil
     /// Where stored points are noted, so waiters hear of them once the request commits.
     var changes = ChangeCollector()
+    /// Where a `wait` leaves what it waits on when it cannot answer inside the transaction.
+    var suspension = SuspensionSlot()
 
     /// This context for one call of `procedure`.
     func running(_ procedure: Procedure) -> CallContext {

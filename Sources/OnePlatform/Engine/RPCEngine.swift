@@ -4,8 +4,9 @@ import OnePJSON
 
 /// Runs JSON-RPC requests against the platform database: bytes in, bytes out.
 ///
-/// A whole request runs in one transaction: a read transaction when every call only reads, the
-/// write transaction otherwise. Each changing call runs in its own savepoint, so a call that fails
+/// A request runs in one transaction (a read transaction when every call only reads, the write
+/// transaction otherwise), except that a `wait` with nothing to answer yet ends it and suspends
+/// outside; see ``run(_:)``. Each changing call runs in its own savepoint, so a call that fails
 /// halfway leaves nothing behind while the calls around it still commit.
 struct RPCEngine: Sendable {
     let database: any DatabaseWriter
@@ -27,40 +28,86 @@ struct RPCEngine: Sendable {
             return answers.isEmpty ? [] : JSON.array(answers).utf8Bytes()
         } catch let error as RequestError {
             return error.body.utf8Bytes()
+        } catch is CancellationError {
+            // Only a wait suspends, and its client has gone away: nobody reads the answer.
+            return []
         } catch {
             logger.error("request failed", metadata: ["error": "\(error)"])
             return RequestError.internalFailure.body.utf8Bytes()
         }
     }
 
+    /// Runs the calls in order. A `wait` that must suspend splits the request: the calls before
+    /// it and its own checks run in one transaction, which then ends (committing what those calls
+    /// wrote and announcing it); the wait suspends outside any transaction; the calls after it run
+    /// in a new transaction. Each transaction authenticates afresh and uses its own time.
     private func run(_ request: RPCRequest) async throws -> [JSON] {
-        let readOnly = request.calls.allSatisfy { table[$0.procedure]?.access == .reads }
-        if readOnly {
-            return try await database.read { db in try self.run(request, in: db) }
-        }
-        let collector = ChangeCollector()
-        let answers = try await database.write { db in try self.run(request, in: db, collecting: collector) }
-        // Only after the commit: a woken waiter must find the points when it reads.
-        changes.publish(collector.drain())
+        var answers: [JSON] = []
+        answers.reserveCapacity(request.calls.count)
+        var next = 0
+        repeat {
+            let segment = try await runSegment(request, from: next)
+            answers += segment.answers
+            next = segment.next
+            if let suspended = segment.suspended {
+                let deadline = clock.now() + suspended.wait.timeoutMilliseconds / 1000
+                let point = try await waiter.answer(suspended.wait, seen: suspended.seen, deadline: deadline)
+                let outcome: Result<JSON?, CallFailure> =
+                    point.map { .success(WaitProcedure.answer($0, format: suspended.wait.format)) } ?? .failure(.status(.expire))
+                if let id = suspended.id { answers.append(Self.answer(outcome, id: id)) }
+            }
+        } while next < request.calls.count
         return answers
     }
 
-    private func run(_ request: RPCRequest, in db: Database, collecting collector: ChangeCollector = ChangeCollector()) throws -> [JSON] {
+    /// Calls run in one transaction, up to the end of the request or a wait that must suspend.
+    private struct Segment {
+        var answers: [JSON] = []
+        /// The index of the first call not run yet.
+        var next: Int
+        var suspended: (wait: PendingWait, seen: UInt64, id: JSON?)? = nil
+    }
+
+    private func runSegment(_ request: RPCRequest, from start: Int) async throws -> Segment {
+        let readOnly = request.calls[start...].allSatisfy { table[$0.procedure]?.access == .reads }
+        if readOnly {
+            return try await database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
+        }
+        let collector = ChangeCollector()
+        let segment = try await database.write { db in try self.runSegment(request, from: start, in: db, collecting: collector) }
+        // Only after the commit: a woken waiter must find the points when it reads.
+        changes.publish(collector.drain())
+        return segment
+    }
+
+    private func runSegment(_ request: RPCRequest, from start: Int, in db: Database, collecting collector: ChangeCollector) throws -> Segment {
         let now = clock.currentSecond
         let principal = try Authenticator.authenticate(request.auth, in: db, now: now)
-        let context = CallContext(db: db, caller: principal.caller, now: now, grant: principal.grant, changes: collector)
-        var answers: [JSON] = []
-        answers.reserveCapacity(request.calls.count)
-        for call in request.calls {
+        let slot = SuspensionSlot()
+        let context = CallContext(
+            db: db, caller: principal.caller, now: now, grant: principal.grant, changes: collector, suspension: slot)
+        var segment = Segment(next: request.calls.count)
+        for index in request.calls.indices where index >= start {
+            let call = request.calls[index]
             let answer: JSON?
             if principal.isLocked {
                 answer = call.id.map { CallFailure.locked.answer(id: $0) }
             } else {
                 answer = try perform(call, in: context)
             }
-            if let answer { answers.append(answer) }
+            if let wait = slot.take() {
+                // Noted inside the transaction: only changes published from here on end the wait.
+                segment.suspended = (wait, changes.version(of: wait.resource), call.id)
+                segment.next = index + 1
+                return segment
+            }
+            if let answer { segment.answers.append(answer) }
         }
-        return answers
+        return segment
+    }
+
+    private var waiter: Waiter {
+        Waiter(database: database, clock: clock, changes: changes)
     }
 
     /// Runs one call and returns its entry for the response, or nil when it has no id.
@@ -76,6 +123,10 @@ struct RPCEngine: Sendable {
             outcome = .failure(.unknownProcedure(call.procedure))
         }
         guard let id = call.id else { return nil }
+        return Self.answer(outcome, id: id)
+    }
+
+    private static func answer(_ outcome: Result<JSON?, CallFailure>, id: JSON) -> JSON {
         switch outcome {
         case .success(let result):
             var object: JSONObject = ["id": id, "status": .string(CallStatus.ok.word)]

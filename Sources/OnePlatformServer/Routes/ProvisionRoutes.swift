@@ -8,7 +8,7 @@ import OnePlatform
 struct ProvisionRoutes: PlatformRoutes {
     let platform: Platform
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<PlatformRequestContext>) {
         for method in [HTTPRequest.Method.get, .post, .put, .delete] {
             router.on("/provision/**", method: method) { request, _ in
                 await process(request)

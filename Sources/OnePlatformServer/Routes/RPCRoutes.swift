@@ -1,25 +1,42 @@
 import Hummingbird
 import NIOCore
 import OnePlatform
+import ServiceLifecycle
 
 /// `POST /onep:v1/rpc/process`: the request body goes to the platform as is, its answer comes back as is.
 struct RPCRoutes: PlatformRoutes {
     let platform: Platform
     let maximumRequestBodySize: Int
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/onep:v1/rpc/process") { request, _ in
-            try await process(request)
+    func register(on router: Router<PlatformRequestContext>) {
+        router.post("/onep:v1/rpc/process") { request, context in
+            try await process(request, context: context)
         }
     }
 
-    private func process(_ request: Request) async throws -> Response {
-        let body = try await request.body.collect(upTo: maximumRequestBodySize)
-        let answer = await platform.processRPC(Array(body.readableBytesView))
+    private func process(_ request: Request, context: PlatformRequestContext) async throws -> Response {
+        let body = Array(try await request.body.collect(upTo: maximumRequestBodySize).readableBytesView)
+        let answer: [UInt8]
+        if Self.mayWait(body) {
+            // A suspended wait ends when its client hangs up, and must not hold a graceful shutdown
+            // up for its whole timeout.
+            answer = await context.cancellingOnHangUp { [platform] in
+                await cancelWhenGracefulShutdown { await platform.processRPC(body) }
+            }
+        } else {
+            answer = await platform.processRPC(body)
+        }
         return Response(
             status: .ok,
             headers: [.contentType: "application/json; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer))
         )
+    }
+
+    /// Whether the body names the `wait` procedure; a cheap look that may say yes needlessly.
+    private static func mayWait(_ body: [UInt8]) -> Bool {
+        let word = Array("\"wait\"".utf8)
+        guard body.count >= word.count else { return false }
+        return (0...(body.count - word.count)).contains { start in body[start..<(start + word.count)].elementsEqual(word) }
     }
 }

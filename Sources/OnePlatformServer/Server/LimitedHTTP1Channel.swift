@@ -3,7 +3,8 @@ import Logging
 import NIOCore
 import NIOHTTP1
 
-/// Hummingbird's HTTP/1 channel with a ``ConnectionRequestLimiter`` placed right after the request decoder.
+/// Hummingbird's HTTP/1 channel with a ``ConnectionRequestLimiter`` placed right after the request
+/// decoder, and a ``HangUpHandler`` that tells running requests when the client goes away.
 struct LimitedHTTP1Channel: ServerChildChannel {
     typealias Value = HTTP1Channel.Value
 
@@ -15,6 +16,7 @@ struct LimitedHTTP1Channel: ServerChildChannel {
             let pipeline = channel.pipeline.syncOperations
             let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
             try pipeline.addHandler(ConnectionRequestLimiter(limit: requestsPerConnection), position: .after(decoder))
+            try HangUpSignals.watch(channel)
             return value
         }
     }

@@ -28,11 +28,12 @@ public enum PlatformServer {
         )
     }
 
-    static func router(platform: Platform, configuration: PlatformServerConfiguration) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    static func router(platform: Platform, configuration: PlatformServerConfiguration) -> Router<PlatformRequestContext> {
+        let router = Router(context: PlatformRequestContext.self)
         let groups: [any PlatformRoutes] = [
             RPCRoutes(platform: platform, maximumRequestBodySize: configuration.maximumRequestBodySize),
             ProvisionRoutes(platform: platform),
+            DataInterfaceRoutes(platform: platform, maximumRequestBodySize: configuration.maximumRequestBodySize),
         ]
         for group in groups { group.register(on: router) }
         return router

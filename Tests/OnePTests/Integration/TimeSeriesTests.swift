@@ -67,7 +67,7 @@ import Testing
         }
     }
 
-    @Test(.needs("wait"), arguments: Route.allCases) func waitAnswersThePointAfterSince(route: Route) async throws {
+    @Test(arguments: Route.allCases) func waitAnswersThePointAfterSince(route: Route) async throws {
         try await withPlatform(route) { client, _ in
             _ = try await client.makeDataport("w", format: "integer")
             _ = try await client.call(.record(.alias("w"), [(1000, 1), (2000, 2)]))

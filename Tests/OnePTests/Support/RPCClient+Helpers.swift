@@ -18,6 +18,16 @@ extension RPCClient {
         return (rid, try #require(info.key))
     }
 
+    /// Creates a client that may create resources of its own (its limits inherit from the caller's)
+    /// and answers its RID and CIK.
+    func makeDevice(_ name: String) async throws -> (rid: String, cik: String) {
+        let limits: JSON = ["client": "inherit", "dataport": "inherit", "datarule": "inherit", "dispatch": "inherit", "share": "inherit"]
+        let description: JSON = ["name": .string(name), "limits": limits]
+        let rid = try #require(try await call(.create(.me, type: .client, description: description))?.stringValue)
+        let info = try ResourceInfo(try await call(.info(.rid(rid), options: [.key])))
+        return (rid, try #require(info.key))
+    }
+
     func points(_ rid: ResourceID, _ options: ReadOptions = .init(limit: 10_000)) async throws -> [Point] {
         try Point.list(from: try await call(.read(rid, options)))
     }

@@ -95,13 +95,38 @@ final class RawHTTPConnection: @unchecked Sendable {
         close(descriptor)
     }
 
-    func post(_ path: String, body: [UInt8], contentType: String = "application/json; charset=utf-8") async throws -> RawResponse {
-        let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n\r\n"
+    func post(
+        _ path: String, body: [UInt8], contentType: String = "application/json; charset=utf-8", headers: [String] = []
+    ) async throws -> RawResponse {
+        let extra = headers.map { $0 + "\r\n" }.joined()
+        let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n\(extra)\r\n"
         return try await exchange(Array(head.utf8) + body)
     }
 
     func get(_ path: String) async throws -> RawResponse {
         try await exchange(Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
+    }
+
+    /// A GET with extra header lines, e.g. `X-Exosite-CIK: ...`.
+    func get(_ path: String, headers: [String]) async throws -> RawResponse {
+        try await exchange(Array(Self.getHead(path, headers: headers).utf8))
+    }
+
+    /// Sends a GET and does not wait for its answer, e.g. to start a long poll and then hang up.
+    func startGet(_ path: String, headers: [String]) async throws {
+        let head = Array(Self.getHead(path, headers: headers).utf8)
+        try await offThread { RawSockets.send(self.descriptor, head) }
+    }
+
+    /// Sends a JSON POST and does not wait for its answer.
+    func startPost(_ path: String, body: [UInt8]) async throws {
+        let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+        let bytes = Array(head.utf8) + body
+        try await offThread { RawSockets.send(self.descriptor, bytes) }
+    }
+
+    private static func getHead(_ path: String, headers: [String]) -> String {
+        "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers.map { $0 + "\r\n" }.joined() + "\r\n"
     }
 
     /// Whether the server has closed its side: a read answers end of file.
