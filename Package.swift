@@ -86,7 +86,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "onep-benchmarks",
-            dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer"],
+            dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell"],
             path: "Benchmarks/onep-benchmarks"
         ),
         .testTarget(name: "OnePJSONTests", dependencies: ["OnePJSON"]),

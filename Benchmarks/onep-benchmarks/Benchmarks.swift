@@ -31,6 +31,7 @@ struct Benchmarks {
             for run in [scenarios.singleWrites, scenarios.batchedWrites, scenarios.largeRead] {
                 print(try await run().line)
             }
+            print(try await TreeScenario(transport: transport, auth: auth, label: label).run().line)
         }
         print(try await WaitScenario(platform: platform, url: server.url, auth: auth).run().line)
         let templateRID = try await RPCClient(transport: http, auth: auth).call(.create(.me, type: .client, description: ["name": "template"]))

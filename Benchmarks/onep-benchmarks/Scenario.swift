@@ -16,6 +16,7 @@ struct Measurement {
     var line: String {
         func rate(_ count: Int) -> String { seconds > 0 ? String(Int((Double(count) / seconds).rounded())) : "-" }
         let time = String(Int((seconds * 1000).rounded()))
+        guard calls > 0 || points > 0 else { return "\(name): \(requests) requests in \(time) ms" }
         return "\(name): \(requests) requests, \(calls) calls, \(points) points in \(time) ms: "
             + "\(rate(calls)) calls/s, \(rate(points)) points/s, \(rate(requests)) requests/s"
     }

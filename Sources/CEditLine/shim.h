@@ -77,6 +77,15 @@ static inline void *onep_el_get_client_data(EditLine *el) {
     return data;
 }
 
+/// 1 when libedit edits lines (the default), 0 when `edit off` (in ~/.editrc) turned editing off.
+static inline int onep_el_editing(EditLine *el) {
+    int editing = 0;
+    if (el_get(el, EL_EDITMODE, &editing) != 0) {
+        return 0;
+    }
+    return editing;
+}
+
 static inline int onep_el_add_function(EditLine *el, const char *name, const char *help, onep_el_command_fn fn) {
     return el_set(el, EL_ADDFN, name, help, fn);
 }
@@ -113,6 +122,11 @@ static inline int onep_history_set_unique(History *h, int unique) {
 static inline int onep_history_enter(History *h, const char *line) {
     HistEvent event;
     return history(h, &event, H_ENTER, line);
+}
+
+static inline int onep_history_clear(History *h) {
+    HistEvent event;
+    return history(h, &event, H_CLEAR);
 }
 
 static inline int onep_history_load(History *h, const char *path) {

@@ -45,8 +45,15 @@ public protocol LineReader: AnyObject {
     func readLine(prompt: String) -> LineReadResult
     /// Records a line for history recall (and the history file, when there is one).
     func addHistory(_ line: String)
+    /// Forgets the lines kept for recall, after the user cleared the history.
+    func clearHistory()
     /// Called on Tab with the line and cursor; nil disables completion.
     var completer: (@Sendable (CompletionRequest) -> CompletionResult)? { get set }
     /// True when a person is typing at a terminal with line editing.
     var isInteractive: Bool { get }
+}
+
+extension LineReader {
+    /// Readers that keep nothing for recall have nothing to forget.
+    public func clearHistory() {}
 }

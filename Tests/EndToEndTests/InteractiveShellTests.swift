@@ -71,6 +71,30 @@ struct InteractiveShellTests {
         #expect(try terminal.waitForExit() == .exited(0))
     }
 
+    @Test func tabCompletesAPathThroughAnAlias() throws {
+        let world = try IsolatedEnvironment()
+        let terminal = try startShell(in: world)
+        try terminal.typeLine("ls")
+        try terminal.waitFor("demo-device")
+        try terminal.waitForPrompt("onep:/> ")
+        // `demo` is the device's alias; its children are fetched by the first Tab if need be.
+        var completed = false
+        for _ in 0..<20 where !completed {
+            try terminal.type("read demo/hu" + Key.tab)
+            completed = (try? terminal.waitFor("demo/humidity", timeout: .milliseconds(500))) != nil
+            if !completed {
+                try terminal.type(Key.interrupt)
+                try terminal.waitForPrompt("onep:/> ")
+            }
+        }
+        #expect(completed)
+        try terminal.type("--limit 1" + Key.enter)
+        try terminal.waitFor("humidity\n")
+        try terminal.waitForPrompt("onep:/> ")
+        try terminal.type(Key.endOfFile)
+        #expect(try terminal.waitForExit() == .exited(0))
+    }
+
     @Test func arrowUpRecallsHistoryAlsoInTheNextSession() throws {
         let world = try IsolatedEnvironment()
         do {
@@ -118,9 +142,40 @@ struct InteractiveShellTests {
         try terminal.type(Key.interrupt)
         try terminal.waitFor("interrupted")
         try terminal.waitForPrompt("onep:/> ")
+        // The terminal echoes ^C where the cursor was; the message has a line of its own.
+        #expect(terminal.transcript.contains("^C\nerror: interrupted\n"), "\(terminal.transcript)")
         try terminal.typeLine("pwd")
         try terminal.waitFor("/  ")
         try terminal.waitForPrompt("onep:/> ")
+        try terminal.type(Key.endOfFile)
+        #expect(try terminal.waitForExit() == .exited(0))
+    }
+
+    @Test func keysAreReadOneByOneOnceThePromptShows() throws {
+        let world = try IsolatedEnvironment()
+        let terminal = try startShell(in: world)
+        for _ in 0..<5 {
+            try terminal.typeLine("pwd")
+            try terminal.waitFor("/  ")
+            // No waiting for the terminal mode: a key typed as soon as the prompt shows must reach the editor.
+            try terminal.waitFor("onep:/> ")
+            #expect(try terminal.readsKeys())
+        }
+        try terminal.type(Key.endOfFile)
+        #expect(try terminal.waitForExit() == .exited(0))
+    }
+
+    @Test func withEditingTurnedOffTheTerminalKeepsLineMode() throws {
+        let world = try IsolatedEnvironment()
+        try "edit off\n".write(toFile: world.root + "/home/.editrc", atomically: true, encoding: .utf8)
+        var variables = world.variables
+        variables["TERM"] = "xterm"
+        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables)
+        try terminal.waitFor("onep:/> ")
+        try terminal.typeLine("pwd")
+        try terminal.waitFor("/  ")
+        try terminal.waitFor("onep:/> ")
+        #expect(try !terminal.readsKeys())
         try terminal.type(Key.endOfFile)
         #expect(try terminal.waitForExit() == .exited(0))
     }

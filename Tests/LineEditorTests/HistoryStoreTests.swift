@@ -101,6 +101,46 @@ struct HistoryStoreTests {
     }
 }
 
+@Suite("Reading the whole history file")
+struct HistoryFileTests {
+    @Test func everyEntryComesBackAsTyped() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("history")
+        let store = try HistoryStore(path: path, programName: "onep")
+        let lines = (1...(HistoryStore.capacity + 3)).map { "read \($0)" } + ["cd 温度/café", "write 'a\\b' \"c d\""]
+        for line in lines {
+            store.add(line)
+        }
+        // The editor recalls only its capacity; the file, read whole, has them all.
+        #expect(HistoryFile.entries(atPath: path) == lines)
+    }
+
+    @Test func aMissingOrForeignFileHasNoEntries() throws {
+        let directory = try TemporaryDirectory()
+        #expect(HistoryFile.entries(atPath: directory.file("missing")) == nil)
+        let foreign = directory.file("foreign")
+        try "not a history file\n".write(toFile: foreign, atomically: false, encoding: .utf8)
+        #expect(HistoryFile.entries(atPath: foreign) == nil)
+        let empty = directory.file("empty")
+        try "".write(toFile: empty, atomically: false, encoding: .utf8)
+        #expect(HistoryFile.entries(atPath: empty) == [])
+    }
+
+    @Test func clearingForgetsTheLinesInMemoryAndLeavesTheFileToItsOwner() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("history")
+        let store = try HistoryStore(path: path, programName: "onep")
+        store.add("tree")
+        store.add("ls")
+        store.clear()
+        #expect(store.entries.isEmpty)
+        // The line entered just before the clear may be entered again at once.
+        store.add("ls")
+        #expect(store.entries == ["ls"])
+        #expect(HistoryFile.entries(atPath: path) == ["tree", "ls", "ls"])
+    }
+}
+
 @Suite("History file lines")
 struct HistoryFileFormatTests {
     @Test func whiteSpaceControlCharactersAndBackslashesAreEscaped() {

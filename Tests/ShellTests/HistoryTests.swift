@@ -54,4 +54,23 @@ import Testing
         #expect(shell.buffer.stdout.hasSuffix("1  history\n"))
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "")
     }
+
+    @Test func historyListsTheFileThenThisSession() async throws {
+        let file = NSTemporaryDirectory() + "onep-history-" + UUID().uuidString
+        try "_HiStOrY_V2_\nls\\040-l\ncd\\040demo\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let shell = try ShellFixture { $0.historyFile = file }
+        let reader = ScriptedLineReader(lines: ["pwd", "history"], isInteractive: true)
+        _ = await shell.runner.runInteractive(reader: reader)
+        #expect(shell.buffer.stdout.hasSuffix("1  ls -l\n2  cd demo\n3  pwd\n4  history\n"), "\(shell.buffer.stdout)")
+    }
+
+    @Test func historyClearAlsoEmptiesTheEditorsRecall() async throws {
+        let file = NSTemporaryDirectory() + "onep-history-" + UUID().uuidString
+        try "_HiStOrY_V2_\nls\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let shell = try ShellFixture { $0.historyFile = file }
+        let reader = ScriptedLineReader(lines: ["pwd", "history -c", "whoami", "history"], isInteractive: true)
+        _ = await shell.runner.runInteractive(reader: reader)
+        #expect(reader.history == ["whoami", "history"])
+        #expect(shell.buffer.stdout.hasSuffix("1  whoami\n2  history\n"), "\(shell.buffer.stdout)")
+    }
 }

@@ -46,4 +46,8 @@ public final class EditLineReader: LineReader {
     public func addHistory(_ line: String) {
         session.addHistory(line)
     }
+
+    public func clearHistory() {
+        session.clearHistory()
+    }
 }

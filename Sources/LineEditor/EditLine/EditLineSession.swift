@@ -18,6 +18,7 @@ final class EditLineSession {
     private let programName: UnsafeMutablePointer<CChar>
     private var prompt: UnsafeMutablePointer<CChar>
     private let output: UnsafeMutablePointer<FILE>
+    private let inputDescriptor: Int32
     private var interrupted = false
 
     var completer: (@Sendable (CompletionRequest) -> CompletionResult)?
@@ -60,6 +61,7 @@ final class EditLineSession {
         self.programName = programName
         self.prompt = prompt
         self.output = configuration.output
+        self.inputDescriptor = fileno(configuration.input)
         configure(terminalType: configuration.terminalType, editrc: configuration.editrc)
     }
 
@@ -97,6 +99,8 @@ final class EditLineSession {
         setPrompt(PromptText.markingEscapes(text))
         // Without libedit's own signal handling, window size changes are picked up here.
         el_resize(editLine)
+        // With editing off (`edit off` in ~/.editrc) libedit reads in line mode, which must stay.
+        if onep_el_editing(editLine) != 0 { Platform.leaveLineMode(inputDescriptor) }
         interrupted = false
         while true {
             var count: Int32 = 0
@@ -127,6 +131,10 @@ final class EditLineSession {
 
     func addHistory(_ line: String) {
         history.add(line)
+    }
+
+    func clearHistory() {
+        history.clear()
     }
 
     private func setPrompt(_ text: String) {

@@ -45,6 +45,17 @@ final class HistoryStore {
 
     /// The lines in memory, oldest first.
     var entries: [String] {
+        HistoryStore.entries(of: handle)
+    }
+
+    /// Forgets the lines in memory, so the arrow keys recall nothing from before; the file is its
+    /// owner's to empty.
+    func clear() {
+        onep_history_clear(handle)
+        lastEntered = nil
+    }
+
+    static func entries(of handle: OpaquePointer) -> [String] {
         var lines: [String] = []
         var entry = onep_history_oldest(handle)
         while let current = entry {

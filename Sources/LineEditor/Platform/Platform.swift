@@ -182,6 +182,24 @@ extension Platform {
         return nil
     }
 
+    /// Takes the terminal on `fileDescriptor` out of line mode (no line buffering, no echo, no
+    /// signal keys) if it is in it, leaving output settings alone.
+    ///
+    /// libedit prints its prompt before it switches the terminal to key-by-key reading; a key typed
+    /// in between would be echoed by the terminal and then again by libedit, and Ctrl-C or Ctrl-D
+    /// would act as a signal or end of file. Switching first closes that gap, and libedit keeps the
+    /// line-mode settings it saved, since it only takes settings from a terminal in line mode.
+    static func leaveLineMode(_ fileDescriptor: Int32) {
+        var settings = termios()
+        guard tcgetattr(fileDescriptor, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) != 0 else { return }
+        settings.c_lflag &= ~tcflag_t(ICANON | ECHO | ECHONL | ISIG | IEXTEN)
+        withUnsafeMutableBytes(of: &settings.c_cc) { characters in
+            characters[Int(VMIN)] = 1
+            characters[Int(VTIME)] = 0
+        }
+        _ = tcsetattr(fileDescriptor, TCSANOW, &settings)
+    }
+
     /// Size in bytes of the file at `path`, or nil when there is none (or it cannot be examined).
     static func fileSize(_ path: String) -> Int? {
         var status = stat()

@@ -7,7 +7,7 @@ public final class ScriptedLineReader: LineReader {
 
     /// Prompts passed to ``readLine(prompt:)``, in order, including the one that met the end of input.
     public private(set) var prompts: [String] = []
-    /// Lines passed to ``addHistory(_:)``, in order.
+    /// Lines passed to ``addHistory(_:)``, in order, since the last ``clearHistory()``.
     public private(set) var history: [String] = []
 
     public var completer: (@Sendable (CompletionRequest) -> CompletionResult)?
@@ -31,6 +31,11 @@ public final class ScriptedLineReader: LineReader {
 
     public func addHistory(_ line: String) {
         history.append(line)
+    }
+
+    /// Empties ``history``, as a line editor forgets its recall list.
+    public func clearHistory() {
+        history = []
     }
 
     /// Asks the installed completer what Tab would offer with `line` and the cursor at `cursor`

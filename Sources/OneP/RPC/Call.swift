@@ -16,3 +16,17 @@ public struct Call: Sendable, Hashable {
         ["id": .int(id), "procedure": .string(procedure), "arguments": .array(arguments)]
     }
 }
+
+extension Call {
+    /// The platform's own timeout of a `wait` when the call names none.
+    static let defaultWaitHold = Duration.seconds(30)
+
+    /// How long the platform may hold this call's answer on purpose: a `wait` up to its timeout.
+    var answerHold: Duration? {
+        guard procedure == "wait" else { return nil }
+        guard arguments.count > 1, case .object(let options) = arguments[1], let milliseconds = options["timeout"]?.intValue else {
+            return Self.defaultWaitHold
+        }
+        return .milliseconds(max(milliseconds, 0))
+    }
+}

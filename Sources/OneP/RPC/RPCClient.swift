@@ -31,7 +31,13 @@ public final class RPCClient: Sendable {
     /// - Throws: ``OnePError`` only when the request as a whole failed; failed calls are in their results.
     public func batch(_ calls: [Call]) async throws -> [CallResult] {
         guard !calls.isEmpty else { return [] }
-        let answer = try await transport.send(requestBody(calls))
+        let body = requestBody(calls)
+        let answer: [UInt8]
+        if let hold = calls.compactMap(\.answerHold).max() {
+            answer = try await transport.send(body, answerHeldUpTo: hold)
+        } else {
+            answer = try await transport.send(body)
+        }
         return try Self.results(of: calls, from: answer)
     }
 

@@ -53,13 +53,20 @@ public final class HTTPTransport: Transport {
     /// - Throws: ``OnePError`` of a transport kind, or `CancellationError` when the task was
     ///   cancelled (the request is abandoned).
     public func send(_ body: [UInt8]) async throws -> [UInt8] {
+        try await send(body, answerHeldUpTo: .zero)
+    }
+
+    /// The timeout runs for `hold` longer than usual, so a `wait` the platform ends with `expire`
+    /// is not cut short by the transport first.
+    public func send(_ body: [UInt8], answerHeldUpTo hold: Duration) async throws -> [UInt8] {
         if let debugLog { debugLog(curl.command(body: body)) }
+        let limit = timeout + max(hold, .zero)
         do {
-            return try await exchange(body)
+            return try await exchange(body, timeout: limit)
         } catch let error as HTTPClientError where error == .remoteConnectionClosed && !Task.isCancelled {
             // The server closed a kept-alive connection as the request went out; a fresh one gets it through.
             do {
-                return try await exchange(body)
+                return try await exchange(body, timeout: limit)
             } catch {
                 throw failure(error)
             }
@@ -77,7 +84,7 @@ public final class HTTPTransport: Transport {
         try await owned.shutdown()
     }
 
-    private func exchange(_ body: [UInt8]) async throws -> [UInt8] {
+    private func exchange(_ body: [UInt8], timeout: Duration) async throws -> [UInt8] {
         var request = HTTPClientRequest(url: processURL)
         request.method = .POST
         for (name, value) in Self.headers { request.headers.add(name: name, value: value) }

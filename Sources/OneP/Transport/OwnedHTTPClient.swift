@@ -2,9 +2,11 @@ import AsyncHTTPClient
 import NIOCore
 import Synchronization
 
-/// The HTTP client a transport owns: HTTP/1.1, one timeout for connecting and reading, no
-/// redirects, no decompression, and failing at once when nothing listens instead of retrying
-/// until the deadline.
+/// The HTTP client a transport owns: HTTP/1.1, a connect timeout, no redirects, no decompression,
+/// and failing at once when nothing listens instead of retrying until the deadline.
+///
+/// Reading has no timeout of its own: each request carries a deadline for the whole exchange,
+/// which a request the platform holds on purpose (`wait`) extends.
 ///
 /// AsyncHTTPClient traps when a running client is released, so one dropped without
 /// ``shutdown()`` closes its connections in the background instead.
@@ -15,7 +17,7 @@ final class OwnedHTTPClient: Sendable {
     init(timeout: Duration) {
         var configuration = HTTPClient.Configuration()
         configuration.httpVersion = .http1Only
-        configuration.timeout = .init(connect: TimeAmount(timeout), read: TimeAmount(timeout))
+        configuration.timeout = .init(connect: TimeAmount(timeout), read: nil)
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled

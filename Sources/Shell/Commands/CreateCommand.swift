@@ -126,10 +126,16 @@ enum CreateCommand {
         body: { context in
             let source = try await context.resolve(context.arguments.required("SOURCE"))
             let here = try await context.resolve(".")
-            let answer = try await context.client().call(
-                .clone(here.id, .rid(source.rid), noAliases: context.arguments.flag("no-aliases"), noHistorical: context.arguments.flag("no-history"))
-            )
-            guard let rid = answer?.stringValue else { throw OnePError.malformedAnswer("clone gave no RID") }
+            // The source's type comes in the same request, to explain a refusal in the user's terms.
+            let results = try await context.client().batch([
+                .info(.rid(source.rid), options: [.basic]),
+                .clone(
+                    here.id, .rid(source.rid), noAliases: context.arguments.flag("no-aliases"), noHistorical: context.arguments.flag("no-history")),
+            ])
+            if let type = results[0].result?["basic"]?["type"]?.stringValue, type != "client" {
+                throw ShellError.failed("clone: '\(source.text)' is a \(type); only clients can be cloned")
+            }
+            guard let rid = try results[1].get()?.stringValue else { throw OnePError.malformedAnswer("clone gave no RID") }
             // Only the direct owner may see a client's key.
             let info = try? await context.client(actingAs: here.rid).call(.info(.rid(rid), options: [.key]))
             let cik = info?["key"]?.stringValue

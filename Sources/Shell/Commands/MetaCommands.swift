@@ -39,9 +39,9 @@ enum MetaCommands {
 
     static let history = CommandSpec(
         words: ["history"],
-        abstract: "Show the lines entered in this session (secrets masked)",
+        abstract: "Show the lines entered, earlier sessions' first (secrets masked)",
         discussion:
-            "Secret arguments are kept as <redacted>, and so is anything shaped like a CIK outside a RID position. A line typed with a leading space is not kept. The history file is per platform endpoint, under $XDG_STATE_HOME/onep (else ~/.local/state/onep), readable only by you.",
+            "History holds what the history file kept from earlier sessions on this platform endpoint, then this session's lines. Secret arguments are kept as <redacted>, and so is anything shaped like a CIK outside a RID position. A line typed with a leading space is not kept. The history file is per platform endpoint, under $XDG_STATE_HOME/onep (else ~/.local/state/onep), readable only by you.",
         options: [.flag("clear", short: "c", "forget the history, here and in the history file")],
         examples: ["history", "history -c"],
         body: { context in

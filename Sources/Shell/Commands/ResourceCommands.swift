@@ -112,12 +112,20 @@ enum ResourceCommands {
         ],
         examples: ["usage", "usage device1 --start -7d"],
         body: { context in
-            let resource = try await context.resolve(context.arguments.value("RES") ?? ".")
             let end = context.time("end") ?? context.now
             let start = context.time("start") ?? end - 86_400
-            let results = try await context.client().batch(usageMetrics.map { .usage(resource.id, metric: $0, start: start, end: end) })
+            guard start <= end else {
+                throw ShellError(.invalidValue(command: "usage", argument: "--start", value: String(start), expected: "a time before --end"))
+            }
+            let resource = try await context.resolve(context.arguments.value("RES") ?? ".")
+            // The resource's type rides along, to explain a refusal in the user's terms.
+            let calls: [Call] = [.info(resource.id, options: [.basic])] + usageMetrics.map { .usage(resource.id, metric: $0, start: start, end: end) }
+            let results = try await context.client().batch(calls)
+            if let type = results[0].result?["basic"]?["type"]?.stringValue, type != "client" {
+                throw ShellError.failed("usage: '\(resource.text)' is a \(type); usage is measured for clients")
+            }
             var rows: [[JSON]] = []
-            for (metric, result) in zip(usageMetrics, results) { rows.append([.string(metric), try result.get() ?? .null]) }
+            for (metric, result) in zip(usageMetrics, results.dropFirst()) { rows.append([.string(metric), try result.get() ?? .null]) }
             context.emit(.table(Table(columns: ["metric", "usage"], rows: rows, rightAligned: [1])))
         }
     )

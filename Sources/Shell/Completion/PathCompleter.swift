@@ -20,16 +20,27 @@ struct PathCompleter {
                 guard stack.count > 1 else { return [] }
                 stack.removeLast()
             default:
-                guard let here = stack.last, let child = lookup(here)?.first(where: { $0.name == part && $0.isClient })
-                else { return [] }
+                guard let here = stack.last, let child = PathCompleter.child(named: String(part), in: lookup(here) ?? []) else { return [] }
                 stack.append(child.rid)
             }
         }
         return names(under: stack.last, prefix: directory)
     }
 
+    /// The client a path segment names, read as the shell resolves paths: an alias first, then a
+    /// RID, then a name.
+    private static func child(named part: String, in children: [KnownChild]) -> KnownChild? {
+        let clients = children.filter(\.isClient)
+        return clients.first { $0.alias == part } ?? clients.first { $0.rid == part.lowercased() } ?? clients.first { $0.name == part }
+    }
+
+    /// Each child by its name and, when it has a different one, by its alias.
     private func names(under rid: String?, prefix: String) -> [String] {
         guard let rid else { return [] }
-        return (lookup(rid) ?? []).map { prefix + $0.name + ($0.isClient ? "/" : "") }
+        return (lookup(rid) ?? []).flatMap { child in
+            let end = child.isClient ? "/" : ""
+            let alias = child.alias.flatMap { $0 == child.name ? nil : prefix + $0 + end }
+            return [prefix + child.name + end] + (alias.map { [$0] } ?? [])
+        }
     }
 }

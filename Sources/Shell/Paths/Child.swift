@@ -46,7 +46,7 @@ struct Child: Sendable, Equatable {
         self.alias = alias
     }
 
-    var known: KnownChild { KnownChild(name: label, rid: rid, isClient: type == "client") }
+    var known: KnownChild { KnownChild(name: label, rid: rid, isClient: type == "client", alias: alias) }
 
     /// The name to show, falling back to the alias or RID for unnamed resources.
     var label: String {

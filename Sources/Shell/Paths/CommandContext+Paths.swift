@@ -83,9 +83,17 @@ extension CommandContext {
             pairs.filter { answers.aliases[$0.parent.rid + "/" + $0.name] == nil && !ResourcePath.isRID($0.name) }.map(\.parent.rid))
         let toDescribe = parents.filter { needNames.contains($0.rid) }.flatMap { parent in (listed[parent.rid] ?? []).map { (parent.rid, $0) } }
         guard !toDescribe.isEmpty else { return answers }
-        let infos = try await client().batch(toDescribe.map { .info(.rid($0.1.rid), options: [.description]) })
+        // The parents' aliases ride along, so completion learns them with the names.
+        let described = parents.filter { needNames.contains($0.rid) }
+        var describeCalls: [Call] = toDescribe.map { .info(.rid($0.1.rid), options: [.description]) }
+        describeCalls += described.map { .info(id($0), options: [.aliases]) }
+        let infos = try await client().batch(describeCalls)
+        var aliases: [String: [String: String]] = [:]
+        for (parent, info) in zip(described, infos.dropFirst(toDescribe.count)) where info.status.isOK {
+            aliases[parent.rid] = Child.aliases(info.result)
+        }
         for ((parent, item), info) in zip(toDescribe, infos) {
-            answers.children[parent, default: []].append(Child(rid: item.rid, type: item.type, info: info.result, alias: nil))
+            answers.children[parent, default: []].append(Child(rid: item.rid, type: item.type, info: info.result, alias: aliases[parent]?[item.rid]))
         }
         for (parent, children) in answers.children { session.knownChildren[parent] = children.map(\.known) }
         return answers

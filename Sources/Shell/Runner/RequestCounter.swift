@@ -18,7 +18,11 @@ struct CountingTransport: Transport {
     let counter: RequestCounter
 
     func send(_ body: [UInt8]) async throws -> [UInt8] {
+        try await send(body, answerHeldUpTo: .zero)
+    }
+
+    func send(_ body: [UInt8], answerHeldUpTo hold: Duration) async throws -> [UInt8] {
         counter.increment()
-        return try await base.send(body)
+        return try await base.send(body, answerHeldUpTo: hold)
     }
 }

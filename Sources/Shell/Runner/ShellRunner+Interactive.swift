@@ -46,6 +46,7 @@ extension ShellRunner {
                     }
                 }
                 let outcome = await runInterruptibly(line)
+                if await takeHistoryClear() { reader.clearHistory() }
                 if outcome.exitRequested { return outcome.status.code }
             }
         }
@@ -65,7 +66,7 @@ extension ShellRunner {
             // A command that ended by itself has already said how (a cancelled one says
             // "interrupted"); only one the monitor had to abandon needs a word from here.
             if let outcome = finished.value { return outcome }
-            services.output.writeErr("interrupted\n")
+            services.output.writeErr(ShellRunner.interruptionBreak(.interrupted, output: services.output) + "error: interrupted\n")
             return CommandOutcome(status: .interrupted)
         }
     }

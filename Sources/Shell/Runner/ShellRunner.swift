@@ -1,11 +1,17 @@
 import Foundation
+import LineEditor
 import OneP
 
 /// Runs command lines against a session: the heart of the REPL, of scripts and of `onep -c`.
 public actor ShellRunner {
     let services: ShellServices
     var session: Session
+    /// Lines entered in this session, as history keeps them.
     var history: [String] = []
+    /// What the history file held when the session began.
+    var earlierHistory: [String] = []
+    /// Set by `history -c` until the interactive loop has told its line editor to forget too.
+    var historyClearPending = false
     /// How deep `source` currently nests, to stop a file that sources itself.
     var sourceDepth = 0
     /// Copies command output for transcripts.
@@ -23,6 +29,7 @@ public actor ShellRunner {
         var endpoint = configuration.endpoint
         endpoint.transport = CountingTransport(base: endpoint.transport, counter: counter)
         session = Session(endpoint: endpoint)
+        if let file = configuration.historyFile { earlierHistory = HistoryFile.entries(atPath: file) ?? [] }
         session.vendor = VendorSession.initial(environment: configuration.environment, endpoint: endpoint)
         session.settings.format = configuration.format
         session.settings.bail = !configuration.continueOnError
@@ -135,7 +142,8 @@ public actor ShellRunner {
         }
         let requestsBefore = services.counter.value
         let started = ContinuousClock.now
-        var context = CommandContext(arguments: parsed.arguments, session: session, services: services, spec: parsed.spec, history: history)
+        var context = CommandContext(
+            arguments: parsed.arguments, session: session, services: services, spec: parsed.spec, history: earlierHistory + history)
         var outcome = CommandOutcome(status: .success)
         do {
             try await parsed.spec.body(&context)
@@ -183,7 +191,7 @@ public actor ShellRunner {
     /// Prints the one-line message for an error and says how the command ended.
     func report(_ error: any Error) -> CommandOutcome {
         let message = ShellMessage(error: error, commands: services.commands)
-        var text = "error: " + message.text + "\n"
+        var text = ShellRunner.interruptionBreak(message.status, output: services.output) + "error: " + message.text + "\n"
         if let usage = message.usage { text += usage + "\n" }
         services.output.writeErr(text)
         return CommandOutcome(status: message.status)
@@ -198,6 +206,14 @@ public actor ShellRunner {
         let redacted = HistoryRedactor(commands: services.commands, environment: services.environment).redact(line)
         history.append(redacted)
         return redacted
+    }
+}
+
+extension ShellRunner {
+    /// At a terminal, Ctrl-C during a command leaves the terminal's own `^C` echo where the cursor
+    /// was; the message about the interruption starts on the next line.
+    static func interruptionBreak(_ status: ExitStatus, output: OutputSink) -> String {
+        status == .interrupted && output.isTerminal ? "\n" : ""
     }
 }
 

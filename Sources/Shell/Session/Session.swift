@@ -45,6 +45,8 @@ struct KnownChild: Sendable, Hashable {
     var name: String
     var rid: String
     var isClient: Bool
+    /// The alias its owner maps to it, which a path may use in place of the name.
+    var alias: String? = nil
 }
 
 /// A platform endpoint as configured: what to call it and how to reach it.

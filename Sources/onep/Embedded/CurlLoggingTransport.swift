@@ -23,11 +23,15 @@ struct CurlLoggingTransport: Transport {
     }
 
     func send(_ body: [UInt8]) async throws -> [UInt8] {
+        try await send(body, answerHeldUpTo: .zero)
+    }
+
+    func send(_ body: [UInt8], answerHeldUpTo hold: Duration) async throws -> [UInt8] {
         if explained.claim() {
             log("# embedded platform, no HTTP: to replay, run 'onep serve --data \(CurlQuoting.quoted(directory))'")
         }
         log(formatter.command(body: body))
-        return try await base.send(body)
+        return try await base.send(body, answerHeldUpTo: hold)
     }
 }
 

@@ -20,19 +20,27 @@ extension PseudoTerminal {
     /// Waits until the program's terminal is out of line mode (no ICANON), as seen from the
     /// terminal device the program has on standard input.
     func waitUntilReadingKeys(timeout: Duration = .seconds(10)) throws {
+        let deadline = ContinuousClock.now + timeout
+        while try !readsKeys() {
+            guard ContinuousClock.now < deadline else {
+                throw PseudoTerminalError(.textNotSeen("(keys read one by one)", output: transcript, programEnded: false))
+            }
+            usleep(1_000)
+        }
+    }
+
+    /// Whether the program's terminal is out of line mode right now (always true where this
+    /// cannot be told).
+    func readsKeys() throws -> Bool {
         #if os(Linux)
             let device = try terminalDevice()
             let descriptor = open(device, O_RDONLY | O_NOCTTY | O_NONBLOCK)
-            guard descriptor >= 0 else { return }
+            guard descriptor >= 0 else { return true }
             defer { close(descriptor) }
-            let deadline = ContinuousClock.now + timeout
             var settings = termios()
-            while tcgetattr(descriptor, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) != 0 {
-                guard ContinuousClock.now < deadline else {
-                    throw PseudoTerminalError(.textNotSeen("(keys read one by one)", output: transcript, programEnded: false))
-                }
-                usleep(1_000)
-            }
+            return tcgetattr(descriptor, &settings) != 0 || settings.c_lflag & tcflag_t(ICANON) == 0
+        #else
+            return true
         #endif
     }
 

@@ -71,6 +71,27 @@ import Testing
         try await server.stop()
     }
 
+    /// The transport's timeout counts from the end of the wait the call asked for, so a wait
+    /// longer than the timeout is answered by the platform rather than cut off by the client.
+    @Test func aWaitOutlastsTheTransportTimeout() async throws {
+        let fixture = try PlatformFixture()
+        defer { fixture.removeDirectory() }
+        let server = try await RunningPlatformServer.start(platform: fixture.platform)
+        let waiting = HTTPTransport(url: server.url, timeout: .milliseconds(300))
+        let writing = HTTPTransport(url: server.url)
+        let client = RPCClient(transport: writing, auth: fixture.rootAuth)
+        _ = try await client.makeDataport("w", format: "integer")
+        let wait = Task { try await RPCClient(transport: waiting, auth: fixture.rootAuth).call(.wait(.alias("w"), timeoutMilliseconds: 60_000)) }
+        await fixture.platform.untilSuspendedWaits(are: 1)
+        // Real time, on purpose: what is tested is the client's own timer, which the platform clock does not drive.
+        try await Task.sleep(for: .milliseconds(700))
+        fixture.clock.advance(by: 1)
+        _ = try await client.call(.write(.alias("w"), value: 7))
+        #expect(try Point(pair: try #require(try await wait.value)) == Point(timestamp: now + 1, value: 7))
+        for transport in [waiting, writing] { try await transport.shutdown() }
+        try await server.stop()
+    }
+
     @Test func hangingUpAnRPCWaitForgetsItAndKeepsOtherConnectionsAlive() async throws {
         let fixture = try PlatformFixture()
         defer { fixture.removeDirectory() }
