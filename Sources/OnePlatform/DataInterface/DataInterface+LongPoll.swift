@@ -20,7 +20,7 @@ extension DataInterfaceEngine {
         let start = try await database.read { db -> LongPollStart in
             let context = try session(request, in: db, collecting: ChangeCollector())
             guard let target = try Self.dataport(alias, in: context), let format = target.format else { return .nothingToWatch }
-            if let since, let point = try WaitProcedure.firstPoint(db, resource: target.key, after: since) {
+            if let since, let point = try WaitProcedure.firstPoint(db, resource: target.key, after: since, now: context.now) {
                 return .found(point, format)
             }
             let wait = PendingWait(resource: target.key, format: format, since: since, timeoutMilliseconds: Double(milliseconds))

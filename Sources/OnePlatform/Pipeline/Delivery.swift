@@ -5,7 +5,8 @@ import OnePJSON
 ///
 /// The embedded platform sends nothing over the network. Each publication stores, in the
 /// dispatch's own time series, the message it would deliver; a dispatch that cannot deliver
-/// (it or its owner is locked, or the owner used up today's allowance of the method's consumable)
+/// (it or its owner is locked, the owner used up today's allowance of the method's consumable,
+/// or the bucket it draws that consumable from is empty)
 /// stores `undelivered` instead, as the API documents. Each message that would go out counts as
 /// one use of the consumable for the owner, so `usage` and `info` `counts` see it.
 struct Delivery {
@@ -18,7 +19,9 @@ struct Delivery {
         let owner = try dispatch.parentID.flatMap { try ResourceRecord.fetch(db, id: $0) }
         guard let owner, !dispatch.isLocked, !owner.isLocked else { return .text(Self.undelivered) }
         if let metric = consumable {
-            guard try allowsOneMore(metric, owner: owner, in: db, now: now) else { return .text(Self.undelivered) }
+            guard try allowsOneMore(metric, owner: owner, in: db, now: now),
+                try ConsumableBucket(db: db).drawOne(metric, for: owner)
+            else { return .text(Self.undelivered) }
             try ConsumptionStore.record(db, client: owner.key, metric: metric, at: now)
         }
         return .text(message(for: value))

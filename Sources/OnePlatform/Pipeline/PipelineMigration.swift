@@ -1,6 +1,7 @@
 import GRDB
 
-/// The state datarules keep between inputs: their pending timer and their counters.
+/// The state datarules keep between inputs (their pending timer and their counters) and what
+/// is left in clients' consumable buckets.
 ///
 /// Registered after the depth and provisioning migrations; never edited once shipped.
 enum PipelineMigration {
@@ -15,6 +16,14 @@ enum PipelineMigration {
                 t.column("active", .boolean).notNull().defaults(to: false)
             }
             try db.create(index: "rule_state_on_due", on: "rule_state", columns: ["due"])
+        }
+        migrator.registerMigration("v4-consumable-buckets") { db in
+            try db.create(table: "consumable_bucket") { t in
+                t.column("client_id", .integer).notNull().references("resource", onDelete: .cascade)
+                t.column("metric", .text).notNull()
+                t.column("remaining", .integer).notNull()
+                t.primaryKey(["client_id", "metric"])
+            }
         }
     }
 }

@@ -4,8 +4,12 @@ import GRDB
 enum ResourceStart {
     /// Starts a datarule's rule afresh: a timeout rule's timer begins to run at `now`, every
     /// other rule forgets its timer and counters.
+    /// A client fills the consumable buckets its limits give it.
     static func begin(_ resource: ResourceRecord, in db: Database, now: Int) throws {
-        guard resource.type == .datarule else { return }
-        try RuleRunner.start(resource, in: db, now: now)
+        switch resource.type {
+        case .datarule: try RuleRunner.start(resource, in: db, now: now)
+        case .client: try ConsumableBucket(db: db).fill(resource, limits: resource.description["limits"])
+        case .dataport, .dispatch: break
+        }
     }
 }

@@ -16,11 +16,17 @@ enum UpdateProcedure {
         let description = try normalizer.updating(target.description, with: input)
         if target.type == .client { try LimitLedger(db: context.db).admitUpdate(of: target, to: description) }
         let ruleChanged = target.description["rule"] != description["rule"]
+        let retention = Retention(description)
+        let retentionTightened = retention != Retention(target.description) && !retention.isUnlimited
         target.description = description
         target.subscribeID = try CreateProcedure.subscriptionID(description, in: context)
         target.modified = context.now
         try target.update(context.db)
+        // A tighter retention drops what it no longer keeps now rather than at the next write.
+        if retentionTightened { try retention.prune(context.db, resource: target.key, now: context.now) }
         if ruleChanged { try ResourceStart.begin(target, in: context.db, now: context.now) }
+        // Setting a bucket limit again refills it, even to the same number.
+        if target.type == .client { try ConsumableBucket(db: context.db).fill(target, limits: input["limits"]) }
         return nil
     }
 }

@@ -19,17 +19,20 @@ enum WaitProcedure {
         let timeout = try timeoutMilliseconds(options["timeout"])
         let since = try sinceTimestamp(options["since"])
         guard target.type.keepsPoints, let format = target.format else { throw CallFailure.invalid }
-        if let since, let point = try firstPoint(context.db, resource: target.key, after: since) {
+        if let since, let point = try firstPoint(context.db, resource: target.key, after: since, now: context.now) {
             return answer(point, format: format)
         }
         context.suspension.put(PendingWait(resource: target.key, format: format, since: since, timeoutMilliseconds: timeout))
         return nil
     }
 
-    /// The earliest point stamped strictly after `since`.
-    static func firstPoint(_ db: Database, resource: Int64, after since: Int) throws -> (timestamp: Int, value: PointValue)? {
-        guard since < Int.max else { return nil }
-        return try PointStore.window(db, resource: resource, start: since + 1, end: Int.max, ascending: true, limit: 1).first
+    /// The earliest point stamped strictly after `since` that the resource's retention still lets readers see at `now`.
+    static func firstPoint(_ db: Database, resource: Int64, after since: Int, now: Int) throws -> (timestamp: Int, value: PointValue)? {
+        guard since < Int.max, let record = try ResourceRecord.fetch(db, id: resource) else { return nil }
+        var start = since + 1
+        // Points older than the retention window may linger on disk until the next write.
+        if let oldest = Retention(record.description).oldestReadable(now: now) { start = max(start, oldest) }
+        return try PointStore.window(db, resource: resource, start: start, end: Int.max, ascending: true, limit: 1).first
     }
 
     /// The call's result: `[timestamp, value]`.

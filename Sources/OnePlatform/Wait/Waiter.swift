@@ -37,7 +37,7 @@ struct Waiter: Sendable {
     private func point(for wait: PendingWait) async throws -> (timestamp: Int, value: PointValue)? {
         try await database.read { db in
             if let since = wait.since {
-                return try WaitProcedure.firstPoint(db, resource: wait.resource, after: since)
+                return try WaitProcedure.firstPoint(db, resource: wait.resource, after: since, now: Int(clock.now()))
             }
             return try PointStore.latest(db, resource: wait.resource)
         }

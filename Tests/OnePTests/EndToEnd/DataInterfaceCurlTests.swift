@@ -73,4 +73,43 @@ import Testing
         try await transport.shutdown()
         try await server.stop()
     }
+
+    /// The `alias=value` pairs of a read, whose order the API leaves open.
+    private func pairs(_ answer: CurlAnswer) -> Set<Substring> {
+        Set(answer.body.split(separator: "&"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
+    func aDevicesCurlWriteDrivesTheRulesSubscribedToItsDataport() async throws {
+        let fixture = try PlatformFixture()
+        defer { fixture.removeDirectory() }
+        let server = try await RunningPlatformServer.start(platform: fixture.platform)
+        let transport = HTTPTransport(url: server.url)
+        let root = RPCClient(transport: transport, auth: fixture.rootAuth)
+        let device = try await root.makeDevice("boiler")
+        let asDevice = root.with(auth: .cik(device.cik))
+        let temp = try await asDevice.makeDataport("temp", format: "float")
+        let rules: [(alias: String, rule: DataruleRule)] = [("hot", .simple(.gt, constant: 30)), ("silent", .timeout(seconds: 60))]
+        for (alias, rule) in rules {
+            let description = ResourceDescription.datarule(rule, .init(subscribe: temp))
+            let rid = try #require(try await asDevice.call(.create(.me, type: .datarule, description: description))?.stringValue)
+            _ = try await asDevice.call(.map(.rid(rid), alias: alias))
+        }
+        let cik = "X-Exosite-CIK: \(device.cik)"
+        let alias = "\(server.url)/onep:v1/stack/alias"
+
+        #expect(try await curl([alias, "-H", cik, "-d", "temp=35"]).status == 204)
+        #expect(try await pairs(curl([alias + "?hot&silent", "-H", cik])) == ["hot=1", "silent=0"])
+        fixture.clock.advance(by: 59)
+        try await fixture.platform.settle()
+        #expect(try await curl([alias + "?silent", "-H", cik]).body == "silent=0")
+        fixture.clock.advance(by: 1)
+        try await fixture.platform.settle()
+        #expect(try await curl([alias + "?silent", "-H", cik]).body == "silent=1")
+        // The next write turns both the other way.
+        #expect(try await curl([alias, "-H", cik, "-d", "temp=20"]).status == 204)
+        #expect(try await pairs(curl([alias + "?hot&silent", "-H", cik])) == ["hot=0", "silent=0"])
+        try await transport.shutdown()
+        try await server.stop()
+    }
 }

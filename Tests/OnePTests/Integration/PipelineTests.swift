@@ -14,7 +14,7 @@ import Testing
 
     @Test(arguments: Route.allCases) func aDeviceWriteRunsItsRuleAndDispatch(route: Route) async throws {
         try await withPlatform(route) { root, fixture in
-            let limits: JSON = ["dataport": "inherit", "datarule": "inherit", "dispatch": "inherit", "email": 10]
+            let limits: JSON = ["dataport": "inherit", "datarule": "inherit", "dispatch": "inherit", "email": 10, "email_bucket": 10]
             let rid = try await make(root, .client, ["name": "thermostat", "limits": limits])
             let key = try ResourceInfo(try await root.call(.info(.rid(rid), options: [.key]))).key
             let device = (rid: rid, cik: try #require(key))

@@ -6,7 +6,7 @@ import Testing
 struct DispatchAllowanceTests {
     @Test func aDailyLimitMakesFurtherDeliveriesUndeliveredUntilTheNextDay() async throws {
         let platform = try TestPlatform.inMemory()
-        let device = try await platform.client(["limits": ["dataport": 1, "dispatch": 1, "email": 2]])
+        let device = try await platform.client(["limits": ["dataport": 1, "dispatch": 1, "email": 2, "email_bucket": 10]])
         let source = try await platform.dataport("integer", auth: device.auth)
         let dispatch = try await platform.dispatch(["subscribe": .string(source), "message": "m"], auth: device.auth)
         for value in 1...3 {
