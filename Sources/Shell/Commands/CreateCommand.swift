@@ -16,23 +16,16 @@ enum CreateCommand {
             .value("format", "FORMAT", "dataport or datarule format (default float)", type: .choice(["float", "integer", "string"])),
             .value("meta", "TEXT", "free-form metadata"),
             .flag("public", "readable by anyone"),
-            .value("retention-count", "N", "keep at most N points", type: .integer),
-            .value("retention-duration", "H", "keep points for H hours", type: .integer),
-            .value("preprocess", "JSON", "operations on incoming values, e.g. [[\"mul\", 2]]", type: .json),
-            .value("subscribe", "RES", "receive every point of this resource", type: .path),
-            .value(
-                "rule", "JSON", "the datarule's rule, e.g. {\"simple\": {\"comparison\": \"gt\", \"constant\": 30, \"repeat\": false}}", type: .json),
-            .value("method", "METHOD", "dispatch delivery", type: .choice(["email", "http_get", "http_post", "http_put", "sms", "xmpp"])),
-            .value("recipient", "TO", "dispatch recipient"),
-            .value("subject", "TEXT", "dispatch subject"),
-            .value("message", "TEXT", "dispatch message"),
             .value("alias", "ALIAS", "also map this alias in the owning client"),
             .value("json", "DESC", "more description fields as JSON", type: .json),
-        ],
+        ] + DescriptionOptions.pipeline + DescriptionOptions.rule + DescriptionOptions.dispatch,
         examples: [
             "create dataport temperature --format float --alias temp",
             "create client device2",
-            "create datarule hot --format integer --subscribe temperature --rule '{\"simple\": {\"comparison\": \"gt\", \"constant\": 30, \"repeat\": false}}'",
+            "create datarule hot --format integer --subscribe temperature --when simple --comparison gt --constant 30",
+            "create datarule silent --format integer --subscribe temperature --when timeout --timeout 600",
+            "create dispatch alarm --subscribe hot --method email --recipient ops@example.com --message 'too hot'",
+            "create datarule hot --format integer --rule '{\"simple\": {\"comparison\": \"gt\", \"constant\": 30, \"repeat\": false}}'",
         ],
         effect: .changes,
         body: { context in try await run(&context) }
@@ -72,22 +65,17 @@ enum CreateCommand {
 
     private static func describe(type: String, name: String, context: inout CommandContext) async throws -> JSONObject {
         let arguments = context.arguments
+        try checkApplies(to: type, arguments)
         var description: JSONObject = ["name": .string(name)]
         if let meta = arguments.option("meta") { description["meta"] = .string(meta) }
         if arguments.flag("public") { description["public"] = true }
         switch type {
         case "client":
-            var limits = JSONObject()
-            for key in [
-                "client", "dataport", "datarule", "disk", "dispatch", "email", "email_bucket", "http", "http_bucket", "share", "sms", "sms_bucket",
-                "xmpp", "xmpp_bucket",
-            ] {
-                limits[key] = "inherit"
-            }
-            description["limits"] = .object(limits)
+            description["limits"] = .object(JSONObject(DescriptionOptions.clientLimitKeys.map { ($0, JSON.string("inherit")) }))
             return description
         case "dataport", "datarule":
-            description["format"] = .string(arguments.option("format") ?? "float")
+            description["format"] = .string(
+                arguments.option("format") ?? (type == "datarule" && arguments.option("when") == "script" ? "string" : "float"))
         default:
             description["method"] = .string(arguments.option("method") ?? "email")
             description["recipient"] = .string(arguments.option("recipient") ?? "")
@@ -95,22 +83,29 @@ enum CreateCommand {
             description["message"] = .string(arguments.option("message") ?? "")
         }
         if type == "datarule" {
-            guard let rule = arguments.option("rule") else {
-                throw ShellError(.missingArgument(command: "create", argument: "--rule for a datarule"))
+            // --json may carry the rule instead of the options.
+            if let rule = try DescriptionOptions.rule(command: "create", arguments) {
+                description["rule"] = rule
+            } else if (try arguments.option("json").map(ValueParsing.json))?["rule"] == nil {
+                throw ShellError(.missingArgument(command: "create", argument: "--when KIND (or --rule JSON) for a datarule"))
             }
-            description["rule"] = try ValueParsing.json(rule)
         }
-        if arguments.option("retention-count") != nil || arguments.option("retention-duration") != nil {
-            description["retention"] = [
-                "count": arguments.integer("retention-count").map(JSON.int) ?? "infinity",
-                "duration": arguments.integer("retention-duration").map(JSON.int) ?? "infinity",
-            ]
-        }
-        if let preprocess = arguments.option("preprocess") { description["preprocess"] = try ValueParsing.json(preprocess) }
-        if let subscribe = arguments.option("subscribe") {
-            description["subscribe"] = .string(try await context.resolve(subscribe).rid)
-        }
+        for (key, value) in try await DescriptionOptions.pipelineFields(command: "create", context: &context) { description[key] = value }
         return description
+    }
+
+    /// Refuses options that describe a type other than the one being created.
+    private static func checkApplies(to type: String, _ arguments: ParsedArguments) throws {
+        var foreign: [(names: [String], owner: String)] = []
+        if type != "datarule" { foreign.append((DescriptionOptions.ruleOptionNames, "a datarule")) }
+        if type != "dispatch" { foreign.append((DescriptionOptions.dispatchOptionNames, "a dispatch")) }
+        if type == "client" || type == "dispatch" { foreign.append((["format"], "a dataport or datarule")) }
+        if type == "client" { foreign.append((DescriptionOptions.pipelineOptionNames, "a dataport, datarule or dispatch")) }
+        for (names, owner) in foreign {
+            if let option = DescriptionOptions.given(names, in: arguments).first {
+                throw DescriptionOptions.conflict("create", "--\(option)", "applies only to \(owner), not to a \(type)")
+            }
+        }
     }
 
     static let clone = CommandSpec(

@@ -42,20 +42,28 @@ enum ResourceCommands {
             .value("name", "NAME", "the new name"),
             .value("meta", "TEXT", "the new metadata"),
             .value("json", "DESC", "description fields as JSON", type: .json),
+        ] + DescriptionOptions.pipeline + DescriptionOptions.rule + DescriptionOptions.dispatch,
+        examples: [
+            "update temperature --name 'outside temperature'", "update temperature --json '{\"public\": true}'",
+            "update temperature --retention-count 100", "update hot --when simple --comparison gt --constant 35",
         ],
-        examples: ["update temperature --name 'outside temperature'", "update temperature --json '{\"public\": true}'"],
         effect: .changes,
         body: { context in
             var description = JSONObject()
             if let name = context.arguments.option("name") { description["name"] = .string(name) }
             if let meta = context.arguments.option("meta") { description["meta"] = .string(meta) }
+            if let rule = try DescriptionOptions.rule(command: "update", context.arguments) { description["rule"] = rule }
+            for (key, value) in DescriptionOptions.dispatchFields(context.arguments) { description[key] = value }
+            for (key, value) in try await DescriptionOptions.pipelineFields(command: "update", context: &context) { description[key] = value }
             if let json = context.arguments.option("json") {
                 guard let object = try ValueParsing.json(json).objectValue else {
                     throw ShellError.badJSON(json, reason: "a description must be an object")
                 }
                 for (key, value) in object { description[key] = value }
             }
-            guard !description.isEmpty else { throw ShellError(.missingArgument(command: "update", argument: "--name, --meta or --json")) }
+            guard !description.isEmpty else {
+                throw ShellError(.missingArgument(command: "update", argument: "a field to change (see 'help update')"))
+            }
             let resource = try await context.resolve(context.arguments.required("RES"))
             _ = try await context.client().call(.update(resource.id, description: .object(description)))
             context.session.knownChildren = [:]

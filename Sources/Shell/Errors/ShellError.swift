@@ -13,6 +13,7 @@ public struct ShellError: Error, Sendable {
         case unknownOption(command: String, option: String, suggestions: [String])
         case missingArgument(command: String, argument: String)
         case missingOptionValue(command: String, option: String)
+        case conflictingOption(command: String, option: String, reason: String)
         case tooManyArguments(command: String, extra: String)
         case invalidValue(command: String, argument: String, value: String, expected: String)
         case badTime(String)
@@ -45,7 +46,7 @@ public struct ShellError: Error, Sendable {
     var isUsageError: Bool {
         switch kind {
         case .unterminatedQuote, .unterminatedJSON, .undefinedVariable, .unknownCommand, .unknownSubcommand, .missingSubcommand, .unknownOption,
-            .missingArgument, .missingOptionValue, .tooManyArguments, .invalidValue, .badTime, .badJSON, .badPath:
+            .missingArgument, .missingOptionValue, .conflictingOption, .tooManyArguments, .invalidValue, .badTime, .badJSON, .badPath:
             return true
         default:
             return false
@@ -55,7 +56,8 @@ public struct ShellError: Error, Sendable {
     /// The command whose usage line helps with this error, if any.
     var commandForUsage: String? {
         switch kind {
-        case .missingArgument(let command, _), .missingOptionValue(let command, _), .tooManyArguments(let command, _),
+        case .missingArgument(let command, _), .missingOptionValue(let command, _), .conflictingOption(let command, _, _),
+            .tooManyArguments(let command, _),
             .unknownOption(let command, _, _), .invalidValue(let command, _, _, _):
             return command
         default:

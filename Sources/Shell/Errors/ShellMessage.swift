@@ -107,6 +107,8 @@ struct ShellMessage {
             return "'\(command)' needs a subcommand; choose one of: " + choices.joined(separator: ", ")
         case .unknownOption(let command, let option, let suggestions):
             return "\(command): unknown option '\(option)'" + didYouMean(suggestions)
+        case .conflictingOption(let command, let option, let reason):
+            return "\(command): \(option) \(reason)"
         case .missingArgument(let command, let argument):
             return "\(command): missing \(argument)"
         case .missingOptionValue(let command, let option):

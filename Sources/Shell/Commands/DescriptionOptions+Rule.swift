@@ -1,0 +1,70 @@
+import OneP
+import OnePJSON
+
+extension DescriptionOptions {
+    /// What each kind of rule needs besides `--when`, and what else it accepts.
+    private static func needs(_ kind: String) -> (required: [String], optional: [String]) {
+        switch kind {
+        case "simple": return (["comparison", "constant"], ["repeat"])
+        case "timeout": return (["timeout"], ["repeat"])
+        case "interval", "duration": return (["comparison", "constant", "timeout"], ["repeat"])
+        case "count": return (["comparison", "constant", "count", "timeout"], ["repeat"])
+        default: return (["script"], [])
+        }
+    }
+
+    /// The rule the options describe, nil when none is given; a wrong combination is a usage error.
+    static func rule(command: String, _ arguments: ParsedArguments) throws -> JSON? {
+        let parts = given(ruleOptionNames.filter { $0 != "when" && $0 != "rule" }, in: arguments)
+        if let json = arguments.option("rule") {
+            if let other = given(["when"], in: arguments).first ?? parts.first {
+                throw conflict(command, "--\(other)", "cannot go with --rule, which gives the whole rule as JSON")
+            }
+            return try ValueParsing.json(json)
+        }
+        guard let kind = arguments.option("when") else {
+            if let first = parts.first { throw conflict(command, "--\(first)", "describes a rule: add --when KIND") }
+            return nil
+        }
+        let (required, optional) = needs(kind)
+        if let missing = required.first(where: { !parts.contains($0) }) {
+            throw ShellError(.missingArgument(command: command, argument: "--\(missing) for a \(kind) rule"))
+        }
+        if let extra = parts.first(where: { !required.contains($0) && !optional.contains($0) }) {
+            throw conflict(command, "--\(extra)", "does not apply to a \(kind) rule")
+        }
+        return try build(kind, command: command, arguments).json
+    }
+
+    private static func build(_ kind: String, command: String, _ arguments: ParsedArguments) throws -> DataruleRule {
+        let again = arguments.flag("repeat")
+        if kind == "script" { return .script(arguments.option("script") ?? "") }
+        if kind == "timeout" { return .timeout(seconds: try seconds(command, arguments), repeat: again) }
+        let comparison = Comparison(rawValue: arguments.option("comparison") ?? "") ?? .eq
+        let constantText = arguments.option("constant") ?? ""
+        guard let constant = Double(constantText), constant.isFinite else {
+            throw ShellError(.invalidValue(command: command, argument: "--constant", value: constantText, expected: "a number"))
+        }
+        switch kind {
+        case "simple": return .simple(comparison, constant: constant, repeat: again)
+        case "interval": return .interval(comparison, constant: constant, seconds: try seconds(command, arguments), repeat: again)
+        case "duration": return .duration(comparison, constant: constant, seconds: try seconds(command, arguments), repeat: again)
+        default:
+            return .count(
+                comparison, constant: constant, count: arguments.integer("count") ?? 0, seconds: try seconds(command, arguments), repeat: again)
+        }
+    }
+
+    private static func seconds(_ command: String, _ arguments: ParsedArguments) throws -> Double {
+        let text = arguments.option("timeout") ?? ""
+        guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {
+            throw ShellError(.invalidValue(command: command, argument: "--timeout", value: text, expected: "a number of seconds"))
+        }
+        return seconds
+    }
+
+    /// The one-line refusal of an option given where it makes no sense.
+    static func conflict(_ command: String, _ option: String, _ reason: String) -> ShellError {
+        ShellError(.conflictingOption(command: command, option: option, reason: reason))
+    }
+}
