@@ -24,6 +24,16 @@ enum PipelineMigration {
                 t.column("remaining", .integer).notNull()
                 t.primaryKey(["client_id", "metric"])
             }
+            // Clients given a bucket before buckets were kept start with it full.
+            for metric in ConsumableBucket.metrics {
+                try db.execute(
+                    sql: """
+                        INSERT INTO consumable_bucket (client_id, metric, remaining)
+                        SELECT id, ?, json_extract(description, ?) FROM resource
+                        WHERE type = 'client' AND json_type(description, ?) = 'integer'
+                        """,
+                    arguments: [metric, "$.limits.\(metric)_bucket", "$.limits.\(metric)_bucket"])
+            }
         }
     }
 }
