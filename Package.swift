@@ -97,6 +97,6 @@ let package = Package(
         ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "OnePEmbedded", "OnePlatform"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["OnePlatform"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LineEditor", "OnePlatform"]),
     ]
 )

@@ -35,6 +35,7 @@ struct FleetScenarioTests {
         read checkin
         provision sn regenerate thermostat TH0003
         provision sn disable thermostat TH0007
+        provision sn log thermostat TH0001
         set format csv
         provision sn list thermostat --limit 10
         provision sn info thermostat TH0003
@@ -89,6 +90,9 @@ struct FleetScenarioTests {
         #expect(result.stdout.contains("uploaded \(firmware.count) bytes to firmware\n"))
         #expect(result.stdout.contains("regenerated TH0003: its device must activate again\ndisabled TH0007\n"))
         #expect(result.stdout.contains("TH0001,activated,"))
+        // The activation log names the address curl connected from.
+        let activation = result.stdout.split(separator: "\n").first { $0.contains("model=thermostat&vendor=\(server.vendor)&sn=TH0001") }
+        #expect(activation?.contains(" 127.0.0.1 ") == true, "\(result.stdout)")
         #expect(result.stdout.contains("TH0007,expired,"))
         #expect(
             result.stdout.hasSuffix(

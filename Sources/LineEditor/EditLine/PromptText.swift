@@ -17,42 +17,12 @@ enum PromptText {
                 index += 1
                 continue
             }
-            let end = escapeSequenceEnd(scalars, from: index)
+            let end = EscapeSequence.end(in: scalars, from: index)
             result.append(invisibleMarker)
             result.append(contentsOf: scalars[index..<end])
             result.append(invisibleMarker)
             index = end
         }
         return String(result)
-    }
-
-    /// Index just past the escape sequence starting at `start` (which holds ESC).
-    private static func escapeSequenceEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
-        var index = start + 1
-        guard index < scalars.count else { return index }
-        switch scalars[index] {
-        case "[":
-            // Control sequence: parameters and intermediates, then one final byte in @...~.
-            index += 1
-            while index < scalars.count, !(0x40...0x7E).contains(scalars[index].value) {
-                index += 1
-            }
-            return min(index + 1, scalars.count)
-        case "]":
-            // Operating system command: runs to BEL or to ESC \.
-            index += 1
-            while index < scalars.count {
-                if scalars[index] == "\u{7}" {
-                    return index + 1
-                }
-                if scalars[index] == "\u{1B}", index + 1 < scalars.count, scalars[index + 1] == "\\" {
-                    return index + 2
-                }
-                index += 1
-            }
-            return index
-        default:
-            return index + 1
-        }
     }
 }

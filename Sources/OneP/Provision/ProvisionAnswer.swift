@@ -23,6 +23,9 @@ public struct ProvisionAnswer: Sendable {
         text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init).filter { !$0.isEmpty }
     }
 
+    /// The fields of each record of a CSV answer, quotes removed (see ``CSVText``).
+    public var rows: [[String]] { CSVText.records(text) }
+
     /// Whether the status is below 400.
     public var isSuccess: Bool { status < 400 }
 

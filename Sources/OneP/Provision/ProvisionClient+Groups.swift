@@ -50,7 +50,7 @@ extension ProvisionClient {
     public func groupAddMembers(model: String, id: String, members: [(type: String, id: String, expire: Int, meta: String)]) async throws
         -> ProvisionAnswer
     {
-        let text = members.map { "\($0.type),\($0.id),\($0.expire),\($0.meta)" }.joined(separator: "\n")
+        let text = CSVText.text(members.map { [$0.type, $0.id, String($0.expire), $0.meta] })
         return try await send("POST", Self.groupPath(model, id) + "/", body: Array(text.utf8), contentType: "text/csv; charset=utf-8")
     }
 
@@ -61,7 +61,7 @@ extension ProvisionClient {
 
     /// Removes members given as `text/csv` lines `<type>,<id>`.
     public func groupRemoveMembers(model: String, id: String, members: [(type: String, id: String)]) async throws -> ProvisionAnswer {
-        let text = members.map { "\($0.type),\($0.id)" }.joined(separator: "\n")
+        let text = CSVText.text(members.map { [$0.type, $0.id] })
         return try await send("DELETE", Self.groupPath(model, id) + "/", body: Array(text.utf8), contentType: "text/csv; charset=utf-8")
     }
 

@@ -11,6 +11,8 @@ struct SubtreeCopier {
     var aliases = true
     /// Copy the stored points of dataports and datarules.
     var historical = true
+    /// Copy the comments left on the copied resources (provisioning's `nocomments` turns this off).
+    var comments = true
 
     /// Copies `template` under `owner` and returns the new top client, whose CIK starts
     /// `notactivated` so that its owner (or a device, through provisioning) activates it.
@@ -37,11 +39,13 @@ struct SubtreeCopier {
             copy.created = now
             copy.modified = now
             try copy.insert(db)
+            try ResourceStart.begin(copy, in: db, now: now)
             newIDs[original.key] = copy.key
             if original.key == template.key { top = copy }
         }
         if historical { try copyPoints(newIDs, in: db) }
         if aliases { try copyAliases(newIDs, in: db) }
+        if comments { try copyComments(newIDs, in: db) }
         guard let top else { throw CopyFailure() }
         return top
     }
@@ -70,6 +74,23 @@ struct SubtreeCopier {
                 guard let target = newIDs[alias.targetID] else { continue }
                 var copy = AliasRecord(id: nil, clientID: new, alias: alias.alias, targetID: target)
                 try copy.insert(db)
+            }
+        }
+    }
+
+    /// Each comment on a copied resource goes to its copy. One left by a client of the subtree is
+    /// the copy's comment; one left from outside keeps its author, as that client still exists.
+    private func copyComments(_ newIDs: [Int64: Int64], in db: Database) throws {
+        for (old, new) in newIDs {
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT client_id, visibility, text FROM comment WHERE resource_id = ? ORDER BY id", arguments: [old])
+            for row in rows {
+                let author: Int64 = row["client_id"]
+                let visibility: String = row["visibility"]
+                let text: String = row["text"]
+                try db.execute(
+                    sql: "INSERT INTO comment (resource_id, client_id, visibility, text) VALUES (?, ?, ?, ?)",
+                    arguments: [new, newIDs[author] ?? author, visibility, text])
             }
         }
     }

@@ -10,17 +10,18 @@ struct ProvisionRoutes: PlatformRoutes {
 
     func register(on router: Router<PlatformRequestContext>) {
         for method in [HTTPRequest.Method.get, .post, .put, .delete] {
-            router.on("/provision/**", method: method) { request, _ in
-                await process(request)
+            router.on("/provision/**", method: method) { request, context in
+                await process(request, from: context.remoteAddress)
             }
         }
     }
 
-    private func process(_ request: Request) async -> Response {
+    /// - Parameter peer: the other end of the connection; its IP address goes into the activation log.
+    private func process(_ request: Request, from peer: SocketAddress?) async -> Response {
         let headers = request.headers.map { ($0.name.rawName, $0.value) }
         let head = ProvisionRequest(
             method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers,
-            remoteAddress: HTTPField.Name("X-Forwarded-For").flatMap { request.headers[$0] } ?? "unknown")
+            remoteAddress: peer?.ipAddress ?? "unknown")
         let chunks = request.body.map { Array($0.readableBytesView) }
         let answer = await platform.processProvision(head, bodyChunks: chunks)
         var fields = HTTPFields()

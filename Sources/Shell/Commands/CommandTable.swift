@@ -29,6 +29,7 @@ enum CommandTable {
         ProvisionSerialCommands.list, ProvisionSerialCommands.info, ProvisionSerialCommands.log, ProvisionSerialChanges.add,
         ProvisionSerialChanges.remove, ProvisionSerialLifecycle.enable, ProvisionSerialLifecycle.disable, ProvisionSerialLifecycle.regenerate,
         ProvisionSerialLifecycle.remap, ProvisionSerialLifecycle.activate, ProvisionSerialCommands.ranges,
+        ProvisionSerialRanges.add, ProvisionSerialRanges.remove,
         ProvisionContentCommands.list, ProvisionContentCommands.info, ProvisionContentCommands.create, ProvisionContentCommands.upload,
         ProvisionContentCommands.download, ProvisionContentCommands.delete,
         ProvisionGroupCommands.list, ProvisionGroupCommands.create, ProvisionGroupCommands.info, ProvisionGroupCommands.members,

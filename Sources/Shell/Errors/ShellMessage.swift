@@ -65,8 +65,11 @@ struct ShellMessage {
             self.init(text: "\(error): run 'provision auth --vendor V --token T' with the vendor's name and token", status: .unreachable)
         case 404:
             self.init(text: "\(error): check the names ('provision model list', 'provision sn list MODEL')", status: .commandFailed)
-        case 409:
+        case 409 where error.detail?.allSatisfy(\.isWhitespace) ?? true:
+            // The embedded platform says why and what to do; another platform may send no reason.
             self.init(text: "\(error): it exists already or is in that state already", status: .commandFailed)
+        case nil:
+            self.init(text: "\(error): check the path and its permissions", status: .commandFailed)
         default:
             self.init(text: error.description, status: .commandFailed)
         }

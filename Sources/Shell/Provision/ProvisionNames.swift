@@ -23,7 +23,7 @@ struct ProvisionNameFetcher: Sendable {
         case .contents(let model): answer = try? await client.contentList(model: model)
         }
         guard let answer, answer.isSuccess else { return nil }
-        return answer.lines.map { ProvisionRows.fields($0).first ?? "" }.filter { !$0.isEmpty }
+        return answer.rows.compactMap(\.first).filter { !$0.isEmpty }
     }
 }
 

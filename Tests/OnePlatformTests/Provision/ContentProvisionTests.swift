@@ -109,3 +109,26 @@ import Testing
         #expect(await fixture.send("GET", "/provision/manage/content/m1/", query: "sn=ghost").status == 400)
     }
 }
+
+/// provision.md answers 409 to an upload for content that already has its bytes.
+@Suite struct ContentReuploadTests {
+    @Test func aSecondUploadConflictsAndKeepsTheFirstBytes() async throws {
+        let fixture = try ProvisionFixture.make()
+        try await fixture.model()
+        _ = await fixture.send("POST", "/provision/manage/content/m1/", form: "id=fw&meta=v1")
+        let first = ContentProvisionTests.bytes(300_000)
+        #expect(await fixture.send("POST", "/provision/manage/content/m1/fw", body: first, contentType: "application/x-fw").status == 205)
+        let again = await fixture.send("POST", "/provision/manage/content/m1/fw", body: [1, 2, 3], contentType: "text/plain")
+        #expect(again.status == 409)
+        #expect(again.text.contains("delete it and create it again"))
+        let kept = await fixture.send("GET", "/provision/manage/content/m1/fw", query: "download=true")
+        #expect(kept.body == first && kept.header("Content-Type") == "application/x-fw")
+        #expect(await fixture.send("GET", "/provision/manage/content/m1/fw").text.hasPrefix("application/x-fw,300000,"))
+
+        // Deleting and creating the entry again takes new bytes.
+        #expect(await fixture.send("DELETE", "/provision/manage/content/m1/fw").status == 205)
+        _ = await fixture.send("POST", "/provision/manage/content/m1/", form: "id=fw&meta=v2")
+        #expect(await fixture.send("POST", "/provision/manage/content/m1/fw", body: [1, 2, 3], contentType: "text/plain").status == 205)
+        #expect(await fixture.send("GET", "/provision/manage/content/m1/fw", query: "download=true").body == [1, 2, 3])
+    }
+}

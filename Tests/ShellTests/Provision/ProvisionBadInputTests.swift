@@ -45,6 +45,24 @@ import Testing
         ("provision group remove fleet g", 2, "error: provision group remove: missing MEMBER"),
         ("provision group delete fleet nosuch", 1, "error: DELETE /provision/manage/group/fleet/nosuch answered 404"),
         ("provision auth --vendor v --token", 2, "error: provision auth: --token needs a value"),
+        (
+            "provision sn activate fleet A1", 1,
+            "error: POST /provision/activate answered 409 Conflict: serial number A1 is not enabled for activation: enable it"
+        ),
+        (
+            "provision sn regenerate fleet A1", 1,
+            "error: POST /provision/manage/model/fleet/A1 answered 409 Conflict: serial number A1 has no client to regenerate: enable it first"
+        ),
+        (
+            "provision sn add fleet A1", 1,
+            "error: POST /provision/manage/model/fleet/ answered 409 Conflict: serial number A1 already exists: leave it out or remove it first"
+        ),
+        ("provision content upload fleet fw /tmp", 1, "error: /tmp is a directory: name the file to upload"),
+        ("provision content download fleet fw /tmp", 1, "error: /tmp is a directory: name the file to write, e.g. /tmp/fw"),
+        (
+            "provision group add fleet g A1 --expire -5", 2,
+            "error: provision group add: --expire '-5' is not valid, expected a unix time, or 0 for never"
+        ),
     ])
     func rejected(line: String, status: Int32, message: String) async throws {
         let shell = try ShellFixture()

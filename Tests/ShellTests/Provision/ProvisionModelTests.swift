@@ -42,7 +42,7 @@ import Testing
         let duplicate = await shell.run("provision model create fleet tmpl")
         #expect(duplicate.status == 1)
         #expect(duplicate.err.hasPrefix("error: POST /provision/manage/model/ answered 409 Conflict"))
-        #expect(duplicate.err.hasSuffix("it exists already or is in that state already\n"))
+        #expect(duplicate.err.hasSuffix("model fleet already exists: pick another name or delete it first\n"))
         let unknown = await shell.run("provision model info nosuch")
         #expect(unknown.status == 1 && unknown.err.contains("404 Not Found") && unknown.err.contains("'provision model list'"))
         #expect(await shell.run("provision model list").status == 0)

@@ -12,7 +12,7 @@ enum AdminAuthHandler {
             if context.fields.flag("delete") { return try delete(context, vendor: vendor, name: name) }
             try VendorName.validate(name, what: "token id")
             guard try VendorStore.token(context.db, vendor: vendor.name, name: name) == nil else {
-                throw ProvisionFailure.conflict("token \(name) already exists")
+                throw ProvisionFailure.conflict("token \(name) already exists: pick another id or delete it first")
             }
             return .text(try VendorStore.createToken(context.db, vendor: vendor.name, name: name, now: context.now))
         default:

@@ -65,8 +65,8 @@ enum ContentHandler {
             forDevice = true
         }
         if fields.flag("download") { return try ContentDownload.response(context, entry) }
-        var line = "\(entry.contentType),\(entry.size),\(entry.updated),\(entry.meta)"
-        if !forDevice { line += ",\(entry.isProtected)" }
-        return .text(line, type: ProvisionResponse.csvType)
+        var info = [entry.contentType, String(entry.size), String(entry.updated), entry.meta]
+        if !forDevice { info.append(String(entry.isProtected)) }
+        return .csvRecord(info)
     }
 }

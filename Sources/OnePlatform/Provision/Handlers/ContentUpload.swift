@@ -3,8 +3,10 @@ import GRDB
 /// Stores an uploaded blob as it arrives: full chunks are written a few at a time, so memory
 /// holds at most a handful of chunks whatever the blob's size.
 ///
-/// The new blob is attached to the content entry (replacing the old one) only when every byte
-/// has been stored; an upload that fails halfway removes what it wrote and leaves the entry as it was.
+/// A content entry takes one upload: once it has bytes, another upload is a conflict (the vendor
+/// deletes and recreates the entry to change them). The blob is attached to the entry only when
+/// every byte has been stored; an upload that fails halfway removes what it wrote and leaves the
+/// entry as it was.
 struct ContentUpload {
     let database: any DatabaseWriter
     let clock: any PlatformClock
@@ -25,6 +27,7 @@ struct ContentUpload {
             guard let entry = try ContentStore.entry(db, model: access.model.id, name: id) else {
                 throw ProvisionFailure.notFound("unknown content \(id)")
             }
+            guard entry.blobID == nil else { throw ContentStore.alreadyUploaded(id) }
             return (entry.id, try ContentStore.beginBlob(db))
         }
         do {
@@ -35,7 +38,7 @@ struct ContentUpload {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM content WHERE id = ?", arguments: [contentID]) == true else {
                     throw ProvisionFailure.notFound("content \(id) was deleted during the upload")
                 }
-                try ContentStore.attach(db, content: contentID, blob: blob, size: size, contentType: contentType, now: finished)
+                try ContentStore.attach(db, content: contentID, name: id, blob: blob, size: size, contentType: contentType, now: finished)
             }
             return .reset
         } catch {

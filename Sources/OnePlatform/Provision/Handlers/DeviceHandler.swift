@@ -14,7 +14,10 @@ enum DeviceHandler {
         else { throw ProvisionFailure.notFound("no serial number \(sn) in model \(modelName) of vendor \(vendorName)") }
         guard let clientID = serial.clientID, let client = try ResourceRecord.fetch(context.db, id: clientID),
             client.status == .notactivated, let cik = client.cik
-        else { throw ProvisionFailure.conflict("serial number \(sn) is not enabled for activation") }
+        else {
+            throw ProvisionFailure.conflict(
+                "serial number \(sn) is not enabled for activation: enable it, or regenerate its CIK to activate it again")
+        }
         try context.db.execute(sql: "UPDATE resource SET status = 'activated', modified = ? WHERE id = ?", arguments: [context.now, clientID])
         try SerialStore.log(
             context.db, serial: serial.id, now: context.now, connection: context.request.remoteAddress,
@@ -42,7 +45,7 @@ enum DeviceHandler {
             throw ProvisionFailure.forbidden("serial number \(serial.sn) may not download \(id)")
         }
         if fields.flag("info") {
-            return .text("\(entry.contentType),\(entry.size),\(entry.updated),\(entry.meta)", type: ProvisionResponse.csvType)
+            return .csvRecord([entry.contentType, String(entry.size), String(entry.updated), entry.meta])
         }
         return try ContentDownload.response(context, entry)
     }

@@ -8,7 +8,7 @@ enum GroupHandler {
         let model = access.model.id
         switch context.method {
         case "GET":
-            return .csv(try GroupStore.page(context.db, model: model, page: try Page(context.fields)).map { "\($0.name),\($0.meta)" })
+            return .csv(rows: try GroupStore.page(context.db, model: model, page: try Page(context.fields)).map { [$0.name, $0.meta] })
         case "POST":
             let id = try context.fields.required("id")
             if context.fields.flag("delete") {
@@ -31,7 +31,7 @@ enum GroupHandler {
                 return .csv(try GroupStore.containing(context.db, model: model, type: "group", member: id, page: try Page(context.fields)))
             }
             let count = try GroupStore.memberCount(context.db, group: group.id)
-            return .text("\(group.meta),\(count)", type: ProvisionResponse.csvType)
+            return .csvRecord([group.meta, String(count)])
         case "DELETE":
             try GroupStore.delete(context.db, model: model, name: id)
             return .reset
@@ -48,12 +48,14 @@ enum GroupHandler {
             let type = fields["type"].flatMap { $0.isEmpty ? nil : $0 }
             let member = fields["id"].flatMap { $0.isEmpty ? nil : $0 }
             let members = try GroupStore.members(context.db, group: group.id, type: type, id: member, page: try Page(fields))
-            return .csv(members.map(\.line))
+            return .csv(rows: members.map(\.fields))
         case ("POST", .csv):
-            for line in context.bodyLines { try GroupStore.upsert(context.db, group: group.id, try checked(context, model, member(line))) }
+            for record in try context.bodyRecords() {
+                try GroupStore.upsert(context.db, group: group.id, try checked(context, model, member(record)))
+            }
         case ("DELETE", .csv):
-            for line in context.bodyLines {
-                let parts = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingBlanks }
+            for record in try context.bodyRecords() {
+                let parts = record.map(\.trimmingBlanks)
                 guard parts.count >= 2 else { throw ProvisionFailure.badRequest("each line is <type>,<id>") }
                 try GroupStore.removeMember(context.db, group: group.id, type: parts[0], id: parts[1])
             }
@@ -86,8 +88,9 @@ enum GroupHandler {
         return (access.model.id, group)
     }
 
-    private static func member(_ line: String) throws -> GroupMember {
-        let parts = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+    private static func member(_ record: [String]) throws -> GroupMember {
+        // Unquoted meta may hold further commas: they belong to it.
+        let parts = record.count > 4 ? Array(record[0..<3]) + [record[3...].joined(separator: ",")] : record
         guard parts.count >= 2, !parts[0].isEmpty, !parts[1].isEmpty else {
             throw ProvisionFailure.badRequest("each line is <type>,<id>,<expire>,<meta>")
         }

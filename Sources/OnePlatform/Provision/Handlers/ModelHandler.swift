@@ -7,7 +7,7 @@ enum ModelHandler {
         switch context.method {
         case "GET":
             if context.fields["show"] == "shared" {
-                return .csv(try ModelStore.shared(context.db, with: vendor.name).map { "\($0.vendor),\($0.model)" })
+                return .csv(rows: try ModelStore.shared(context.db, with: vendor.name).map { [$0.vendor, $0.model] })
             }
             return .csv(try ModelStore.names(context.db, vendor: vendor.name))
         case "POST":
@@ -22,7 +22,7 @@ enum ModelHandler {
             try VendorName.validate(name, what: "model name")
             let (template, options) = try definition(context, vendor: vendor)
             guard try ModelStore.model(context.db, vendor: vendor.name, name: name) == nil else {
-                throw ProvisionFailure.conflict("model \(name) already exists")
+                throw ProvisionFailure.conflict("model \(name) already exists: pick another name or delete it first")
             }
             try ModelStore.insert(context.db, vendor: vendor.name, name: name, template: template, options: options, now: context.now)
             return .reset

@@ -20,8 +20,12 @@ enum RegisterHandler {
                 return .reset
             }
             try VendorName.validate(name)
-            guard current == nil else { throw ProvisionFailure.conflict("this CIK is already registered as vendor \(current?.name ?? "")") }
-            guard try VendorStore.vendor(context.db, named: name) == nil else { throw ProvisionFailure.conflict("vendor \(name) already exists") }
+            guard current == nil else {
+                throw ProvisionFailure.conflict("this CIK is already registered as vendor \(current?.name ?? ""): unregister that name first")
+            }
+            guard try VendorStore.vendor(context.db, named: name) == nil else {
+                throw ProvisionFailure.conflict("vendor \(name) already exists: pick another name")
+            }
             try VendorStore.register(context.db, name: name, client: client.key, now: context.now)
             return .reset
         default:

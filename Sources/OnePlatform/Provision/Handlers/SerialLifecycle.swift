@@ -19,7 +19,10 @@ struct SerialLifecycle {
     /// Copies the model's template under `owner` and binds the copy to the serial number.
     private func enable(_ sn: String, owner ownerRID: String) throws -> ProvisionResponse {
         let serial = try existing(sn)
-        guard serial.clientID == nil else { throw ProvisionFailure.conflict("serial number \(sn) already has a client") }
+        guard serial.clientID == nil else {
+            throw ProvisionFailure.conflict(
+                "serial number \(sn) already has a client: regenerate its CIK, or remove and add it again to start over")
+        }
         guard let rid = Identifiers.canonical(ownerRID), let owner = try ResourceRecord.fetch(db, rid: rid), owner.type == .client,
             let top = try ResourceRecord.fetch(db, id: access.caller.clientID), try ResourceRecord.isWithin(db, owner, of: top)
         else { throw ProvisionFailure.badRequest("owner must be a client below the vendor's client") }
@@ -30,12 +33,12 @@ struct SerialLifecycle {
             throw ProvisionFailure.conflict("the model's template is not available: \(failure.reason)")
         }
         let options = access.model.options
-        let copier = SubtreeCopier(aliases: !options.noAliases, historical: !options.noHistorical)
+        let copier = SubtreeCopier(aliases: !options.noAliases, historical: !options.noHistorical, comments: !options.noComments)
         let client: ResourceRecord
         do {
             client = try copier.copy(template, under: owner, in: db, now: context.now)
         } catch is CallFailure {
-            throw ProvisionFailure.conflict("the owner has no room for another client of this model")
+            throw ProvisionFailure.conflict("the owner has no room for another client of this model: raise its client limit or pick another owner")
         }
         try SerialStore.bind(db, serial: serial.id, client: client.key, enabledBy: access.caller.name)
         try SerialStore.log(db, serial: serial.id, now: context.now, connection: context.request.remoteAddress, entry: "enabled owner=\(owner.rid)")
@@ -45,9 +48,12 @@ struct SerialLifecycle {
     /// Moves the client of `old` to `sn`; the device must activate again under its new number.
     private func remap(_ old: String, to sn: String) throws -> ProvisionResponse {
         let source = try owned(old)
-        guard let clientID = source.clientID else { throw ProvisionFailure.conflict("serial number \(old) has no client") }
+        guard let clientID = source.clientID else { throw ProvisionFailure.conflict("serial number \(old) has no client: enable it first") }
         let target = try existing(sn)
-        guard target.clientID == nil else { throw ProvisionFailure.conflict("serial number \(sn) already has a client") }
+        guard target.clientID == nil else {
+            throw ProvisionFailure.conflict(
+                "serial number \(sn) already has a client: regenerate its CIK, or remove and add it again to start over")
+        }
         try SerialStore.bind(db, serial: source.id, client: nil, enabledBy: nil)
         try SerialStore.bind(db, serial: target.id, client: clientID, enabledBy: access.caller.name)
         try reissue(clientID)
@@ -58,7 +64,9 @@ struct SerialLifecycle {
     /// A new CIK for the client; the old one stops working and the device may activate again.
     private func regenerate(_ sn: String) throws -> ProvisionResponse {
         let serial = try owned(sn)
-        guard let clientID = serial.clientID else { throw ProvisionFailure.conflict("serial number \(sn) has no client to regenerate") }
+        guard let clientID = serial.clientID else {
+            throw ProvisionFailure.conflict("serial number \(sn) has no client to regenerate: enable it first")
+        }
         try reissue(clientID)
         try SerialStore.log(db, serial: serial.id, now: context.now, connection: context.request.remoteAddress, entry: "regenerated")
         return .reset
@@ -66,7 +74,9 @@ struct SerialLifecycle {
 
     private func disable(_ sn: String) throws -> ProvisionResponse {
         let serial = try owned(sn)
-        guard let clientID = serial.clientID else { throw ProvisionFailure.conflict("serial number \(sn) has no client to disable") }
+        guard let clientID = serial.clientID else {
+            throw ProvisionFailure.conflict("serial number \(sn) has no client to disable: it was never enabled")
+        }
         try db.execute(sql: "UPDATE resource SET status = 'expired', modified = ? WHERE id = ?", arguments: [context.now, clientID])
         try SerialStore.log(db, serial: serial.id, now: context.now, connection: context.request.remoteAddress, entry: "disabled")
         return .reset

@@ -19,16 +19,15 @@ enum SerialListHandler {
             for range in try ranges(context) { try SerialRangeStore.remove(context.db, model: access.model.id, range) }
         case ("POST", .csv):
             try access.requireOwner()
-            for line in context.bodyLines {
-                let parts = line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
-                try SerialStore.add(
-                    context.db, model: access.model.id, sn: String(parts[0]).trimmingBlanks, extra: parts.count > 1 ? String(parts[1]) : "")
+            for record in try context.bodyRecords() {
+                // Unquoted extra data may hold further commas: they belong to it.
+                let extra = record.dropFirst().joined(separator: ",")
+                try SerialStore.add(context.db, model: access.model.id, sn: record[0].trimmingBlanks, extra: extra)
             }
         case ("DELETE", .csv):
             try access.requireOwner()
-            for line in context.bodyLines {
-                let sn = line.split(separator: ",", maxSplits: 1).first.map(String.init) ?? line
-                try SerialStore.remove(context.db, model: access.model.id, sn: sn.trimmingBlanks)
+            for record in try context.bodyRecords() {
+                try SerialStore.remove(context.db, model: access.model.id, sn: record[0].trimmingBlanks)
             }
         case ("POST", .form), ("DELETE", .form):
             try access.requireOwner()
@@ -49,12 +48,12 @@ enum SerialListHandler {
         let withStatus = context.fields.flag("status")
         let serials = try SerialStore.page(context.db, model: access.model.id, offset: page.offset, limit: page.limit, enabledBy: enabledBy)
         return .csv(
-            try serials.map { serial in
+            rows: try serials.map { serial in
                 let rid = try SerialStore.rid(context.db, serial)
                 let extra = access.isOwner ? serial.extra : ""
-                guard withStatus else { return "\(serial.sn),\(rid),\(extra)" }
+                guard withStatus else { return [serial.sn, rid, extra] }
                 let status = try SerialStore.status(context.db, serial)
-                return "\(serial.sn),\(status == .unused ? "" : status.rawValue),\(rid),\(extra)"
+                return [serial.sn, status == .unused ? "" : status.rawValue, rid, extra]
             })
     }
 
@@ -69,7 +68,7 @@ enum SerialListHandler {
         let extra = numbers.count == 1 ? fields["extra"] ?? "" : ""
         var seen = Set<String>()
         for sn in numbers {
-            guard seen.insert(sn).inserted else { throw ProvisionFailure.conflict("serial number \(sn) is given twice") }
+            guard seen.insert(sn).inserted else { throw ProvisionFailure.conflict("serial number \(sn) is given twice: list each once") }
             try SerialStore.add(context.db, model: access.model.id, sn: sn, extra: extra)
         }
     }

@@ -13,11 +13,11 @@ enum SerialNumberHandler {
                 let page = try Page(context.fields)
                 return .csv(try GroupStore.containing(context.db, model: access.model.id, type: "sn", member: sn, page: page))
             case "log":
-                return .csv(try SerialStore.logLines(context.db, serial: serial.id))
+                return .csv(rows: try SerialStore.logRows(context.db, serial: serial.id))
             case nil, "":
                 let status = try SerialStore.status(context.db, serial)
                 let extra = access.isOwner ? serial.extra : ""
-                return .text("\(status.rawValue),\(try SerialStore.rid(context.db, serial)),\(extra)", type: ProvisionResponse.csvType)
+                return .csvRecord([status.rawValue, try SerialStore.rid(context.db, serial), extra])
             case let other?:
                 throw ProvisionFailure.badRequest("unknown show=\(other)")
             }

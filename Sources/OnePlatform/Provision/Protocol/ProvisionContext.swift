@@ -31,10 +31,9 @@ struct ProvisionContext {
         try ModelAccess.resolve(name, for: try vendor(), request: request, in: db)
     }
 
-    /// The body as text lines, blank lines dropped.
-    var bodyLines: [String] {
-        String(decoding: request.body, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map { String($0).trimmingBlanks }.filter { !$0.isEmpty }
+    /// The records of a `text/csv` body, blank lines dropped.
+    func bodyRecords() throws(ProvisionFailure) -> [[String]] {
+        try CSVRecords.records(String(decoding: request.body, as: UTF8.self))
     }
 }
 

@@ -40,10 +40,20 @@ extension ProvisionResponse {
     /// A change that worked: 205 Reset Content with no body.
     static let reset = ProvisionResponse(status: 205, headers: [("Content-Length", "0")])
 
-    /// CSV lines, or 204 No Content when there are none.
-    static func csv(_ lines: [String]) -> ProvisionResponse {
-        guard !lines.isEmpty else { return ProvisionResponse(status: 204) }
-        return text(lines.joined(separator: "\r\n"), type: csvType)
+    /// One value a line (names, ids), or 204 No Content when there are none.
+    static func csv(_ values: [String]) -> ProvisionResponse {
+        csv(rows: values.map { [$0] })
+    }
+
+    /// CSV records, or 204 No Content when there are none.
+    static func csv(rows: [[String]]) -> ProvisionResponse {
+        guard !rows.isEmpty else { return ProvisionResponse(status: 204) }
+        return text(rows.map(CSVRecords.line).joined(separator: "\r\n"), type: csvType)
+    }
+
+    /// A single CSV record, answered with 200 even when its fields are empty.
+    static func csvRecord(_ fields: [String]) -> ProvisionResponse {
+        text(CSVRecords.line(fields), type: csvType)
     }
 
     static func text(_ text: String, type: String = textType, status: Int = 200) -> ProvisionResponse {

@@ -42,7 +42,9 @@ enum ContentStore {
     }
 
     static func create(_ db: Database, model: Int64, name: String, meta: String, isProtected: Bool, now: Int) throws {
-        guard try entry(db, model: model, name: name) == nil else { throw ProvisionFailure.conflict("content \(name) already exists") }
+        guard try entry(db, model: model, name: name) == nil else {
+            throw ProvisionFailure.conflict("content \(name) already exists: pick another id or delete it first")
+        }
         try db.execute(
             sql: "INSERT INTO content (model_id, name, meta, protected, content_type, updated) VALUES (?, ?, ?, ?, '', ?)",
             arguments: [model, name, meta, isProtected, now])
@@ -68,13 +70,20 @@ enum ContentStore {
         try db.execute(sql: "INSERT INTO content_chunk (blob_id, seq, data) VALUES (?, ?, ?)", arguments: [blob, seq, Data(bytes)])
     }
 
-    /// Points the entry at a finished blob and drops the blob it had before.
-    static func attach(_ db: Database, content: Int64, blob: Int64, size: Int, contentType: String, now: Int) throws {
-        let previous = try Int64.fetchOne(db, sql: "SELECT blob_id FROM content WHERE id = ?", arguments: [content])
+    /// Points the entry at a finished blob.
+    /// - Throws: a conflict when another upload gave the entry its bytes in the meantime.
+    static func attach(_ db: Database, content: Int64, name: String, blob: Int64, size: Int, contentType: String, now: Int) throws {
+        guard try Int64.fetchOne(db, sql: "SELECT blob_id FROM content WHERE id = ?", arguments: [content]) == nil else {
+            throw alreadyUploaded(name)
+        }
         try db.execute(sql: "UPDATE content_blob SET size = ? WHERE id = ?", arguments: [size, blob])
         try db.execute(
             sql: "UPDATE content SET blob_id = ?, content_type = ?, updated = ? WHERE id = ?", arguments: [blob, contentType, now, content])
-        if let previous { try deleteBlob(db, previous) }
+    }
+
+    /// The refusal of a second upload to one content entry.
+    static func alreadyUploaded(_ name: String) -> ProvisionFailure {
+        .conflict("content \(name) already has its bytes: delete it and create it again to upload new ones")
     }
 
     static func chunk(_ db: Database, blob: Int64, seq: Int) throws -> [UInt8]? {

@@ -9,7 +9,7 @@ struct GroupMember: Sendable, Equatable {
     var expire: Int
     var meta: String
 
-    var line: String { "\(type),\(id),\(expire),\(meta)" }
+    var fields: [String] { [type, id, String(expire), meta] }
 }
 
 enum GroupStore {
@@ -27,7 +27,9 @@ enum GroupStore {
     }
 
     static func create(_ db: Database, model: Int64, name: String, meta: String) throws {
-        guard try group(db, model: model, name: name) == nil else { throw ProvisionFailure.conflict("group \(name) already exists") }
+        guard try group(db, model: model, name: name) == nil else {
+            throw ProvisionFailure.conflict("group \(name) already exists: pick another id or delete it first")
+        }
         try db.execute(sql: "INSERT INTO sn_group (model_id, name, meta) VALUES (?, ?, ?)", arguments: [model, name, meta])
     }
 

@@ -59,7 +59,9 @@ enum SerialStore {
     /// Adds a serial number; a number the model already has is a conflict.
     static func add(_ db: Database, model: Int64, sn: String, extra: String) throws {
         guard !sn.isEmpty else { throw ProvisionFailure.badRequest("a serial number may not be empty") }
-        guard try serial(db, model: model, sn: sn) == nil else { throw ProvisionFailure.conflict("serial number \(sn) already exists") }
+        guard try serial(db, model: model, sn: sn) == nil else {
+            throw ProvisionFailure.conflict("serial number \(sn) already exists: leave it out or remove it first")
+        }
         try db.execute(
             sql: "INSERT INTO serial (model_id, sn, extra, was_enabled) VALUES (?, ?, ?, 0)", arguments: [model, sn, extra])
     }
@@ -102,9 +104,9 @@ enum SerialStore {
             arguments: [serial, now, connection, entry])
     }
 
-    static func logLines(_ db: Database, serial: Int64) throws -> [String] {
+    static func logRows(_ db: Database, serial: Int64) throws -> [[String]] {
         try Row.fetchAll(db, sql: "SELECT timestamp, connection, entry FROM serial_log WHERE serial_id = ? ORDER BY id", arguments: [serial])
-            .map { row in "\(row[0] as Int),\(row[1] as String),\(row[2] as String)" }
+            .map { row in [String(row[0] as Int), row[1], row[2]] }
     }
 
     private static func serial(from row: Row) -> SerialNumber {

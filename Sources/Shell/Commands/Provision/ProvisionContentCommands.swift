@@ -15,9 +15,9 @@ enum ProvisionContentCommands {
         body: { context in
             let name = context.arguments.required("MODEL")
             let sn = context.arguments.option("sn")
-            let lines = try await context.provisionClient().contentList(model: name, sn: sn).lines
-            if sn == nil { context.learn(lines, for: .contents(model: name)) }
-            context.emit(.table(ProvisionRows.table(lines, columns: ["id"])))
+            let rows = try await context.provisionClient().contentList(model: name, sn: sn).rows
+            if sn == nil { context.learn(rows.compactMap(\.first), for: .contents(model: name)) }
+            context.emit(.table(ProvisionRows.table(rows, columns: ["id"])))
         }
     )
 
@@ -27,12 +27,9 @@ enum ProvisionContentCommands {
         positionals: [model, contentID],
         body: { context in
             let (name, id) = (context.arguments.required("MODEL"), context.arguments.required("ID"))
-            let line = try await context.provisionClient().contentInfo(model: name, id: id).lines.first ?? ""
-            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            // Meta may hold commas: it is everything between the time and the last field.
-            let protected = fields.count > 4 ? fields.removeLast() : ""
-            while fields.count < 4 { fields.append("") }
-            let meta = fields[3...].joined(separator: ",")
+            let record = try await context.provisionClient().contentInfo(model: name, id: id).rows.first ?? []
+            let fields = ProvisionRows.fitted(record, count: 5, freeText: 3)
+            let (meta, protected) = (fields[3], fields[4])
             let updated = Int(fields[2]).map { context.timeFormat == .unix ? JSON.int($0) : .string(context.timeFormat.format($0)) } ?? ""
             let row: [JSON] = [
                 .string(id), .string(fields[0]), Int(fields[1]).map(JSON.int) ?? "", updated, .string(meta), .bool(protected == "true"),
@@ -63,6 +60,7 @@ enum ProvisionContentCommands {
     static let upload = CommandSpec(
         words: ["provision", "content", "upload"],
         abstract: "Upload a file as content's bytes, streaming it in chunks",
+        discussion: "Content takes its bytes once; to replace them, delete the content and create it again.",
         positionals: [model, contentID, PositionalSpec(name: "FILE", help: "the file to upload", completion: .file)],
         options: [.value("type", "TYPE", "the content type (default: from the file's extension)")],
         examples: ["provision content upload thermostat firmware-1.2 build/firmware.bin"],
@@ -70,6 +68,7 @@ enum ProvisionContentCommands {
         body: { context in
             let (name, id, file) = (context.arguments.required("MODEL"), context.arguments.required("ID"), context.arguments.required("FILE"))
             guard let size = fileSize(file) else { throw ShellError.file(file, "cannot be read: check the path") }
+            guard !isDirectory(file) else { throw ShellError.file(file, "is a directory: name the file to upload") }
             let type = context.arguments.option("type") ?? ContentTypes.guess(file)
             let bar = context.progress("uploading \(id)", total: size)
             defer { bar.finish() }
@@ -87,6 +86,7 @@ enum ProvisionContentCommands {
         examples: ["provision content download thermostat firmware-1.2 firmware.bin"],
         body: { context in
             let (name, id, file) = (context.arguments.required("MODEL"), context.arguments.required("ID"), context.arguments.required("FILE"))
+            guard !isDirectory(file) else { throw ShellError.file(file, "is a directory: name the file to write, e.g. \(file)/\(id)") }
             let bar = context.progress("downloading \(id)", total: nil)
             defer { bar.finish() }
             let client = try context.provisionClient()
@@ -114,6 +114,11 @@ enum ProvisionContentCommands {
 func fileSize(_ path: String) -> Int? {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
     return (attributes[.size] as? NSNumber)?.intValue
+}
+
+func isDirectory(_ path: String) -> Bool {
+    var directory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
 }
 
 /// The content type an upload is sent with when none is given.

@@ -16,11 +16,14 @@ enum ProvisionGroupCommands {
         words: ["provision", "group", "list"],
         abstract: "List a model's groups",
         positionals: [model],
-        options: paging,
+        options: ProvisionPages.options,
+        examples: ["provision group list thermostat --all"],
         body: { context in
-            let (offset, limit) = try page(context)
-            let answer = try await context.provisionClient().groupList(model: context.arguments.required("MODEL"), offset: offset, limit: limit)
-            context.emit(.table(ProvisionRows.table(answer.lines, columns: ["id", "meta"])))
+            let (name, client) = (context.arguments.required("MODEL"), try context.provisionClient())
+            let records = try await ProvisionPages.records(context, label: "listing groups") { offset, limit in
+                try await client.groupList(model: name, offset: offset, limit: limit)
+            }
+            context.emit(.table(ProvisionRows.table(records, columns: ["id", "meta"])))
         }
     )
 
@@ -44,11 +47,9 @@ enum ProvisionGroupCommands {
         positionals: [model, group],
         body: { context in
             let (name, id) = (context.arguments.required("MODEL"), context.arguments.required("GROUP"))
-            let line = try await context.provisionClient().groupInfo(model: name, id: id).lines.first ?? ""
-            // Meta may hold commas; the count is the last field.
-            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            let count = fields.count > 1 ? fields.removeLast() : "0"
-            let row: [JSON] = [.string(id), .string(fields.joined(separator: ",")), Int(count).map(JSON.int) ?? .string(count)]
+            let record = try await context.provisionClient().groupInfo(model: name, id: id).rows.first ?? []
+            let fields = ProvisionRows.fitted(record, count: 2, freeText: 0)
+            let row: [JSON] = [.string(id), .string(fields[0]), Int(fields[1]).map(JSON.int) ?? .string(fields[1])]
             context.emit(.table(Table(columns: ["id", "meta", "members"], rows: [row], rightAligned: [2])))
         }
     )
@@ -63,7 +64,7 @@ enum ProvisionGroupCommands {
             let (offset, limit) = try page(context)
             let answer = try await context.provisionClient().groupMembers(
                 model: name, id: id, type: context.arguments.option("type"), offset: offset, limit: limit)
-            context.emit(.table(ProvisionRows.table(answer.lines, columns: ["type", "id", "expire", "meta"], integerColumns: [2])))
+            context.emit(.table(ProvisionRows.table(answer.rows, columns: ["type", "id", "expire", "meta"], integerColumns: [2])))
         }
     )
 
@@ -81,6 +82,10 @@ enum ProvisionGroupCommands {
         body: { context in
             let (name, id) = (context.arguments.required("MODEL"), context.arguments.required("GROUP"))
             let members = context.arguments.values("MEMBER")
+            if let expire = context.arguments.integer("expire"), expire < 0 {
+                throw ShellError(
+                    .invalidValue(command: context.spec.name, argument: "--expire", value: String(expire), expected: "a unix time, or 0 for never"))
+            }
             _ = try await context.provisionClient().groupAddMembers(
                 model: name, id: id, type: context.arguments.option("type") ?? "sn", memberIDs: members,
                 expire: context.arguments.integer("expire") ?? 0, meta: context.arguments.option("meta") ?? "")

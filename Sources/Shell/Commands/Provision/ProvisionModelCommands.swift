@@ -13,12 +13,12 @@ enum ProvisionModelCommands {
             let client = try context.provisionClient()
             if context.arguments.flag("shared") {
                 let answer = try await client.modelListShared()
-                context.emit(.table(ProvisionRows.table(answer.lines, columns: ["vendor", "model"])))
+                context.emit(.table(ProvisionRows.table(answer.rows, columns: ["vendor", "model"])))
                 return
             }
-            let lines = try await client.modelList().lines
-            context.learn(lines, for: .models)
-            context.emit(.table(ProvisionRows.table(lines, columns: ["model"])))
+            let rows = try await client.modelList().rows
+            context.learn(rows.compactMap(\.first), for: .models)
+            context.emit(.table(ProvisionRows.table(rows, columns: ["model"])))
         }
     )
 

@@ -71,7 +71,7 @@ enum ProvisionSerialChanges {
         }
     )
 
-    /// The `sn[,extra]` lines of a file; blank lines and a `sn` header line are skipped.
+    /// The `sn[,extra]` lines of a file, quoted as CSV quotes; blank lines and a `sn` header line are skipped.
     /// - Throws: ``ShellError`` when the file cannot be read or a line has no serial number.
     static func readRows(_ path: String, context: CommandContext) throws(ShellError) -> [(sn: String, extra: String)] {
         let text: String
@@ -84,11 +84,12 @@ enum ProvisionSerialChanges {
         for (number, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             guard !line.trimmingBlanks().isEmpty else { continue }
-            let fields = ProvisionRows.fields(line, count: 2)
+            // A line is one CSV record: extra data holding commas comes quoted, or as the rest of the line.
+            let fields = ProvisionRows.fitted(CSVText.records(line).first ?? [], count: 2)
             let sn = fields[0].trimmingBlanks()
             if number == 0, sn.lowercased() == "sn" { continue }
             guard !sn.isEmpty else { throw ShellError.file(path, "line \(number + 1) has no serial number before its comma") }
-            rows.append((sn, fields.count > 1 ? fields[1] : ""))
+            rows.append((sn, fields[1]))
         }
         return rows
     }

@@ -10,14 +10,18 @@ enum ProvisionSerialCommands {
         words: ["provision", "sn", "list"],
         abstract: "List a model's serial numbers with their status and client",
         positionals: [model],
-        options: ProvisionGroupCommands.paging,
-        examples: ["provision sn list thermostat --limit 20"],
+        options: ProvisionPages.options,
+        examples: ["provision sn list thermostat --limit 20", "provision sn list thermostat --all"],
         body: { context in
             let name = context.arguments.required("MODEL")
-            let (offset, limit) = try ProvisionGroupCommands.page(context)
-            let answer = try await context.provisionClient().serialNumberList(model: name, offset: offset, limit: limit, status: true)
-            let table = ProvisionRows.table(answer.lines, columns: ["sn", "status", "rid", "extra"])
-            if offset == 0 { context.learn(table.rows.compactMap { $0.first?.stringValue }, for: .serialNumbers(model: name)) }
+            let client = try context.provisionClient()
+            let records = try await ProvisionPages.records(context, label: "listing serial numbers") { offset, limit in
+                try await client.serialNumberList(model: name, offset: offset, limit: limit, status: true)
+            }
+            let table = ProvisionRows.table(records, columns: ["sn", "status", "rid", "extra"])
+            if context.arguments.integer("offset") ?? 0 == 0 {
+                context.learn(table.rows.prefix(ProvisionPages.pageSize).compactMap { $0.first?.stringValue }, for: .serialNumbers(model: name))
+            }
             context.emit(.table(table))
         }
     )
@@ -29,7 +33,7 @@ enum ProvisionSerialCommands {
         body: { context in
             let (name, sn) = (context.arguments.required("MODEL"), context.arguments.required("SN"))
             let answer = try await context.provisionClient().serialNumberInfo(model: name, sn: sn)
-            context.emit(.table(ProvisionRows.table(answer.lines.map { "\(sn),\($0)" }, columns: ["sn", "status", "rid", "extra"])))
+            context.emit(.table(ProvisionRows.table(answer.rows.map { [sn] + $0 }, columns: ["sn", "status", "rid", "extra"])))
         }
     )
 
@@ -41,7 +45,7 @@ enum ProvisionSerialCommands {
         body: { context in
             let (name, sn) = (context.arguments.required("MODEL"), context.arguments.required("SN"))
             let answer = try await context.provisionClient().serialNumberLog(model: name, sn: sn)
-            var table = ProvisionRows.table(answer.lines, columns: ["time", "address", "entry"])
+            var table = ProvisionRows.table(answer.rows, columns: ["time", "address", "entry"])
             let format = context.timeFormat
             table.rows = table.rows.map { row in
                 guard let seconds = row[0].stringValue.flatMap(Int.init) else { return row }

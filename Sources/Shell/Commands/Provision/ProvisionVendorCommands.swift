@@ -88,7 +88,7 @@ enum ProvisionTokenCommands {
         abstract: "List the ids of the vendor's tokens",
         body: { context in
             let answer = try await context.provisionClient().tokenList()
-            context.emit(.table(ProvisionRows.table(answer.lines, columns: ["id"])))
+            context.emit(.table(ProvisionRows.table(answer.rows, columns: ["id"])))
         }
     )
 
