@@ -29,12 +29,20 @@ import Testing
             #expect(stored["preprocess"] == [])
             #expect(stored["public"] == false)
             #expect(stored["subscribe"] == .null)
+            #expect(try await env.status("lookup", ["alias", "oldport"]) == "notfound")
             let client = try #require(
                 try await env.ok("create", ["client", ["name": "oldclient", "limits": ["io": 5, "dataport": 2], "writeinterval": 1]]).stringValue)
             let clientDescription = try #require(try await env.ok("info", [.string(client), ["description": true]])["description"]?.objectValue)
-            #expect(clientDescription["writeinterval"] == nil)
-            #expect(clientDescription["limits"]?["io"] == nil)
-            #expect(clientDescription["limits"]?["dataport"] == 2)
+            #expect(Set(clientDescription.keys) == ["limits", "locked", "meta", "name", "public"])
+            let limits = try #require(clientDescription["limits"]?.objectValue)
+            let documentedLimits: Set<String> = [
+                "client", "dataport", "datarule", "disk", "dispatch", "email", "email_bucket", "http", "http_bucket", "share", "sms",
+                "sms_bucket", "xmpp", "xmpp_bucket",
+            ]
+            #expect(Set(limits.keys) == documentedLimits)
+            #expect(limits["dataport"] == 2)
+            #expect(limits["datarule"] == 0)
+            #expect(clientDescription["locked"] == false)
         }
     }
 

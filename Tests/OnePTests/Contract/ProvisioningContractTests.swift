@@ -34,12 +34,12 @@ import Testing
             #expect(try await env.get("/provision/manage/model/", headers: [env.vendorHeader]).status == 200)
             #expect(try await env.get("/provision/manage/model/", headers: ["X-Exosite-CIK: \(env.rootCIK)"]).status == 200)
             let badToken = try await env.get("/provision/manage/model/", headers: ["X-Exosite-Token: 0000000000000000000000000000000000000000"])
-            #expect([400, 401, 403].contains(badToken.status))
+            #expect(badToken.status == 401)
             let none = try await env.get("/provision/manage/model/")
-            #expect([400, 401, 403].contains(none.status))
+            #expect(none.status == 401)
             let stranger = try await env.client("stranger")
             let notAVendor = try await env.get("/provision/manage/model/", headers: ["X-Exosite-CIK: \(stranger.cik)"])
-            #expect([400, 401, 403].contains(notAVendor.status))
+            #expect(notAVendor.status == 403)
         }
     }
 
@@ -183,7 +183,7 @@ import Testing
             _ = try await enabled(env, "s1")
             let cik = try await activate(env, "s1").text.trimmingCharacters(in: .whitespacesAndNewlines)
             let regenerated = try await env.postForm("/provision/manage/model/m1/s1", "enable=true", headers: [env.vendorHeader])
-            #expect([200, 205].contains(regenerated.status))
+            #expect(regenerated.status == 205)
             let old = try await env.send([["id": 1, "procedure": "lookup", "arguments": ["alias", ""]]], auth: ["cik": .string(cik)])
             #expect(old["error"]?["code"] == 401)
             let again = try await activate(env, "s1")
