@@ -65,6 +65,14 @@ import Testing
             #expect(again.status == 409)
             #expect(try await env.get("/provision/manage/model/nope/", headers: [env.vendorHeader]).status == 404)
             #expect(try await env.get("/provision/manage/model/m1/nope", headers: [env.vendorHeader]).status == 404)
+            #expect(try await env.postForm("/provision/manage/model/m1/", "sn=s1", headers: [env.vendorHeader]).status == 205)
+            #expect(try await env.postForm("/provision/manage/model/m1/", "sn=s1", headers: [env.vendorHeader]).status == 409)
+            let enable = "enable=true&owner=\(env.rootRID)"
+            #expect(try await env.postForm("/provision/manage/model/m1/s1", enable, headers: [env.vendorHeader]).status == 200)
+            #expect(try await env.postForm("/provision/manage/model/m1/s1", enable, headers: [env.vendorHeader]).status == 409)
+            #expect(try await activate(env, "unknown").status == 404)
+            let unknownModel = try await env.postForm("/provision/activate", "vendor=\(env.vendor)&model=nope&sn=s1", headers: ["X-Exosite-CIK: "])
+            #expect(unknownModel.status == 404)
         }
     }
 

@@ -74,6 +74,23 @@ import Testing
         }
     }
 
+    @Test func anIDLongerThanFortyCharactersIsARequestError() async throws {
+        try await ContractServer.run { env in
+            let id = String(repeating: "x", count: 41)
+            let answer = try await env.send([["id": .string(id), "procedure": "info", "arguments": [["alias": ""], ["basic": true]]]])
+            #expect(answer["error"]?["code"] == 400)
+            #expect(answer["error"]?["context"] == "calls")
+        }
+    }
+
+    @Test func anEmptyCallListAnswersAnEmptyBody() async throws {
+        try await ContractServer.run { env in
+            let response = try await env.post(#"{"auth":{"cik":"\#(env.rootCIK)"},"calls":[]}"#)
+            #expect(response.status == 200)
+            #expect(response.body.isEmpty)
+        }
+    }
+
     @Test(arguments: [0, 7, 123_456_789])
     func numericIDsAreEchoedUnchanged(id: Int) async throws {
         try await ContractServer.run { env in

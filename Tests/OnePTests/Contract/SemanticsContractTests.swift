@@ -92,6 +92,17 @@ import Testing
         }
     }
 
+    @Test func floatValuesKeepAFractionOrAnExponentAtEveryMagnitude() async throws {
+        try await ContractServer.run { env in
+            let port = try await env.dataport("temp", format: "float")
+            let entries: [JSON] = [[1_600_000_000, 1e20], [1_600_000_001, "1e3"], [1_600_000_002, 3], [1_600_000_003, 1e-7]]
+            _ = try await env.ok("record", [.string(port), .array(entries), [:]])
+            let body = #"{"auth":{"cik":"\#(env.rootCIK)"},"calls":[{"id":1,"procedure":"read","arguments":["\#(port)",{"limit":10,"sort":"asc"}]}]}"#
+            let text = try await env.post(body).text
+            #expect(text.contains("[[1600000000,1e+20],[1600000001,1000.0],[1600000002,3.0],[1600000003,1e-07]]"), "answered \(text)")
+        }
+    }
+
     @Test func integerAndStringFormatsAnswerTheirOwnTypes() async throws {
         try await ContractServer.run { env in
             let integer = try await env.dataport("count", format: "integer")
