@@ -4,8 +4,6 @@ import Testing
 
 /// clients.md "Provisioning details": the headers, forms and answers of provisioning as pyonep sends them.
 @Suite struct ProvisioningContractTests {
-    private let form = "application/x-www-form-urlencoded; charset=utf-8"
-
     /// A model `m1` whose template is a fresh client; answers the template's RID.
     @discardableResult
     private func model(_ env: ContractServer) async throws -> String {

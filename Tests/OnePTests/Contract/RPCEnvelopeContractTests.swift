@@ -131,6 +131,8 @@ import Testing
             let token = try #require(
                 try await env.ok("grant", [.string(rid), .object(JSONObject([(rid, ["read"] as JSON)])), ["ttl": 60]]).stringValue)
             #expect(try await env.status("write", [.string(rid), 1], auth: ["token": .string(token)]) == "noauth")
+            let unknownType = try await env.call("listing", [["dataport", "gizmo"], [:]])
+            #expect(unknownType["status"] == "error")
         }
     }
 
