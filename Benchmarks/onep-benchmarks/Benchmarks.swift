@@ -51,6 +51,9 @@ struct Benchmarks {
                 for measurement in try await ShellReadScenario(transport: transport, auth: auth, label: label).run() { print(measurement.line) }
             }
         }
+        if runs("record"), let binary = StartupScenario.findBinary(), let cik = auth.cik {
+            print(try await RecordBinaryScenario(binary: binary, url: server.url, cik: cik, directory: directory).run())
+        }
         if runs("wait") { print(try await WaitScenario(platform: platform, url: server.url, auth: auth).run().line) }
         if runs("startup") {
             if let binary = StartupScenario.findBinary() {

@@ -1,34 +1,58 @@
 import Foundation
+import Synchronization
 
-/// How far the resident set of this process rose above where it stood at `init`: the kernel's
-/// high-water mark is reset first (Linux `clear_refs`), so earlier scenarios' peaks do not count.
-/// Where the reset is not allowed, the growth is sampled between steps instead.
-struct PeakResident {
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// How far the resident set of this process rose above where it stood at `start()`. Memory the
+/// allocator kept from earlier work is handed back first (glibc's malloc_trim), else reusing it
+/// would hide growth; the kernel's high-water mark is reset (Linux `clear_refs`) so earlier peaks do
+/// not count, and a thread samples the resident set every millisecond because the kernel updates
+/// that mark lazily.
+final class PeakResident: Sendable {
     private let baseline: Int
-    private let resetWorked: Bool
-    private let sampler = ResidentSampler()
+    private let highest = Atomic<Int>(0)
+    private let running = Atomic<Bool>(true)
 
-    init() {
-        resetWorked = Self.resetHighWaterMark()
-        baseline = Self.field("VmRSS")
+    private init(baseline: Int) {
+        self.baseline = baseline
     }
 
-    /// The growth in kilobytes so far.
-    var growthKilobytes: Int {
-        resetWorked ? max(0, Self.field("VmHWM") - baseline) : sampler.growthKilobytes
+    static func start() -> PeakResident {
+        trimAllocator()
+        resetHighWaterMark()
+        let resident = PeakResident(baseline: field("VmRSS"))
+        let thread = Thread { [resident] in
+            while resident.running.load(ordering: .relaxed) {
+                _ = resident.highest.max(ResidentSampler.residentKilobytes(), ordering: .relaxed)
+                usleep(1000)
+            }
+        }
+        thread.start()
+        return resident
     }
 
-    func sample() {
-        sampler.sample()
+    /// Stops sampling and answers the growth in kilobytes.
+    func stop() -> Int {
+        running.store(false, ordering: .relaxed)
+        let peak = max(highest.load(ordering: .relaxed), Self.field("VmHWM"))
+        return max(0, peak - baseline)
     }
 
-    /// How the growth was measured, for the report line.
-    var method: String { resetWorked ? "VmHWM" : "sampled VmRSS" }
+    /// glibc's malloc_trim, looked up at run time because the Glibc module does not declare it.
+    private static func trimAllocator() {
+        #if canImport(Glibc)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+            typealias Trim = @convention(c) (Int) -> Int32
+            _ = unsafeBitCast(symbol, to: Trim.self)(0)
+        #endif
+    }
 
-    private static func resetHighWaterMark() -> Bool {
-        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
-        defer { try? handle.close() }
-        return (try? handle.write(contentsOf: Data("5".utf8))) != nil
+    private static func resetHighWaterMark() {
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return }
+        try? handle.write(contentsOf: Data("5".utf8))
+        try? handle.close()
     }
 
     /// A `kB` field of /proc/self/status; 0 where there is none.
