@@ -10,7 +10,11 @@ public struct InProcessTransport: Transport {
         self.platform = platform
     }
 
+    /// - Throws: `CancellationError` when the task was cancelled while the platform held a `wait`,
+    ///   as the HTTP transport does, so callers see a cancellation rather than the empty answer.
     public func send(_ body: [UInt8]) async throws -> [UInt8] {
-        await platform.processRPC(body)
+        let answer = await platform.processRPC(body)
+        if answer.isEmpty { try Task.checkCancellation() }
+        return answer
     }
 }

@@ -10,6 +10,7 @@ public final class Platform: Sendable {
     public let bootstrap: PlatformBootstrap
 
     let engine: RPCEngine
+    let timers: TimerScheduler
 
     private init(database: any DatabaseWriter, clock: any PlatformClock) throws {
         let now = clock.currentSecond
@@ -18,8 +19,15 @@ public final class Platform: Sendable {
         } catch {
             throw PlatformError.databaseUnavailable(database.path, reason: "\(error)")
         }
+        let changes = ChangeHub()
         engine = RPCEngine(
-            database: database, clock: clock, table: .standard, changes: ChangeHub(), logger: Logger(label: "onep.platform.rpc"))
+            database: database, clock: clock, table: .standard, changes: changes, logger: Logger(label: "onep.platform.rpc"))
+        timers = TimerScheduler(database: database, clock: clock, changes: changes, logger: Logger(label: "onep.platform.timers"))
+        timers.activate()
+    }
+
+    deinit {
+        timers.stop()
     }
 
     /// Opens (or creates) the platform stored in `directory`, in the file `onep.sqlite`.
@@ -41,6 +49,17 @@ public final class Platform: Sendable {
     /// the request asked for an answer, or when the task was cancelled during a `wait`.
     public func processRPC(_ body: [UInt8]) async -> [UInt8] {
         await engine.process(body)
+    }
+
+    /// Fires every datarule timer due at the clock's current time and returns once what they
+    /// produced is stored.
+    ///
+    /// The platform fires timers by itself as its clock reaches them; this is for callers that
+    /// move a ``ManualClock`` and then need the outcome at a known point.
+    ///
+    /// - Throws: an error from the database when the firings could not be stored.
+    public func settle() async throws {
+        try await timers.fireDue()
     }
 
     /// The names of the procedures the RPC engine dispatches.

@@ -56,42 +56,4 @@ import Testing
         try await shell.setUp("flush a --yes")
         #expect(await shell.run("read a --limit 5").out == "timestamp  a\n")
     }
-
-    @Test func followPrintsNewPointsUntilCancelled() async throws {
-        let polls = PollCounter()
-        let box = FixtureBox()
-        let shell = try ShellFixture { configuration in
-            configuration.pause = { _ in
-                let count = polls.next()
-                guard count <= 2, let fixture = box.fixture else { throw CancellationError() }
-                fixture.clock.advance(by: 5)
-                _ = await fixture.runner.run(line: "write a \(count * 10)")
-            }
-        }
-        box.fixture = shell
-        try await shell.setUp("create dataport a --format integer", "write a 1")
-        let result = await shell.run("read a --follow")
-        #expect(result.out == "timestamp   a\n1700000000  1\n1700000005  10\n1700000010  20\n")
-        #expect(result.status == 130)
-    }
-}
-
-/// Counts the polls of `read --follow` across the test's tasks.
-final class PollCounter: @unchecked Sendable {
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var count = 0
-
-    func next() -> Int {
-        lock.withLock {
-            count += 1
-            return count
-        }
-    }
-}
-
-/// Lets the follow test's pause closure reach the fixture it is part of.
-final class FixtureBox: @unchecked Sendable {
-    // Set once before the command runs, then only read.
-    var fixture: ShellFixture?
 }

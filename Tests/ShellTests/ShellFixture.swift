@@ -17,7 +17,8 @@ struct ShellFixture {
 
     init(
         authenticated: Bool = true, environment extra: [String: String] = [:], continueOnError: Bool = false,
-        configure: (inout ShellConfiguration) -> Void = { _ in }
+        configure: (inout ShellConfiguration) -> Void = { _ in },
+        transport wrap: (any Transport) -> any Transport = { $0 }
     ) throws {
         let clock = ManualClock(now: Double(ShellFixture.start))
         self.clock = clock
@@ -26,7 +27,7 @@ struct ShellFixture {
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         var environment = ["HOME": home, "NO_COLOR": "1"]
         for (key, value) in extra { environment[key] = value }
-        let transport = InProcessTransport(platform: platform)
+        let transport = wrap(InProcessTransport(platform: platform))
         let bootstrap = platform.bootstrap
         let endpoint = Endpoint(
             description: "local", transport: transport, provision: InProcessProvisionTransport(platform: platform),

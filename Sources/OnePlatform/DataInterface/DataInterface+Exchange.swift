@@ -40,7 +40,8 @@ extension DataInterfaceEngine {
     private static func latest(_ aliases: [String], in context: CallContext) throws -> [(String, String)] {
         var found: [(String, String)] = []
         for alias in aliases.reversed() {
-            guard let target = try dataport(alias, in: context), let point = try PointStore.latest(context.db, resource: target.key)
+            guard let target = try dataport(alias, in: context),
+                let point = try Retention.latestReadable(context.db, resource: target, now: context.now)
             else { continue }
             found.append((alias, text(of: point.value, format: target.format)))
         }

@@ -6,7 +6,7 @@ struct CallContext {
     /// The client the request acts as.
     let caller: ResourceRecord
     /// The request's time in whole unix seconds.
-    let now: Int
+    var now: Int
     /// The procedure this call runs, which token permissions are checked against.
     var procedure = ""
     /// Whether the procedure only reads: reads may also reach shared and public resources.

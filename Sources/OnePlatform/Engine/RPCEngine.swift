@@ -144,11 +144,11 @@ struct RPCEngine: Sendable {
             return try procedure.run(context, arguments)
         }
         guard procedure.access == .writes else {
-            return capture(run)
+            return try capture(run)
         }
         var outcome: Result<JSON?, CallFailure> = .success(nil)
         try context.db.inSavepoint {
-            outcome = capture(run)
+            outcome = try capture(run)
             switch outcome {
             case .success: return .commit
             case .failure(let failure): return failure.keepsChanges ? .commit : .rollback
@@ -158,11 +158,14 @@ struct RPCEngine: Sendable {
     }
 
     /// Runs a handler, turning any error into the call's failure; only call failures are expected.
-    private func capture(_ body: () throws -> JSON?) -> Result<JSON?, CallFailure> {
+    /// A cancelled task (its client went away) is no failure of the call: the request ends unanswered.
+    private func capture(_ body: () throws -> JSON?) throws(CancellationError) -> Result<JSON?, CallFailure> {
         do {
             return .success(try body())
         } catch let failure as CallFailure {
             return .failure(failure)
+        } catch let cancellation as CancellationError {
+            throw cancellation
         } catch {
             logger.error("call failed", metadata: ["error": "\(error)"])
             return .failure(.internalFailure)

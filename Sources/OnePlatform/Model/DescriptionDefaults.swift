@@ -14,8 +14,6 @@ enum DescriptionDefaults {
 
     static let dispatchMethods: Set<String> = ["email", "http_get", "http_post", "http_put", "sms", "xmpp"]
 
-    static let ruleKinds: Set<String> = ["simple", "timeout", "interval", "duration", "count", "script"]
-
     static var limits: JSONObject {
         JSONObject(limitKeys.map { ($0, JSON.int(0)) })
     }

@@ -7,7 +7,8 @@ import OnePJSON
 /// current value on update. A documented key with an unacceptable value fails with `invalid`.
 struct DescriptionNormalizer {
     let type: ResourceType
-    /// Resolves a `subscribe` ResourceID to the RID it names.
+    /// Resolves a ResourceID that a `subscribe` or a preprocess operand names to its RID; fails
+    /// for a resource the owner cannot reach or one that keeps no values.
     let resolveSubscription: (JSON) throws -> String
 
     func creating(from input: JSONObject) throws -> JSONObject {
@@ -68,9 +69,7 @@ struct DescriptionNormalizer {
             guard let text = value.stringValue, DataFormat(rawValue: text) != nil else { throw CallFailure.invalid }
             return value
         case .rule:
-            guard let rule = value.objectValue, rule.count == 1, let kind = rule.keys.first,
-                DescriptionDefaults.ruleKinds.contains(kind)
-            else { throw CallFailure.invalid }
+            _ = try RuleDefinition(validating: value)
             return value
         case .method:
             guard let text = value.stringValue, DescriptionDefaults.dispatchMethods.contains(text) else {
@@ -108,6 +107,9 @@ struct DescriptionNormalizer {
                 operand.isNumber || CallContext.looksLikeResourceID(operand)
                 || (operation == "value" && operand.stringValue != nil)
             guard acceptable else { throw CallFailure.invalid }
+            // A RID operand must name a resource with values that the owner reaches; an alias may
+            // be mapped later, so it is looked up when values arrive.
+            if operand.stringValue != nil, CallContext.looksLikeResourceID(operand) { _ = try resolveSubscription(operand) }
         }
         return value
     }

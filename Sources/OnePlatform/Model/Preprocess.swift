@@ -1,6 +1,10 @@
 import OnePJSON
 
-/// The `preprocess` steps of a resource, applied in order to each value written into it.
+/// The `preprocess` steps of a resource, applied in order to each value that arrives at it.
+///
+/// Arithmetic steps (`add`, `sub`, `mul`, `div`, `mod`) and comparisons (`gt`, `geq`, `lt`, `leq`,
+/// `eq`, `neq`, which give 1 or 0) take a number or the latest value of a resource; `value`
+/// replaces the value with its operand.
 struct Preprocess {
     struct Step {
         let operation: String
@@ -28,22 +32,20 @@ struct Preprocess {
         var current = value
         for step in steps {
             let operand: PointValue?
-            if step.operand.isNumber {
-                operand = step.operand.doubleValue.map(PointValue.float)
-            } else if CallContext.looksLikeResourceID(step.operand) {
-                operand = try operandValue(step.operand)
-            } else {
-                operand = step.operand.stringValue.map(PointValue.text)
+            switch step.operand {
+            case .int(let number): operand = .integer(number)
+            case .double(let number): operand = .float(number)
+            case let other where CallContext.looksLikeResourceID(other): operand = try operandValue(other)
+            case .string(let text): operand = .text(text)
+            default: operand = nil
             }
             guard let operand else { return nil }
             if step.operation == "value" {
                 current = operand
                 continue
             }
-            guard let left = current.number, let right = operand.number,
-                let result = Self.compute(step.operation, left, right)
-            else { return nil }
-            current = .float(result)
+            guard let result = Self.compute(step.operation, current, operand) else { return nil }
+            current = result
         }
         switch current {
         case .text(let text): return PointValue.coerce(.string(text), to: format)
@@ -52,19 +54,56 @@ struct Preprocess {
         }
     }
 
-    private static func compute(_ operation: String, _ left: Double, _ right: Double) -> Double? {
+    /// One step on two values: exact when both are integers and the result is one, otherwise in
+    /// floating point.
+    static func compute(_ operation: String, _ left: PointValue, _ right: PointValue) -> PointValue? {
+        if case .integer(let a) = left, case .integer(let b) = right, let exact = integerResult(operation, a, b) {
+            return .integer(exact)
+        }
+        guard let a = left.number, let b = right.number, let result = numberResult(operation, a, b), result.isFinite else {
+            return nil
+        }
+        return .float(result)
+    }
+
+    private static func integerResult(_ operation: String, _ a: Int, _ b: Int) -> Int? {
+        let outcome: (partialValue: Int, overflow: Bool)
         switch operation {
-        case "add": return left + right
-        case "sub": return left - right
-        case "mul": return left * right
-        case "div": return right == 0 ? nil : left / right
-        case "mod": return right == 0 ? nil : left.truncatingRemainder(dividingBy: right)
-        case "gt": return left > right ? 1 : 0
-        case "geq": return left >= right ? 1 : 0
-        case "lt": return left < right ? 1 : 0
-        case "leq": return left <= right ? 1 : 0
-        case "eq": return left == right ? 1 : 0
-        case "neq": return left != right ? 1 : 0
+        case "add": outcome = a.addingReportingOverflow(b)
+        case "sub": outcome = a.subtractingReportingOverflow(b)
+        case "mul": outcome = a.multipliedReportingOverflow(by: b)
+        case "mod":
+            guard b != 0 else { return nil }
+            outcome = a.remainderReportingOverflow(dividingBy: b)
+        case "div":
+            guard b != 0, a % b == 0 else { return nil }
+            outcome = a.dividedReportingOverflow(by: b)
+        default:
+            guard let truth = comparison(operation, a, b) else { return nil }
+            return truth ? 1 : 0
+        }
+        return outcome.overflow ? nil : outcome.partialValue
+    }
+
+    private static func numberResult(_ operation: String, _ a: Double, _ b: Double) -> Double? {
+        switch operation {
+        case "add": return a + b
+        case "sub": return a - b
+        case "mul": return a * b
+        case "div": return b == 0 ? nil : a / b
+        case "mod": return b == 0 ? nil : a.truncatingRemainder(dividingBy: b)
+        default: return comparison(operation, a, b).map { $0 ? 1 : 0 }
+        }
+    }
+
+    private static func comparison<Number: Comparable>(_ operation: String, _ a: Number, _ b: Number) -> Bool? {
+        switch operation {
+        case "gt": return a > b
+        case "geq": return a >= b
+        case "lt": return a < b
+        case "leq": return a <= b
+        case "eq": return a == b
+        case "neq": return a != b
         default: return nil
         }
     }

@@ -30,7 +30,7 @@ enum CreateProcedure {
         _ type: ResourceType, description input: JSONObject, under parent: ResourceRecord, in context: CallContext
     ) throws -> ResourceRecord {
         let normalizer = DescriptionNormalizer(type: type) { identifier in
-            try context.resource(identifier, relativeTo: parent).rid
+            try Subscription.target(identifier, relativeTo: parent, in: context).rid
         }
         let description = try normalizer.creating(from: input)
         try LimitLedger(db: context.db).admit(type, description: description, under: parent)
@@ -40,6 +40,7 @@ enum CreateProcedure {
             cik: type == .client ? Identifiers.random() : nil, status: .activated,
             subscribeID: try subscriptionID(description, in: context), created: context.now, modified: context.now)
         try record.insert(context.db)
+        try ResourceStart.begin(record, in: context.db, now: context.now)
         return record
     }
 

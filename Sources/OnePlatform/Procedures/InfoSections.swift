@@ -47,6 +47,7 @@ struct InfoSections {
         if target.type == .client || target.type == .dispatch {
             basic["status"] = .string(target.isLocked ? "locked" : target.status.rawValue)
         }
+        if let status = ScriptStatus(target) { basic["status"] = .string(status.word) }
         basic["subscribers"] = .int(try subscriberRows().count)
         basic["type"] = .string(target.type.rawValue)
         return .object(basic)
@@ -78,7 +79,8 @@ struct InfoSections {
     }
 
     private func storage() throws -> JSON {
-        let stats = try PointStore.statistics(db, resource: target.key)
+        let start = Retention(target.description).oldestReadable(now: context.now)
+        let stats = try PointStore.statistics(db, resource: target.key, since: start)
         return ["count": .int(stats.count), "first": .int(stats.first), "last": .int(stats.last), "size": .int(stats.size)]
     }
 

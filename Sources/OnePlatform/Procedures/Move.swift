@@ -6,8 +6,9 @@ import OnePJSON
 /// Both ends must lie in the caller's reach; the caller cannot move itself, and nothing moves
 /// into itself or below itself. Clients above the old place that are not above the new one lose
 /// their aliases of the moved resources; with `aliases` (the default) the destination maps each
-/// such name to the same resource when the name is free there. Count limits are not checked on
-/// a move: clients built up by moving keep working as they did.
+/// such name to the same resource when the name is free there. The destination (or, through
+/// `"inherit"`, its owners) must have room for what moves: a move that would take any of them past
+/// a count limit answers `limit` and, like every failed call, changes nothing.
 enum MoveProcedure {
     static func run(_ context: CallContext, _ arguments: Arguments) throws -> JSON? {
         try arguments.expectAtMost(3)
@@ -26,6 +27,8 @@ enum MoveProcedure {
         guard moving.parentID != destination.key else { return nil }
         let oldAncestors = try ancestors(of: moving, in: context.db)
         let newAncestors = try [destination.key] + ancestors(of: destination, in: context.db)
+        let ledger = LimitLedger(db: context.db)
+        let charges = try ledger.charges(of: destination)
         let lost = oldAncestors.filter { !newAncestors.contains($0) }
         let gained = newAncestors.filter { !oldAncestors.contains($0) }
         try LifespanStore.move(context.db, moving, lost: lost, gained: gained, at: context.now)
@@ -33,6 +36,8 @@ enum MoveProcedure {
         moved.parentID = destination.key
         try moved.update(context.db)
         try rehome(aliasesOf: moving, heldBy: lost, to: keepAliases ? destination : nil, in: context.db)
+        // Checked on the moved state: the call's savepoint undoes the move when it does not fit.
+        try ledger.ensureNoneGrewPastLimit(charges)
         return nil
     }
 

@@ -2,11 +2,16 @@ import GRDB
 import OnePJSON
 
 /// Storing values into a resource's time series, shared by write, writegroup, record and recordbatch.
+///
+/// A value arrives, the resource takes it as its kind does (a dataport keeps it, a datarule runs
+/// its rule, a dispatch delivers it), the result is stored under the resource's retention, and
+/// then it is published to the resources subscribed to this one.
 struct PointWriter {
     let context: CallContext
     let target: ResourceRecord
-    private let format: DataFormat
+    let format: DataFormat
     private let preprocess: Preprocess
+    private let intake: Intake
 
     /// - Throws: `invalid` for a resource that keeps no time series (a client).
     init(context: CallContext, target: ResourceRecord) throws {
@@ -15,20 +20,49 @@ struct PointWriter {
         self.target = target
         self.format = format
         self.preprocess = Preprocess(target.description)
+        self.intake = Intake(target)
     }
 
-    /// The value as it will be stored, or nil when it cannot be coerced or preprocessed.
+    /// The value as it will arrive, or nil when it cannot be coerced or preprocessed.
     func prepare(_ json: JSON) throws -> PointValue? {
-        guard let value = PointValue.coerce(json, to: format) else { return nil }
-        if preprocess.isEmpty { return value }
-        return try preprocess.apply(to: value, format: format) { operand in
-            try latestValue(of: operand)
+        guard let value = PointValue.coerce(json, to: inputFormat) else { return nil }
+        return try preprocessed(value)
+    }
+
+    /// A value published by the resource this one subscribes to, prepared as a write would be,
+    /// except that a number which does not fit the format exactly is converted (an integer
+    /// resource drops the fraction).
+    func prepare(published value: PointValue) throws -> PointValue? {
+        let coerced =
+            PointValue.coerce(value.json(as: nil), to: inputFormat) ?? value.number.flatMap { PointValue.fromNumber($0, format: inputFormat) }
+        guard let coerced else { return nil }
+        return try preprocessed(coerced)
+    }
+
+    /// A prepared value arrives at `timestamp`.
+    func store(_ value: PointValue, at timestamp: Int) throws {
+        try store(value, at: timestamp, propagation: Propagation(origin: target.key))
+    }
+
+    func store(_ value: PointValue, at timestamp: Int, propagation: Propagation) throws {
+        switch intake {
+        case .keeps:
+            try record(value, at: timestamp, propagation: propagation)
+        case .rule(let rule):
+            try RuleRunner(writer: self, rule: rule).receive(value, at: timestamp, propagation: propagation)
+        case .dispatch:
+            let output = try Delivery(dispatch: target).deliver(value, in: context.db, now: context.now)
+            try record(output, at: timestamp, propagation: propagation)
         }
     }
 
-    func store(_ value: PointValue, at timestamp: Int) throws {
+    /// Stores a point the resource keeps or produced, then publishes it to its subscribers.
+    func record(_ value: PointValue, at timestamp: Int, propagation: Propagation) throws {
         try PointStore.put(context.db, resource: target.key, timestamp: timestamp, value: value)
         context.changes.record(target.key)
+        let retention = Retention(target.description)
+        if !retention.isUnlimited { try retention.prune(context.db, resource: target.key, now: context.now) }
+        try propagation.publish(value, from: target, at: timestamp, context: context)
     }
 
     /// A timestamp argument in unix seconds; a negative one counts back from now.
@@ -39,7 +73,16 @@ struct PointWriter {
         return seconds < 0 ? context.now + seconds : seconds
     }
 
-    /// The latest value of a preprocess operand, named relative to the resource's owner.
+    private var inputFormat: DataFormat { intake.inputFormat(storing: format) }
+
+    private func preprocessed(_ value: PointValue) throws -> PointValue? {
+        if preprocess.isEmpty { return value }
+        return try preprocess.apply(to: value, format: inputFormat) { operand in
+            try latestValue(of: operand)
+        }
+    }
+
+    /// The latest readable value of a preprocess operand, named relative to the resource's owner.
     private func latestValue(of operand: JSON) throws -> PointValue? {
         guard let ownerID = target.parentID, let owner = try ResourceRecord.fetch(context.db, id: ownerID) else { return nil }
         let resource: ResourceRecord
@@ -48,6 +91,6 @@ struct PointWriter {
         } catch is CallFailure {
             return nil
         }
-        return try PointStore.latest(context.db, resource: resource.key)?.value
+        return try Retention.latestReadable(context.db, resource: resource, now: context.now)?.value
     }
 }

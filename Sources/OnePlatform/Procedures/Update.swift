@@ -11,14 +11,16 @@ enum UpdateProcedure {
         guard target.key != context.caller.key else { throw CallFailure.restricted }
         let owner = try ResourceRecord.fetch(context.db, id: target.parentID ?? -1) ?? context.caller
         let normalizer = DescriptionNormalizer(type: target.type) { identifier in
-            try context.resource(identifier, relativeTo: owner).rid
+            try Subscription.target(identifier, relativeTo: owner, in: context).rid
         }
         let description = try normalizer.updating(target.description, with: input)
         if target.type == .client { try LimitLedger(db: context.db).admitUpdate(of: target, to: description) }
+        let ruleChanged = target.description["rule"] != description["rule"]
         target.description = description
         target.subscribeID = try CreateProcedure.subscriptionID(description, in: context)
         target.modified = context.now
         try target.update(context.db)
+        if ruleChanged { try ResourceStart.begin(target, in: context.db, now: context.now) }
         return nil
     }
 }

@@ -54,6 +54,7 @@ enum Migrations {
         }
         migrator.registerMigration(MigrationDepth.identifier, migrate: MigrationDepth.migrate)
         ProvisionMigration.register(in: &migrator)
+        PipelineMigration.register(in: &migrator)
         return migrator
     }
 }

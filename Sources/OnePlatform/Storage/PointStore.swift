@@ -50,15 +50,16 @@ enum PointStore {
             arguments: [resource, newerThan ?? Int.min, olderThan ?? Int.max])
     }
 
-    static func statistics(_ db: Database, resource: Int64) throws -> Statistics {
+    /// Count, first and last timestamp and size of the points at or after `since` (all when nil).
+    static func statistics(_ db: Database, resource: Int64, since: Int? = nil) throws -> Statistics {
         let row = try Row.fetchOne(
             db,
             sql: """
                 SELECT count(*), coalesce(min(timestamp), 0), coalesce(max(timestamp), 0),
                        coalesce(sum(8 + length(value)), 0)
-                FROM point WHERE resource_id = ?
+                FROM point WHERE resource_id = ? AND timestamp >= ?
                 """,
-            arguments: [resource])
+            arguments: [resource, since ?? Int.min])
         guard let row else { return Statistics(count: 0, first: 0, last: 0, size: 0) }
         return Statistics(count: row[0], first: row[1], last: row[2], size: row[3])
     }

@@ -39,6 +39,7 @@ struct SubtreeCopier {
             copy.created = now
             copy.modified = now
             try copy.insert(db)
+            try ResourceStart.begin(copy, in: db, now: now)
             newIDs[original.key] = copy.key
             if original.key == template.key { top = copy }
         }

@@ -7,7 +7,7 @@ enum ReadCommand {
         words: ["read"],
         abstract: "Read points from one or more resources",
         discussion:
-            "Several resources merge into one table by timestamp; all reads go in one request per chunk. --follow prints new points until Ctrl-C.",
+            "Several resources merge into one table by timestamp; all reads go in one request per chunk. --follow prints new points as they arrive until Ctrl-C.",
         positionals: [PositionalSpec(name: "RES", help: "resources to read", type: .path, isRepeating: true)],
         options: [
             .value("limit", "N", "at most N points per resource (default 1)", type: .integer),
@@ -90,26 +90,5 @@ enum ReadCommand {
             names.append(name)
         }
         return names
-    }
-
-    /// Polls for points newer than the last one seen until the command is cancelled.
-    static func follow(_ resources: [ResolvedResource], columns: [String], since: Int?, context: CommandContext) async throws {
-        var last = since ?? context.now
-        while true {
-            try Task.checkCancellation()
-            try await context.services.configuration.pause(.seconds(1))
-            let options = ReadOptions(starttime: last + 1, endtime: context.now, sort: .asc, limit: 1000)
-            let rows = merge(try await read(resources, options: options, context: context), descending: false)
-            guard !rows.isEmpty else { continue }
-            last = rows.map(\.0).max() ?? last
-            let table = Table(columns: columns, rows: rows.map { row(timestamp: $0.0, values: $0.1, context: context) }, showsHeader: false)
-            switch context.session.settings.format {
-            case .csv:
-                // The header came with the first table; later chunks are rows only.
-                context.services.output.writeOut(CSVRenderer().render(.table(table)).split(separator: "\n").dropFirst().map { $0 + "\n" }.joined())
-            default:
-                context.emit(.table(table))
-            }
-        }
     }
 }

@@ -148,7 +148,9 @@ public actor ShellRunner {
         do {
             try await parsed.spec.body(&context)
         } catch {
-            outcome = report(error)
+            // A command cut short by Ctrl-C may fail in whatever way its half-done request does;
+            // the person asked for the stop, so that is what the shell reports.
+            outcome = report(Task.isCancelled ? CancellationError() : error)
         }
         session = context.session
         if context.historyCleared { clearHistory() }

@@ -46,7 +46,8 @@ import Testing
 
     @Test(.needs("move"), arguments: Route.allCases) func moveUnderAnotherClient(route: Route) async throws {
         try await withPlatform(route) { client, _ in
-            let device = try await client.makeClient("device")
+            // A device whose limits inherit has room for what moves in.
+            let device = try await client.makeDevice("device")
             let rid = try await client.makeDataport("moving")
             _ = try await client.call(.move(.rid(rid), to: .rid(device.rid)))
             let underDevice = try Listing.rids(from: try await client.call(.listing(.rid(device.rid), types: [.dataport])))

@@ -33,7 +33,9 @@ struct LimitTests {
         try await platform.dataport("float", auth: device.auth)
         try await platform.ok("create", [.string(device.rid), "dataport", ["format": "float"]])
         #expect(try await platform.status("create", ["dataport", ["format": "float"]], auth: device.auth) == "limit")
-        #expect(try await platform.status("create", ["datarule", ["format": "float", "rule": ["simple": [:]]]], auth: device.auth) == "limit")
+        #expect(
+            try await platform.status(
+                "create", ["datarule", ["format": "float", "rule": ["simple": ["comparison": "gt", "constant": 0]]]], auth: device.auth) == "limit")
         #expect(try await section(platform, device.rid, "counts")?["dataport"] == 2)
     }
 

@@ -1,0 +1,28 @@
+import GRDB
+
+/// One wave of publications that starts with one stored point.
+///
+/// Each resource takes part at most once per wave, so subscriptions that form a cycle end
+/// instead of looping.
+final class Propagation {
+    private var reached: Set<Int64>
+
+    init(origin: Int64) {
+        reached = [origin]
+    }
+
+    /// Hands `value`, just stored in `source`, to every resource subscribed to it not yet reached.
+    ///
+    /// A subscriber that cannot take the value (text for a rule that compares numbers, a
+    /// preprocess step that does not apply) lets it pass without failing the write.
+    func publish(_ value: PointValue, from source: ResourceRecord, at timestamp: Int, context: CallContext) throws {
+        let subscribers = try ResourceRecord.fetchAll(
+            context.db.cachedStatement(sql: "SELECT * FROM resource WHERE subscribe_id = ? ORDER BY id"), arguments: [source.key])
+        for subscriber in subscribers where reached.insert(subscriber.key).inserted {
+            guard subscriber.type.keepsPoints else { continue }
+            let writer = try PointWriter(context: context, target: subscriber)
+            guard let input = try writer.prepare(published: value) else { continue }
+            try writer.store(input, at: timestamp, propagation: self)
+        }
+    }
+}
