@@ -11,10 +11,21 @@ import OnePlatformServer
 #endif
 
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
-/// temporary directory, and prints one line per scenario.
+/// temporary directory, and prints one line per scenario. Naming groups on the command line
+/// (writes, reads, tree, wait, content, startup, record, shellread) runs only those.
 @main
 struct Benchmarks {
+    static let groups: Set = ["writes", "reads", "tree", "wait", "content", "startup", "record", "shellread"]
+
     static func main() async throws {
+        let chosen = Set(CommandLine.arguments.dropFirst())
+        guard chosen.isSubset(of: groups) else {
+            print(
+                "unknown group: \(chosen.subtracting(groups).sorted().joined(separator: ", ")); the groups are \(groups.sorted().joined(separator: ", "))"
+            )
+            exit(2)
+        }
+        let runs: (String) -> Bool = { chosen.isEmpty || chosen.contains($0) }
         var template = Array("/tmp/onep-benchmarks-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { fatalError("cannot make a temporary directory") }
         let directory = String(cString: made)
@@ -28,12 +39,38 @@ struct Benchmarks {
         for (label, base) in routes {
             let transport = CountingTransport(base)
             let scenarios = Scenarios(client: RPCClient(transport: transport, auth: auth), transport: transport, label: label)
-            for run in [scenarios.singleWrites, scenarios.batchedWrites, scenarios.largeRead] {
-                print(try await run().line)
+            if runs("writes") {
+                for run in [scenarios.singleWrites, scenarios.batchedWrites] { print(try await run().line) }
             }
-            print(try await TreeScenario(transport: transport, auth: auth, label: label).run().line)
+            if runs("reads") { print(try await scenarios.largeRead().line) }
+            if runs("tree") { print(try await TreeScenario(transport: transport, auth: auth, label: label).run().line) }
+            if runs("record") {
+                print(try await RecordFileScenario(transport: transport, auth: auth, label: label, directory: directory).run())
+            }
+            if runs("shellread") {
+                for measurement in try await ShellReadScenario(transport: transport, auth: auth, label: label).run() { print(measurement.line) }
+            }
         }
-        print(try await WaitScenario(platform: platform, url: server.url, auth: auth).run().line)
+        if runs("record"), let binary = StartupScenario.findBinary(), let cik = auth.cik {
+            print(try await RecordBinaryScenario(binary: binary, url: server.url, cik: cik, directory: directory).run())
+        }
+        if runs("wait") { print(try await WaitScenario(platform: platform, url: server.url, auth: auth).run().line) }
+        if runs("startup") {
+            if let binary = StartupScenario.findBinary() {
+                for line in try StartupScenario(binary: binary, directory: directory).run() { print(line) }
+            } else {
+                print("startup: skipped, no onep next to this executable (swift build -c release --product onep)")
+            }
+        }
+        if runs("content") { try await content(platform: platform, server: server, http: http, auth: auth, directory: directory) }
+        try await http.shutdown()
+        try await server.stop()
+        try FileManager.default.removeItem(atPath: directory)
+    }
+
+    private static func content(
+        platform: Platform, server: RunningPlatformServer, http: HTTPTransport, auth: Auth, directory: String
+    ) async throws {
         let templateRID = try await RPCClient(transport: http, auth: auth).call(.create(.me, type: .client, description: ["name": "template"]))
         let provisioning: [(String, ProvisionClient)] = [
             ("in-process", ProvisionClient(transport: InProcessProvisionTransport(platform: platform), auth: .token(platform.bootstrap.vendorToken))),
@@ -44,8 +81,5 @@ struct Benchmarks {
             print(try await scenario.run())
             try await client.shutdown()
         }
-        try await http.shutdown()
-        try await server.stop()
-        try FileManager.default.removeItem(atPath: directory)
     }
 }

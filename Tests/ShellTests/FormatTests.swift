@@ -1,3 +1,4 @@
+import Shell
 import OnePJSON
 import Testing
 
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func recordFromStandardInput() async throws {
-        let shell = try ShellFixture { $0.readStandardInput = { "1,1\n2,2\n\n3,3" } }
+        let shell = try ShellFixture { $0.standardInputLines = { TextLines(text: "1,1\n2,2\n\n3,3") } }
         try await shell.setUp("create dataport a --format integer")
         #expect(await shell.run("record a -").out == "recorded 3 points\n")
         #expect(await shell.run("record a --file -").out == "recorded 3 points\n")

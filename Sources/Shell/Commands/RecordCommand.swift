@@ -7,7 +7,9 @@ enum RecordCommand {
         words: ["record"],
         abstract: "Record points at given timestamps",
         discussion:
-            "Points are TS,VALUE (a time as 'read --start' takes it). A file or '-' (standard input) has one TS,VALUE per line. Points go through recordbatch, \(chunkSize) per request.",
+            "Points are TS,VALUE (a time as 'read --start' takes it). A file or '-' (standard input) has one TS,VALUE per line "
+            + "and is read while it is sent, so its size does not matter. Points go through recordbatch, \(chunkSize) per request. "
+            + "A bad line stops the command there; the points before it stay recorded and the error says how many.",
         positionals: [
             PositionalSpec(name: "RES", help: "the resource", type: .path),
             PositionalSpec(name: "TS,VALUE", help: "points, or '-' for standard input", isOptional: true, isRepeating: true),
@@ -21,49 +23,59 @@ enum RecordCommand {
     static let chunkSize = 5000
 
     static func run(_ context: inout CommandContext) async throws {
-        var entries: [(Int, JSON)] = []
-        var sources = context.arguments.values("TS,VALUE")
+        var arguments = context.arguments.values("TS,VALUE")
+        let readsStandardInput = arguments == ["-"]
+        if readsStandardInput { arguments = [] }
+        var given: [(Int, JSON)] = []
+        for argument in arguments {
+            guard let point = try point(argument, now: context.now) else {
+                throw ShellError(.invalidValue(command: "record", argument: "TS,VALUE", value: argument, expected: "TS,VALUE"))
+            }
+            given.append(point)
+        }
+        var inputs: [(name: String, lines: TextLines)] = []
         if let file = context.arguments.option("file") {
-            entries += try points(fromCSV: try readText(file, context: context), source: file, now: context.now)
+            inputs.append((file == "-" ? "standard input" : file, try open(file, context: context)))
         }
-        if sources == ["-"] {
-            sources = []
-            entries += try points(fromCSV: context.services.configuration.readStandardInput(), source: "standard input", now: context.now)
-        }
-        for source in sources {
-            guard let point = try point(source, now: context.now) else {
-                throw ShellError(.invalidValue(command: "record", argument: "TS,VALUE", value: source, expected: "TS,VALUE"))
-            }
-            entries.append(point)
-        }
-        guard !entries.isEmpty else { throw ShellError(.missingArgument(command: "record", argument: "TS,VALUE or --file")) }
+        if readsStandardInput { inputs.append(("standard input", context.services.configuration.standardInputLines())) }
+        guard !given.isEmpty || !inputs.isEmpty else { throw ShellError(.missingArgument(command: "record", argument: "TS,VALUE or --file")) }
+
         let resource = try await context.resolve(context.arguments.required("RES"))
-        var start = 0
-        var refused: [CallStatus.RefusedPoint] = []
-        while start < entries.count {
-            try Task.checkCancellation()
-            let chunk = Array(entries[start..<min(start + chunkSize, entries.count)])
-            let result = try await context.client().batch([.recordbatch(resource.id, chunk)])[0]
-            if case .refusedPoints(let points) = result.status {
-                refused += points
-            } else {
-                _ = try result.get()
-            }
-            start += chunkSize
+        var batcher = PointBatcher(resource: resource.id, client: try context.client(), chunkSize: chunkSize)
+        for point in given { try await batcher.add(point) }
+        for input in inputs { try await send(input.lines, from: input.name, to: &batcher, now: context.now) }
+        try await batcher.flush()
+        guard batcher.sent > 0 else { throw ShellError.failed("record: \(inputs.map(\.name).joined(separator: " and ")) held no points") }
+        if batcher.refusedCount > 0 {
+            let shown = batcher.refusedShown.map { "\($0.timestamp) (\($0.status))" }.joined(separator: ", ")
+            throw ShellError.failed("record: the platform refused \(batcher.refusedCount) of \(batcher.sent) points: \(shown)")
         }
-        if !refused.isEmpty {
-            let shown = refused.prefix(5).map { "\($0.timestamp) (\($0.status))" }.joined(separator: ", ")
-            throw ShellError.failed("record: the platform refused \(refused.count) of \(entries.count) points: \(shown)")
-        }
-        context.emit(.message("recorded \(entries.count) points"))
+        context.emit(.message("recorded \(batcher.sent) points"))
     }
 
-    private static func readText(_ file: String, context: CommandContext) throws -> String {
-        if file == "-" { return context.services.configuration.readStandardInput() }
+    private static func open(_ file: String, context: CommandContext) throws -> TextLines {
+        if file == "-" { return context.services.configuration.standardInputLines() }
         do {
-            return try context.services.configuration.readFile(file)
+            return try context.services.configuration.openLines(file)
         } catch {
             throw ShellError.file(file, "cannot be read")
+        }
+    }
+
+    /// Streams one CSV input into `batcher`. A bad line stops the command there, after the points
+    /// before it have gone out, so the error can say exactly what was recorded.
+    private static func send(_ lines: TextLines, from source: String, to batcher: inout PointBatcher, now: Int) async throws {
+        while true {
+            let parsed: (Int, JSON)?
+            do {
+                guard let line = try lines.next() else { return }
+                parsed = try csvPoint(line, number: lines.lineNumber, source: source, now: now)
+            } catch {
+                try await batcher.flush()
+                let before = batcher.recorded == 0 ? "nothing was recorded" : "the \(batcher.recorded) points before it were recorded"
+                throw ShellError.file(source, "\(error); \(before)")
+            }
+            if let parsed { try await batcher.add(parsed) }
         }
     }
 
@@ -80,18 +92,28 @@ enum RecordCommand {
         return (time.resolve(now: now), ValueParsing.value(valueText))
     }
 
-    static func points(fromCSV text: String, source: String, now: Int) throws(ShellError) -> [(Int, JSON)] {
-        var entries: [(Int, JSON)] = []
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(rawLine).trimmingCharacters(in: "\r")
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            // A header line such as `timestamp,value` is skipped.
-            if number == 0, let first = line.first, first.isLetter, !line.hasPrefix("now") { continue }
-            guard let point = try point(line, now: now) else {
-                throw ShellError.file(source, "line \(number + 1) is not TS,VALUE: \(line)")
-            }
-            entries.append(point)
+    /// One line of a CSV input as a point; nil for blank lines, comments and a header on the first line.
+    static func csvPoint(_ rawLine: String, number: Int, source: String, now: Int) throws(CSVLineError) -> (Int, JSON)? {
+        let line = rawLine.trimmingCharacters(in: "\r")
+        if line.isEmpty || line.hasPrefix("#") { return nil }
+        // A header line such as `timestamp,value` is skipped.
+        if number == 1, let first = line.first, first.isLetter, !line.hasPrefix("now") { return nil }
+        let point: (Int, JSON)?
+        do {
+            point = try self.point(line, now: now)
+        } catch {
+            throw CSVLineError(number: number, line: line, reason: "has a bad time")
         }
-        return entries
+        guard let point else { throw CSVLineError(number: number, line: line, reason: "is not TS,VALUE") }
+        return point
     }
+}
+
+/// A line of a CSV input that is not a point, described as "line N <reason>: <line>".
+struct CSVLineError: Error, CustomStringConvertible {
+    let number: Int
+    let line: String
+    let reason: String
+
+    var description: String { "line \(number) \(reason): \(line)" }
 }

@@ -24,10 +24,12 @@ public struct ShellConfiguration: Sendable {
     public var now: @Sendable () -> Int
     /// Waits between polls of `read --follow`; throwing CancellationError ends the command.
     public var pause: @Sendable (Duration) async throws -> Void
-    /// Reads `source` files and `record --file`; injected so tests need no real files if they choose.
+    /// Reads `source` files and transcripts; injected so tests need no real files if they choose.
     public var readFile: @Sendable (String) throws -> String
-    /// Reads standard input for `record RES -`.
-    public var readStandardInput: @Sendable () -> String
+    /// Opens a file as lines read a block at a time, for `record --file`.
+    public var openLines: @Sendable (String) throws -> TextLines
+    /// Standard input as lines read as they come, for `record RES -`.
+    public var standardInputLines: @Sendable () -> TextLines
     /// The file the line editor keeps this endpoint's history in, so `history -c` can empty it;
     /// nil when history lives in memory only.
     public var historyFile: String?
@@ -52,11 +54,8 @@ public struct ShellConfiguration: Sendable {
         self.remoteEndpoint = { url in Endpoint.http(url) }
         self.pause = { duration in try await Task.sleep(for: duration) }
         self.readFile = { path in try ShellConfiguration.readText(path) }
-        self.readStandardInput = {
-            var lines: [String] = []
-            while let line = Swift.readLine(strippingNewline: true) { lines.append(line) }
-            return lines.joined(separator: "\n")
-        }
+        self.openLines = { path in try TextLines(file: path) }
+        self.standardInputLines = { TextLines(file: FileHandle.standardInput) }
         if let cik = environment["ONEP_CIK"], !cik.isEmpty { self.cik = cik }
     }
 }

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Lines of text read a block at a time, so a large file or a long standard input is never held
+/// whole in memory. Each line comes without its line break (a trailing carriage return is kept;
+/// callers that accept CRLF files drop it).
+public final class TextLines {
+    private let readBlock: () throws -> [UInt8]?
+    private let close: () -> Void
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var ended = false
+
+    /// Lines from `readBlock`, which answers the next bytes or nil at the end; `close` runs once at the end.
+    public init(readBlock: @escaping () throws -> [UInt8]?, close: @escaping () -> Void = {}) {
+        self.readBlock = readBlock
+        self.close = close
+    }
+
+    /// Lines of text already in memory, for tests and short inputs.
+    public convenience init(text: String) {
+        var remaining: [UInt8]? = Array(text.utf8)
+        self.init(readBlock: {
+            defer { remaining = nil }
+            return remaining
+        })
+    }
+
+    /// Lines of the file at `path`, read in blocks of `blockSize` bytes.
+    public convenience init(file path: String, blockSize: Int = 64 * 1024) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
+        self.init(
+            readBlock: {
+                guard let data = try handle.read(upToCount: blockSize), !data.isEmpty else { return nil }
+                return Array(data)
+            }, close: { try? handle.close() })
+    }
+
+    /// Lines of an open file such as standard input, which stays open at the end.
+    public convenience init(file handle: FileHandle, blockSize: Int = 64 * 1024) {
+        self.init(readBlock: {
+            guard let data = try handle.read(upToCount: blockSize), !data.isEmpty else { return nil }
+            return Array(data)
+        })
+    }
+
+    deinit {
+        if !ended { close() }
+    }
+
+    /// How many lines `next()` has answered, so callers can name the line a problem is on.
+    public private(set) var lineNumber = 0
+
+    /// The next line, or nil after the last one. A line that is not UTF-8 is an error.
+    public func next() throws -> String? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
+                defer { position = newline + 1 }
+                return try decode(buffer[position..<newline])
+            }
+            if ended {
+                guard position < buffer.count else { return nil }
+                defer { position = buffer.count }
+                return try decode(buffer[position...])
+            }
+            // Keep only the unfinished line before reading more, so the buffer stays about one block long.
+            buffer.removeSubrange(0..<position)
+            position = 0
+            let block: [UInt8]?
+            do {
+                block = try readBlock()
+            } catch {
+                throw TextLinesError(.unreadable(afterLine: lineNumber))
+            }
+            if let block {
+                buffer += block
+            } else {
+                ended = true
+                close()
+            }
+        }
+    }
+
+    private func decode(_ bytes: ArraySlice<UInt8>) throws(TextLinesError) -> String {
+        lineNumber += 1
+        guard let line = String(validating: bytes, as: UTF8.self) else { throw TextLinesError(.notUTF8(line: lineNumber)) }
+        return line
+    }
+}
+
+/// Why the next line could not be had: the input failed to read, or a line is not UTF-8 text.
+public struct TextLinesError: Error, CustomStringConvertible {
+    fileprivate enum Kind {
+        case unreadable(afterLine: Int)
+        case notUTF8(line: Int)
+    }
+
+    fileprivate let kind: Kind
+
+    fileprivate init(_ kind: Kind) {
+        self.kind = kind
+    }
+
+    public var description: String {
+        switch kind {
+        case .unreadable(let line): line == 0 ? "cannot be read" : "cannot be read after line \(line)"
+        case .notUTF8(let line): "line \(line) is not UTF-8 text"
+        }
+    }
+}

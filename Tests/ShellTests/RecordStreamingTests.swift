@@ -1,0 +1,72 @@
+import Foundation
+import Shell
+import Testing
+
+@Suite struct RecordStreamingTests {
+    /// Writes `lines` to a file in the fixture's home and answers its path.
+    private func file(_ shell: ShellFixture, _ name: String, _ lines: [String]) throws -> String {
+        let path = shell.home + "/" + name
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func aLargeFileGoesOutAChunkPerRequest() async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp("create dataport a --format integer", "set timing on")
+        let single = await shell.run("record a 1,1")
+        let perPoint = try #require(ShellFixture.requests(in: single.err))
+        let path = try file(shell, "big.csv", ["timestamp,value"] + (1...12_000).map { "\($0 + 10),\($0)" } + [""])
+        let result = await shell.run("record a --file \(path)")
+        #expect(result.out == "recorded 12000 points\n")
+        // 5,000 points per recordbatch request: three requests where the single point took one.
+        #expect(ShellFixture.requests(in: result.err) == perPoint - 1 + 3)
+        try await shell.setUp("set timing off")
+        #expect(await shell.run("read a --limit 2").out == "timestamp  a\n12010      12000\n12009      11999\n")
+    }
+
+    @Test func aBadLineStopsThereAndSaysWhatWasRecorded() async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp("create dataport a --format integer")
+        let lines = (1...7_000).map { "\($0),\($0)" } + ["7001;7001"] + (7_002...7_010).map { "\($0),\($0)" }
+        let result = await shell.run("record a --file \(try file(shell, "bad.csv", lines))")
+        #expect(result.status == 1)
+        #expect(result.out == "")
+        #expect(result.err == "error: \(shell.home)/bad.csv line 7001 is not TS,VALUE: 7001;7001; the 7000 points before it were recorded\n")
+        #expect(await shell.run("read a --limit 1").out == "timestamp  a\n7000       7000\n")
+    }
+
+    @Test func aBadTimeOrABadByteNamesItsLine() async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp("create dataport a --format integer")
+        let badTime = await shell.run("record a --file \(try file(shell, "time.csv", ["10,1", "", "# note", "yesterday,2"]))")
+        #expect(badTime.status == 1)
+        #expect(badTime.err == "error: \(shell.home)/time.csv line 4 has a bad time: yesterday,2; the 1 points before it were recorded\n")
+
+        let path = shell.home + "/bytes.csv"
+        try Data(Array("20,2\n30,".utf8) + [0xFF] + Array("\n".utf8)).write(to: URL(fileURLWithPath: path))
+        let badBytes = await shell.run("record a --file \(path)")
+        #expect(badBytes.status == 1)
+        #expect(badBytes.err == "error: \(path) line 2 is not UTF-8 text; the 1 points before it were recorded\n")
+        #expect(await shell.run("read a --limit 5").out == "timestamp  a\n20         2\n10         1\n")
+    }
+
+    @Test func aFileOfNoPointsIsAnError() async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp("create dataport a --format integer")
+        let result = await shell.run("record a --file \(try file(shell, "empty.csv", ["timestamp,value", "# nothing yet"]))")
+        #expect(result.status == 1)
+        #expect(result.err == "error: record: \(shell.home)/empty.csv held no points\n")
+    }
+
+    @Test func linesSplitAcrossBlocksComeOutWhole() throws {
+        let path = NSTemporaryDirectory() + "onep-lines-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "first line\r\nsecond\n\nthird without a break".write(toFile: path, atomically: true, encoding: .utf8)
+        let lines = try TextLines(file: path, blockSize: 3)
+        var read: [String] = []
+        while let line = try lines.next() { read.append(line) }
+        #expect(read == ["first line\r", "second", "", "third without a break"])
+        #expect(lines.lineNumber == 4)
+        #expect(try lines.next() == nil)
+    }
+}
