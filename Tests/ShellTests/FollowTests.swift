@@ -31,6 +31,20 @@ import Testing
         #expect(shell.platform.suspendedWaitCount == 0)
     }
 
+    @Test func aPointInTheSecondTheFollowStartsIsPrinted() async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp("create dataport a --format integer --alias a")
+        let following = Task { await shell.run("read a --follow") }
+        await shell.platform.untilSuspendedWaits(are: 1)
+        // The clock has not moved: the point shares its second with the follow's first read.
+        _ = try await device(shell).call(.write(.alias("a"), value: 5))
+        await shell.platform.untilSuspendedWaits(are: 1)
+        following.cancel()
+        let result = await following.value
+        #expect(result.status == 130, "\(result.err)")
+        #expect(result.out == "timestamp  a\n1700000000  5\n")
+    }
+
     @Test func aQuietSpellLongerThanTheWaitKeepsFollowing() async throws {
         let shell = try ShellFixture()
         try await shell.setUp("create dataport a --format integer --alias a")

@@ -39,7 +39,6 @@ import Testing
     }
 
     @Test(arguments: [
-        ("wait button --timeout -1", "invalid"),
         ("wait nowhere", "nowhere"),
         ("wait / --timeout 1", "invalid"),
     ])
@@ -51,6 +50,17 @@ import Testing
         #expect(result.err.hasPrefix("error: "))
         #expect(result.err.contains(mention))
         #expect(result.err.split(separator: "\n").count == 1)
+        #expect(await shell.run("write button 2").status == 0)
+    }
+
+    @Test(arguments: ["-1", "99999999999999999"])
+    func aTimeoutOutOfRangeIsAUsageError(seconds: String) async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp("create dataport button --format integer")
+        let result = await shell.run("wait button --timeout \(seconds)")
+        #expect(result.status == 2)
+        #expect(result.err.hasPrefix("error: "))
+        #expect(result.err.split(separator: "\n").first?.contains("seconds from 0 to 2147483") == true)
         #expect(await shell.run("write button 2").status == 0)
     }
 }

@@ -24,9 +24,11 @@ extension Call {
     /// How long the platform may hold this call's answer on purpose: a `wait` up to its timeout.
     var answerHold: Duration? {
         guard procedure == "wait" else { return nil }
-        guard arguments.count > 1, case .object(let options) = arguments[1], let milliseconds = options["timeout"]?.intValue else {
+        guard arguments.count > 1, case .object(let options) = arguments[1], let milliseconds = options["timeout"]?.doubleValue,
+            milliseconds.isFinite
+        else {
             return Self.defaultWaitHold
         }
-        return .milliseconds(max(milliseconds, 0))
+        return .milliseconds(Int64(min(max(milliseconds, 0), Double(Int32.max))))
     }
 }

@@ -33,7 +33,9 @@ public final class RPCClient: Sendable {
         guard !calls.isEmpty else { return [] }
         let body = requestBody(calls)
         let answer: [UInt8]
-        if let hold = calls.compactMap(\.answerHold).max() {
+        // The platform runs the waits of one request one after another.
+        let holds = calls.compactMap(\.answerHold)
+        if let hold = holds.isEmpty ? nil : holds.reduce(.zero, +) {
             answer = try await transport.send(body, answerHeldUpTo: hold)
         } else {
             answer = try await transport.send(body)

@@ -17,7 +17,8 @@ extension DataInterfaceEngine {
             throw DataInterfaceFailure.badRequest("Request-Timeout is a number of milliseconds from 0 to \(Self.maximumLongPollMilliseconds)")
         }
         let since = try request.header("If-Modified-Since").map(Self.sinceTimestamp)
-        let start = try await database.read { db -> LongPollStart in
+        // A write transaction, so no point committed before the change feed is noted can count as seen.
+        let start = try await database.write { db -> LongPollStart in
             let context = try session(request, in: db, collecting: ChangeCollector())
             guard let target = try Self.dataport(alias, in: context), let format = target.format else { return .nothingToWatch }
             if let since, let point = try WaitProcedure.firstPoint(db, resource: target.key, after: since, now: context.now) {

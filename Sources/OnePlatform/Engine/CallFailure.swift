@@ -11,7 +11,6 @@ struct CallFailure: Error, Sendable {
         case status(CallStatus, result: JSON?)
         case arguments(String)
         case unknownProcedure(String)
-        case notSupported(String)
         case pointStatuses([JSON])
         case internalFailure
     }
@@ -37,11 +36,6 @@ struct CallFailure: Error, Sendable {
 
     static func unknownProcedure(_ name: String) -> CallFailure {
         CallFailure(.unknownProcedure(name))
-    }
-
-    /// A procedure the platform names but does not implement yet.
-    static func notSupported(_ procedure: String) -> CallFailure {
-        CallFailure(.notSupported(procedure))
     }
 
     /// Some points of a batch were refused; the others were stored.
@@ -77,9 +71,6 @@ extension CallFailure {
         case .unknownProcedure(let name):
             object["status"] = .string(CallStatus.fail.word)
             object["error"] = Self.error(code: 501, message: "unknown procedure \(name)", context: "procedure")
-        case .notSupported(let name):
-            object["status"] = .string(CallStatus.fail.word)
-            object["error"] = Self.error(code: 501, message: "\(name) is not supported by this platform yet", context: "procedure")
         case .internalFailure:
             object["status"] = .string(CallStatus.fail.word)
             object["error"] = Self.error(code: 500, message: "internal error", context: nil)

@@ -66,7 +66,7 @@ extension ProcedureTable {
             Procedure(name: "grant", access: .writes, run: GrantProcedure.run),
             Procedure(name: "tag", access: .writes, run: TagProcedure.run),
             Procedure(name: "comment", access: .writes, run: CommentProcedure.run),
-            Procedure(name: "wait", access: .reads, run: WaitProcedure.run),
+            Procedure(name: WaitProcedure.name, access: .reads, run: WaitProcedure.run),
         ]
     )
 }

@@ -69,7 +69,10 @@ struct RPCEngine: Sendable {
     }
 
     private func runSegment(_ request: RPCRequest, from start: Int) async throws -> Segment {
-        let readOnly = request.calls[start...].allSatisfy { table[$0.procedure]?.access == .reads }
+        // A wait notes what it has seen of the change feed. In a read snapshot a point committed after
+        // the snapshot began could already count as seen; the write transaction follows every commit.
+        let waits = request.calls[start...].contains { $0.procedure == WaitProcedure.name }
+        let readOnly = !waits && request.calls[start...].allSatisfy { table[$0.procedure]?.access == .reads }
         if readOnly {
             return try await database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
         }
@@ -96,7 +99,8 @@ struct RPCEngine: Sendable {
                 answer = try perform(call, in: context)
             }
             if let wait = slot.take() {
-                // Noted inside the transaction: only changes published from here on end the wait.
+                // Noted inside the write transaction, after every earlier commit: only changes
+                // published from here on end the wait.
                 segment.suspended = (wait, changes.version(of: wait.resource), call.id)
                 segment.next = index + 1
                 return segment

@@ -7,6 +7,7 @@ import OnePJSON
 /// answers it at once; otherwise it leaves a ``PendingWait`` and the engine answers once a point
 /// arrives or the timeout passes (status `expire`).
 enum WaitProcedure {
+    static let name = "wait"
     /// How long a wait lasts when the call does not say.
     static let defaultTimeoutMilliseconds = 30_000.0
     /// The longest wait accepted: what a signed 32-bit count of milliseconds holds (about 24.8 days).

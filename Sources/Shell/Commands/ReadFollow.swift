@@ -20,7 +20,8 @@ extension ReadCommand {
 
     /// Prints points newer than the last one seen until the command is cancelled.
     static func follow(_ resources: [ResolvedResource], columns: [String], since: Int?, context: CommandContext) async throws {
-        var last = since ?? context.now
+        // With nothing printed yet, a point stamped in this very second is still new.
+        var last = since ?? context.now - 1
         var waits = true
         while true {
             try Task.checkCancellation()

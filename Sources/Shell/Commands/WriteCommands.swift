@@ -57,21 +57,31 @@ enum WriteCommands {
         }
     )
 
+    /// The longest wait the platform accepts: a signed 32-bit count of milliseconds.
+    static let longestWaitSeconds = Int(Int32.max) / 1000
+
     static let wait = CommandSpec(
         words: ["wait"],
         abstract: "Wait for the next point of a resource",
         positionals: [PositionalSpec(name: "RES", help: "the resource", type: .path)],
         options: [
-            .value("timeout", "S", "give up after S seconds (default 30)", type: .integer),
+            .value("timeout", "S", "give up after S seconds (the platform's default is 30)", type: .integer),
             .value("since", "T", "answer the first point after this time", type: .time),
         ],
         examples: ["wait button --timeout 60"],
         body: { context in
             let resource = try await context.resolve(context.arguments.required("RES"))
-            let timeout = context.arguments.integer("timeout").map { $0 * 1000 }
+            let seconds = context.arguments.integer("timeout")
+            if let seconds, !(0...Self.longestWaitSeconds).contains(seconds) {
+                throw ShellError(
+                    .invalidValue(
+                        command: "wait", argument: "--timeout", value: String(seconds), expected: "seconds from 0 to \(Self.longestWaitSeconds)"))
+            }
+            let timeout = seconds.map { $0 * 1000 }
             let results = try await context.client().batch([.wait(resource.id, timeoutMilliseconds: timeout, since: context.time("since"))])
             if results[0].status == .failed("expire") {
-                throw ShellError.failed("wait: no new point within \(context.arguments.integer("timeout") ?? 30) s")
+                let waited = seconds.map { "\($0) s" } ?? "the platform's default time"
+                throw ShellError.failed("wait: no new point within \(waited)")
             }
             let point = try results[0].get()
             let timestamp = point?[0]?.intValue ?? 0

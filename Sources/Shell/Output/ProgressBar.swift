@@ -48,11 +48,6 @@ final class ProgressBar: @unchecked Sendable {
         if let line { write("\r" + line) }
     }
 
-    /// Adds to how much is done.
-    func advance(by amount: Int) {
-        update(lock.withLock { done } + amount)
-    }
-
     /// Clears the bar's line, leaving the terminal as it was.
     func finish() {
         guard let write, !lock.withLock({ shown.isEmpty }) else { return }

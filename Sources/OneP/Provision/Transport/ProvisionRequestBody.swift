@@ -31,12 +31,6 @@ public struct ProvisionRequestBody: Sendable {
         }
     }
 
-    /// The bytes when they are in memory; nil for a file.
-    public var bytesInMemory: [UInt8]? {
-        if case .bytes(let bytes) = source { return bytes }
-        return nil
-    }
-
     /// The body as chunks of bytes, for transports that do not speak NIO.
     public var chunks: ProvisionBodyChunks {
         ProvisionBodyChunks(source: source)
