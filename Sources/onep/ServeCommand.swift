@@ -19,11 +19,16 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
+    /// Where `onep serve` listens unless told otherwise; the embedded platform's curl lines name it.
+    static let defaultPort = 8080
+    static let defaultBind = "127.0.0.1"
+    static var defaultURL: String { "http://\(defaultBind):\(defaultPort)" }
+
     @Option(help: "The port to listen on; 0 picks a free one.")
-    var port: Int = 8080
+    var port: Int = ServeCommand.defaultPort
 
     @Option(help: "The address to bind.")
-    var bind: String = "127.0.0.1"
+    var bind: String = ServeCommand.defaultBind
 
     @Option(
         help: ArgumentHelp(

@@ -11,7 +11,7 @@ struct CurlLoggingTransport: Transport {
     let directory: String
     let log: @Sendable (String) -> Void
     private let formatter = CurlFormatter(
-        url: "http://127.0.0.1:8080/onep:v1/rpc/process",
+        url: ServeCommand.defaultURL + "/onep:v1/rpc/process",
         headers: [("Content-Type", "application/json; charset=utf-8")]
     )
     private let explained = OnceFlag()

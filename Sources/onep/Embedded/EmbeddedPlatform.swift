@@ -46,7 +46,7 @@ struct EmbeddedPlatform: Sendable {
         return Endpoint(
             description: description,
             transport: CurlLoggingTransport(base: transport, directory: directory, log: debugLog),
-            provision: CurlLoggingProvisionTransport(base: provision, url: "http://127.0.0.1:8080", log: debugLog), vendor: vendor
+            provision: CurlLoggingProvisionTransport(base: provision, url: ServeCommand.defaultURL, log: debugLog), vendor: vendor
         )
     }
 
