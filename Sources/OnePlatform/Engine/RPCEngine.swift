@@ -46,7 +46,14 @@ struct RPCEngine: Sendable {
         answers.reserveCapacity(request.calls.count)
         var next = 0
         repeat {
-            let segment = try await runSegment(request, from: next)
+            let segment: Segment
+            do {
+                segment = try await runSegment(request, from: next)
+            } catch is RequestError where next > 0 {
+                // The credentials stopped working during a wait, but what ran before it committed:
+                // answer that, and refuse the calls left.
+                return answers + request.calls[next...].compactMap { call in call.id.map { CallFailure.status(.noauth).answer(id: $0) } }
+            }
             answers += segment.answers
             next = segment.next
             if let suspended = segment.suspended {

@@ -26,6 +26,29 @@ import Testing
         #expect(answers[2]["result"] == [[.int(now + 3), 2]])
     }
 
+    /// What ran before the wait committed, so the answer says so even when the credentials stop
+    /// working while it waits: the calls after it are refused one by one.
+    @Test func credentialsRevokedDuringAWaitRefuseOnlyTheCallsAfterIt() async throws {
+        let platform = try TestPlatform.inMemory()
+        let device = try await platform.client(["limits": ["dataport": 2]])
+        try await platform.dataport("integer", alias: "a", auth: device.auth)
+        try await platform.dataport("integer", alias: "b", auth: device.auth)
+        let before = platform.platform.suspendedWaitCount
+        let waiting = Task {
+            try await platform.calls(
+                [
+                    ("write", [["alias": "a"], 1]),
+                    ("wait", [["alias": "b"], ["timeout": 5000]]),
+                    ("read", [["alias": "a"], [:]]),
+                ], auth: device.auth)
+        }
+        await platform.untilSuspended(before + 1)
+        try await platform.ok("revoke", ["client", device.auth["cik"] ?? .null])
+        platform.clock.advance(by: 5)
+        let answers = try await waiting.value
+        #expect(answers.map { $0["status"] } == ["ok", "expire", "noauth"])
+    }
+
     @Test func aWaitAnsweredAtOnceKeepsTheRequestInOneTransaction() async throws {
         let platform = try TestPlatform.inMemory()
         try await platform.dataport("integer", alias: "a")
