@@ -69,4 +69,47 @@ import Testing
         #expect(lines.lineNumber == 4)
         #expect(try lines.next() == nil)
     }
+
+    @Test func aLineLongerThanTheCapIsAnErrorNamingIt() async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp("create dataport a --format integer")
+        let path = shell.home + "/binary.csv"
+        // No line break at all after the first line, as in a binary file: reading stops at the cap.
+        try Data(Array("10,1\n".utf8) + [UInt8](repeating: 0x41, count: TextLines.maxLineLength + 1)).write(to: URL(fileURLWithPath: path))
+        let result = await shell.run("record a --file \(path)")
+        #expect(result.status == 1)
+        #expect(
+            result.err
+                == "error: \(path) line 2 is longer than 64 KiB; is this a CSV of TS,VALUE lines?; the 1 points before it were recorded\n")
+    }
+
+    @Test func aLineAtTheCapSpanningManyBlocksIsRead() throws {
+        let long = String(repeating: "x", count: TextLines.maxLineLength)
+        var blocks = Array(Array((long + "\nshort\n" + long + "y\nafter").utf8).chunked(7).reversed())
+        let lines = TextLines(readBlock: { blocks.popLast() })
+        #expect(try lines.next() == long)
+        #expect(try lines.next() == "short")
+        #expect {
+            _ = try lines.next()
+        } throws: { error in
+            "\(error)" == "line 3 is longer than 64 KiB; is this a CSV of TS,VALUE lines?"
+        }
+    }
+
+    @Test func aBadLongLineIsShownCutShort() async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp("create dataport a --format integer")
+        let bad = String(repeating: "9", count: 200)
+        let result = await shell.run("record a --file \(try file(shell, "long.csv", ["10,1", bad]))")
+        #expect(result.status == 1)
+        #expect(
+            result.err == "error: \(shell.home)/long.csv line 2 is not TS,VALUE: \(bad.prefix(80))…; the 1 points before it were recorded\n")
+    }
+}
+
+extension Array {
+    /// The array in pieces of `size` elements, the last possibly shorter.
+    fileprivate func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
 }

@@ -109,11 +109,18 @@ enum RecordCommand {
     }
 }
 
-/// A line of a CSV input that is not a point, described as "line N <reason>: <line>".
+/// A line of a CSV input that is not a point, described as "line N <reason>: <line>", with a long
+/// line cut short so the message stays one readable line.
 struct CSVLineError: Error, CustomStringConvertible {
     let number: Int
     let line: String
     let reason: String
 
-    var description: String { "line \(number) \(reason): \(line)" }
+    /// How many characters of the bad line the message shows.
+    static let shownLength = 80
+
+    var description: String {
+        let shown = line.count > Self.shownLength ? line.prefix(Self.shownLength) + "…" : line
+        return "line \(number) \(reason): \(shown)"
+    }
 }

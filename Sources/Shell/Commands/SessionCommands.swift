@@ -106,7 +106,7 @@ enum SessionCommands {
             context.session.auth = nil
             context.session.authLabel = ""
             context.session.resetLocation()
-            context.session.vendor = VendorSession.initial(environment: context.services.environment, endpoint: endpoint)
+            context.session.useInitialVendor(environment: context.services.environment)
             context.session.provisionNames = [:]
             context.emit(.message("connected to \(endpoint.description)"))
         }

@@ -8,7 +8,14 @@ public final class TextLines {
     private let close: () -> Void
     private var buffer: [UInt8] = []
     private var position = 0
+    /// Where the search for the next line break resumes: the bytes before it, back to `position`,
+    /// are known to hold none, so each byte is looked at once however many blocks a line spans.
+    private var scanned = 0
     private var ended = false
+
+    /// The longest line accepted. Without a cap a file with no line breaks (a binary file, say)
+    /// would be held whole in memory.
+    public static let maxLineLength = 64 * 1024
 
     /// Lines from `readBlock`, which answers the next bytes or nil at the end; `close` runs once at the end.
     public init(readBlock: @escaping () throws -> [UInt8]?, close: @escaping () -> Void = {}) {
@@ -53,17 +60,26 @@ public final class TextLines {
     /// The next line, or nil after the last one. A line that is not UTF-8 is an error.
     public func next() throws -> String? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
-                defer { position = newline + 1 }
+            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+                defer {
+                    position = newline + 1
+                    scanned = position
+                }
                 return try decode(buffer[position..<newline])
             }
+            scanned = buffer.count
+            if buffer.count - position > Self.maxLineLength { throw TextLinesError(.tooLong(line: lineNumber + 1)) }
             if ended {
                 guard position < buffer.count else { return nil }
-                defer { position = buffer.count }
+                defer {
+                    position = buffer.count
+                    scanned = position
+                }
                 return try decode(buffer[position...])
             }
             // Keep only the unfinished line before reading more, so the buffer stays about one block long.
             buffer.removeSubrange(0..<position)
+            scanned -= position
             position = 0
             let block: [UInt8]?
             do {
@@ -82,16 +98,19 @@ public final class TextLines {
 
     private func decode(_ bytes: ArraySlice<UInt8>) throws(TextLinesError) -> String {
         lineNumber += 1
+        guard bytes.count <= Self.maxLineLength else { throw TextLinesError(.tooLong(line: lineNumber)) }
         guard let line = String(validating: bytes, as: UTF8.self) else { throw TextLinesError(.notUTF8(line: lineNumber)) }
         return line
     }
 }
 
-/// Why the next line could not be had: the input failed to read, or a line is not UTF-8 text.
+/// Why the next line could not be had: the input failed to read, a line is not UTF-8 text, or a
+/// line is longer than `TextLines.maxLineLength`.
 public struct TextLinesError: Error, CustomStringConvertible {
     fileprivate enum Kind {
         case unreadable(afterLine: Int)
         case notUTF8(line: Int)
+        case tooLong(line: Int)
     }
 
     fileprivate let kind: Kind
@@ -104,6 +123,7 @@ public struct TextLinesError: Error, CustomStringConvertible {
         switch kind {
         case .unreadable(let line): line == 0 ? "cannot be read" : "cannot be read after line \(line)"
         case .notUTF8(let line): "line \(line) is not UTF-8 text"
+        case .tooLong(let line): "line \(line) is longer than \(TextLines.maxLineLength / 1024) KiB; is this a CSV of TS,VALUE lines?"
         }
     }
 }

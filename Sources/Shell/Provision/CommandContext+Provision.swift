@@ -6,8 +6,7 @@ extension CommandContext {
     /// every refusal so each command fails with one clear line.
     /// - Throws: ``ShellError`` when the platform has no provisioning API or no vendor is known.
     func provisionClient() throws(ShellError) -> ProvisionClient {
-        guard let vendor = session.vendor else { throw ShellError(.noVendor) }
-        return try provisionClient(auth: vendor.auth)
+        try provisionClient(auth: session.requiredVendor().auth)
     }
 
     /// A client with the given credentials, or none for device calls.
@@ -22,8 +21,7 @@ extension CommandContext {
     /// The vendor's name, for calls made as a device.
     func vendorName() throws(ShellError) -> String {
         if let given = arguments.option("vendor") { return given }
-        guard let vendor = session.vendor else { throw ShellError(.noVendor) }
-        return vendor.credentials.name
+        return try session.requiredVendor().credentials.name
     }
 
     /// Shows a change's outcome: a short message in text, `{"status": ...}` otherwise.

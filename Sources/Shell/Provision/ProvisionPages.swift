@@ -22,10 +22,8 @@ enum ProvisionPages {
     ) async throws -> [[String]] {
         let (offset, limit) = try ProvisionGroupCommands.page(context)
         guard context.arguments.flag("all") else { return try await fetch(offset, limit).rows }
-        if let given = context.arguments.option("limit") {
-            throw ShellError(
-                .invalidValue(
-                    command: context.spec.name, argument: "--limit", value: given, expected: "no --limit with --all, which reads every page"))
+        if context.arguments.option("limit") != nil {
+            throw DescriptionOptions.conflict(context.spec.name, "--limit", "cannot go with --all, which reads every page")
         }
         let bar = context.progress(label, total: nil)
         defer { bar.finish() }

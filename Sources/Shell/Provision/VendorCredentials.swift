@@ -22,13 +22,36 @@ struct VendorSession: Sendable, Equatable {
 
     /// The vendor a fresh session uses: `ONEP_VENDOR` / `ONEP_VENDOR_TOKEN`, else the config
     /// file's `vendor:` entry, else the one that comes with the platform.
-    static func initial(environment: [String: String], endpoint: Endpoint) -> VendorSession? {
+    /// - Throws: ``ShellError`` when the config file cannot be read or is not YAML; falling back
+    ///   to the platform's vendor then would provision for a vendor the user did not choose.
+    static func initial(environment: [String: String], endpoint: Endpoint) throws(ShellError) -> VendorSession? {
         if let name = environment["ONEP_VENDOR"], let token = environment["ONEP_VENDOR_TOKEN"], !name.isEmpty, !token.isEmpty {
             return VendorSession(credentials: VendorCredentials(name: name, token: token), source: "environment")
         }
-        if let saved = try? KeyStore(environment: environment).vendor() {
+        if let saved = try KeyStore(environment: environment).vendor() {
             return VendorSession(credentials: saved, source: "config file")
         }
         return endpoint.vendor.map { VendorSession(credentials: $0, source: "platform") }
+    }
+}
+
+extension Session {
+    /// Takes the vendor a fresh session uses, keeping a broken config file's error for the
+    /// `provision` commands, which are the only ones that need a vendor.
+    mutating func useInitialVendor(environment: [String: String]) {
+        do {
+            vendor = try VendorSession.initial(environment: environment, endpoint: endpoint)
+            vendorProblem = nil
+        } catch {
+            vendor = nil
+            vendorProblem = error
+        }
+    }
+
+    /// The vendor the `provision` commands act for.
+    /// - Throws: ``ShellError`` when there is none, naming a broken config file if that is why.
+    func requiredVendor() throws(ShellError) -> VendorSession {
+        guard let vendor else { throw vendorProblem ?? ShellError(.noVendor) }
+        return vendor
     }
 }

@@ -30,7 +30,7 @@ public actor ShellRunner {
         endpoint.transport = CountingTransport(base: endpoint.transport, counter: counter)
         session = Session(endpoint: endpoint)
         if let file = configuration.historyFile { earlierHistory = HistoryFile.entries(atPath: file) ?? [] }
-        session.vendor = VendorSession.initial(environment: configuration.environment, endpoint: endpoint)
+        session.useInitialVendor(environment: configuration.environment)
         session.settings.format = configuration.format
         session.settings.bail = !configuration.continueOnError
         session.settings.echo = configuration.echo

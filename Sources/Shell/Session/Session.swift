@@ -23,6 +23,9 @@ struct Session: Sendable {
     var knownChildren: [String: [KnownChild]] = [:]
     /// The vendor the `provision` commands act for, and where its credentials came from.
     var vendor: VendorSession?
+    /// Why the config file's vendor could not be read, so the `provision` commands report the
+    /// broken file rather than quietly acting for another vendor.
+    var vendorProblem: ShellError?
     /// Model names, serial numbers and content ids the `provision` list commands last saw.
     var provisionNames: [ProvisionNameKey: [String]] = [:]
 

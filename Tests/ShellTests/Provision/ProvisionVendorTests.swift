@@ -55,6 +55,24 @@ import Testing
         #expect(await fromConfig.run("provision vendor show").out.contains("saved   config file"))
     }
 
+    @Test func aBrokenConfigFileIsReportedNotPassedOver() async throws {
+        let first = try ShellFixture()
+        let config = first.home + "/.config/onep/config.yaml"
+        try FileManager.default.createDirectory(atPath: first.home + "/.config/onep", withIntermediateDirectories: true)
+        try Data("vendor: [unclosed\n".utf8).write(to: URL(fileURLWithPath: config))
+        let shell = try ShellFixture(environment: ["HOME": first.home])
+        // The platform's own vendor is not used in its place: that is not the vendor the file names.
+        for command in ["provision model list", "provision vendor show"] {
+            let result = await shell.run(command)
+            #expect(result.status != 0)
+            #expect(result.out == "")
+            #expect(result.err == "error: \(config) is not valid YAML\n", "\(command)")
+        }
+        // Naming a vendor for the session gets past the broken file.
+        #expect(await shell.run("provision auth --vendor \(shell.vendorName) --token \(shell.vendorToken)").status == 0)
+        #expect(await shell.run("provision model list").status == 0)
+    }
+
     @Test func withoutAnyVendorTheErrorSaysWhatToDo() async throws {
         let shell = try ShellFixture { configuration in configuration.endpoint.vendor = nil }
         let result = await shell.run("provision model list")

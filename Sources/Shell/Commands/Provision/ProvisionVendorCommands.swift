@@ -23,6 +23,7 @@ enum ProvisionVendorCommands {
             // A token that works lists the vendor's models; a wrong one is refused with 401.
             _ = try await context.provisionClient(auth: .token(token)).modelList()
             context.session.vendor = VendorSession(credentials: VendorCredentials(name: name, token: token), source: "provision auth")
+            context.session.vendorProblem = nil
             context.session.provisionNames = [:]
             context.emitDone("provisioning as vendor \(name)")
         }
@@ -32,6 +33,7 @@ enum ProvisionVendorCommands {
         words: ["provision", "vendor", "show"],
         abstract: "Show the vendor the session provisions for, and the vendor name of the authenticated client",
         body: { context in
+            if let problem = context.session.vendorProblem { throw problem }
             let vendor = context.session.vendor
             var registered = ""
             if let cik = context.session.auth?.cik {
