@@ -40,13 +40,13 @@ import Testing
         try await shell.setUp("create dataport a --format integer")
         let badTime = await shell.run("record a --file \(try file(shell, "time.csv", ["10,1", "", "# note", "yesterday,2"]))")
         #expect(badTime.status == 1)
-        #expect(badTime.err == "error: \(shell.home)/time.csv line 4 has a bad time: yesterday,2; the 1 points before it were recorded\n")
+        #expect(badTime.err == "error: \(shell.home)/time.csv line 4 has a bad time: yesterday,2; the point before it was recorded\n")
 
         let path = shell.home + "/bytes.csv"
         try Data(Array("20,2\n30,".utf8) + [0xFF] + Array("\n".utf8)).write(to: URL(fileURLWithPath: path))
         let badBytes = await shell.run("record a --file \(path)")
         #expect(badBytes.status == 1)
-        #expect(badBytes.err == "error: \(path) line 2 is not UTF-8 text; the 1 points before it were recorded\n")
+        #expect(badBytes.err == "error: \(path) line 2 is not UTF-8 text; the point before it was recorded\n")
         #expect(await shell.run("read a --limit 5").out == "timestamp  a\n20         2\n10         1\n")
     }
 
@@ -80,7 +80,7 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.err
-                == "error: \(path) line 2 is longer than 64 KiB; is this a CSV of TS,VALUE lines?; the 1 points before it were recorded\n")
+                == "error: \(path) line 2 is longer than 64 KiB, too long for a TS,VALUE line; the point before it was recorded\n")
     }
 
     @Test func aLineAtTheCapSpanningManyBlocksIsRead() throws {
@@ -92,7 +92,7 @@ import Testing
         #expect {
             _ = try lines.next()
         } throws: { error in
-            "\(error)" == "line 3 is longer than 64 KiB; is this a CSV of TS,VALUE lines?"
+            "\(error)" == "line 3 is longer than 64 KiB, too long for a TS,VALUE line"
         }
     }
 
@@ -103,7 +103,7 @@ import Testing
         let result = await shell.run("record a --file \(try file(shell, "long.csv", ["10,1", bad]))")
         #expect(result.status == 1)
         #expect(
-            result.err == "error: \(shell.home)/long.csv line 2 is not TS,VALUE: \(bad.prefix(80))…; the 1 points before it were recorded\n")
+            result.err == "error: \(shell.home)/long.csv line 2 is not TS,VALUE: \(bad.prefix(80))…; the point before it was recorded\n")
     }
 }
 

@@ -72,7 +72,12 @@ enum RecordCommand {
                 parsed = try csvPoint(line, number: lines.lineNumber, source: source, now: now)
             } catch {
                 try await batcher.flush()
-                let before = batcher.recorded == 0 ? "nothing was recorded" : "the \(batcher.recorded) points before it were recorded"
+                let before =
+                    switch batcher.recorded {
+                    case 0: "nothing was recorded"
+                    case 1: "the point before it was recorded"
+                    default: "the \(batcher.recorded) points before it were recorded"
+                    }
                 throw ShellError.file(source, "\(error); \(before)")
             }
             if let parsed { try await batcher.add(parsed) }

@@ -57,7 +57,8 @@ public final class TextLines {
     /// How many lines `next()` has answered, so callers can name the line a problem is on.
     public private(set) var lineNumber = 0
 
-    /// The next line, or nil after the last one. A line that is not UTF-8 is an error.
+    /// The next line, or nil after the last one. A line that is not UTF-8 text, or longer than
+    /// ``maxLineLength``, is an error.
     public func next() throws -> String? {
         while true {
             if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
@@ -123,7 +124,7 @@ public struct TextLinesError: Error, CustomStringConvertible {
         switch kind {
         case .unreadable(let line): line == 0 ? "cannot be read" : "cannot be read after line \(line)"
         case .notUTF8(let line): "line \(line) is not UTF-8 text"
-        case .tooLong(let line): "line \(line) is longer than \(TextLines.maxLineLength / 1024) KiB; is this a CSV of TS,VALUE lines?"
+        case .tooLong(let line): "line \(line) is longer than \(TextLines.maxLineLength / 1024) KiB, too long for a TS,VALUE line"
         }
     }
 }
