@@ -37,9 +37,16 @@ struct RuleRunner {
         try RuleStateStore.save(db, rule: rule.key, state)
     }
 
+    /// Where a timer that missed more than ``catchUpPeriods`` elapses resumes: its last elapse, so
+    /// the missed ones are not replayed one by one; nil when the miss is short enough to replay.
+    static func resumeDue(_ due: Int, period: Int, now: Int) -> Int? {
+        guard (now - due) / period > catchUpPeriods else { return nil }
+        return due + (now - due) / period * period
+    }
+
     private func catchUp(_ state: inout RuleState) throws {
-        if let due = state.due, let period = rule.period, (now - due) / period > Self.catchUpPeriods {
-            state.due = due + (now - due) / period * period
+        if let due = state.due, let period = rule.period, let resumed = Self.resumeDue(due, period: period, now: now) {
+            state.due = resumed
         }
         while let due = state.due, due <= now {
             guard let output = rule.elapse(state: &state) else { continue }

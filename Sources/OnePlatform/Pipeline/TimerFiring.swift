@@ -28,10 +28,9 @@ enum TimerFiring {
                     try RuleStateStore.save(db, rule: key, RuleState())
                     return .commit
                 }
-                if let period = definition.period, (now - due) / period > RuleRunner.catchUpPeriods {
-                    // Long missed: skip to the last elapse instead of replaying each one.
+                if let period = definition.period, let resumed = RuleRunner.resumeDue(due, period: period, now: now) {
                     var state = try RuleStateStore.load(db, rule: key)
-                    state.due = due + (now - due) / period * period
+                    state.due = resumed
                     try RuleStateStore.save(db, rule: key, state)
                     return .commit
                 }

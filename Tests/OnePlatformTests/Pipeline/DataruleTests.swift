@@ -103,6 +103,18 @@ struct DataruleTests {
         #expect(try await platform.timeline(rule) == [[0, 1], [10, 1], [15, 1], [20, 1], [25, 0]])
     }
 
+    /// A timer that missed far more elapses than it may replay (the platform was stopped, say)
+    /// resumes from its last elapse instead of writing each missed one.
+    @Test func aLongMissedTimerResumesFromItsLastElapse() async throws {
+        let platform = try TestPlatform.inMemory()
+        let source = try await platform.dataport("integer")
+        let rule = try await platform.datarule(
+            ["interval": ["comparison": "gt", "constant": 50, "timeout": 10, "repeat": true]], subscribe: source)
+        try await platform.write(source, 60)
+        try await platform.advance(by: 10_000)
+        #expect(try await platform.timeline(rule) == [[0, 1], [10_000, 1]])
+    }
+
     @Test func durationTurnsTrueOnlyAfterTheComparisonHeldForTheTimeout() async throws {
         let platform = try TestPlatform.inMemory()
         let source = try await platform.dataport("integer")
