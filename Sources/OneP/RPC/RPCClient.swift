@@ -32,14 +32,9 @@ public final class RPCClient: Sendable {
     public func batch(_ calls: [Call]) async throws -> [CallResult] {
         guard !calls.isEmpty else { return [] }
         let body = requestBody(calls)
-        let answer: [UInt8]
         // The platform runs the waits of one request one after another.
-        let holds = calls.compactMap(\.answerHold)
-        if let hold = holds.isEmpty ? nil : holds.reduce(.zero, +) {
-            answer = try await transport.send(body, answerHeldUpTo: hold)
-        } else {
-            answer = try await transport.send(body)
-        }
+        let hold = calls.compactMap(\.answerHold).reduce(.zero, +)
+        let answer = try await transport.send(body, answerHeldUpTo: hold)
         return try Self.results(of: calls, from: answer)
     }
 
