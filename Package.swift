@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Shared JSON value: both ends of the wire, never a dependency between them.
@@ -86,11 +87,19 @@ let package = Package(
         ),
         .executableTarget(
             name: "onep-benchmarks",
-            dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell"],
+            dependencies: [
+                "OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Benchmarks/onep-benchmarks"
         ),
         .testTarget(name: "OnePJSONTests", dependencies: ["OnePJSON"]),
-        .testTarget(name: "OnePlatformTests", dependencies: ["OnePlatform"]),
+        .testTarget(
+            name: "OnePlatformTests",
+            dependencies: ["OnePlatform", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "OnePTests",
             dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer"]

@@ -12,10 +12,10 @@ import OnePlatformServer
 
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
-/// (writes, reads, tree, wait, content, startup, record, shellread) runs only those.
+/// (writes, reads, tree, wait, content, startup, record, shellread, percall) runs only those.
 @main
 struct Benchmarks {
-    static let groups: Set = ["writes", "reads", "tree", "wait", "content", "startup", "record", "shellread"]
+    static let groups: Set = ["writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "percall"]
 
     static func main() async throws {
         let chosen = Set(CommandLine.arguments.dropFirst())
@@ -62,10 +62,22 @@ struct Benchmarks {
                 print("startup: skipped, no onep next to this executable (swift build -c release --product onep)")
             }
         }
+        if runs("percall") { try await perCall(platform: platform, server: server, http: http, directory: directory) }
         if runs("content") { try await content(platform: platform, server: server, http: http, auth: auth, directory: directory) }
         try await http.shutdown()
         try await server.stop()
         try FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Issue 17's figures: what a call costs, batched write rates, single-call requests and the
+    /// large read, each beside its anchor.
+    private static func perCall(platform: Platform, server: RunningPlatformServer, http: HTTPTransport, directory: String) async throws {
+        let tree = try await ResourceTree.build(named: "percall", client: RPCClient(transport: http, auth: .cik(platform.bootstrap.rootCIK)))
+        try await tree.mapAliases(rootCIK: platform.bootstrap.rootCIK, transport: http)
+        let anchor = PythonAnchor(database: directory + "/onep.sqlite")
+        for line in try await PerCallScenario(platform: platform, port: server.port, anchor: anchor, tree: tree).run() { print(line) }
+        for line in try await KeepAliveScenario(platform: platform, port: server.port, tree: tree).run() { print(line) }
+        for line in try await ThroughputScenario(platform: platform, port: server.port, anchor: anchor, tree: tree).run() { print(line) }
     }
 
     private static func content(
