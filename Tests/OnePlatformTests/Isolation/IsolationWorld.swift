@@ -169,14 +169,16 @@ struct IsolationWorld {
     }
 
     /// Whether a call of `procedure` with `credential` may act on the resource `index`.
+    ///
+    /// The acting client reaches its subhierarchy, and for reads shared and public resources; a
+    /// token reaches only what lies there and also below a resource granted that procedure.
     func reaches(_ credential: Credential, _ procedure: String, _ index: Int) -> Bool {
-        let inside = within(index, credential.acting)
-        if let grants = credential.grants {
-            return inside && grants.contains { within(index, $0.resource) && $0.procedures.contains(procedure) }
+        var reached = within(index, credential.acting)
+        if !reached && Self.readsBeyond.contains(procedure) {
+            reached = nodes[index].isPublic || shares.contains { $0.activator == credential.acting && within(index, $0.resource) }
         }
-        if inside { return true }
-        guard Self.readsBeyond.contains(procedure) else { return false }
-        return nodes[index].isPublic || shares.contains { $0.activator == credential.acting && within(index, $0.resource) }
+        guard let grants = credential.grants else { return reached }
+        return reached && grants.contains { within(index, $0.resource) && $0.procedures.contains(procedure) }
     }
 }
 
