@@ -158,11 +158,11 @@ struct RPCEngine: Sendable {
             return try capture(run)
         }
         var outcome: Result<JSON?, CallFailure> = .success(nil)
-        try context.db.inSavepoint {
+        try context.db.inCallSavepoint {
             outcome = try capture(run)
             switch outcome {
-            case .success: return .commit
-            case .failure(let failure): return failure.keepsChanges ? .commit : .rollback
+            case .success: return true
+            case .failure(let failure): return failure.keepsChanges
             }
         }
         return outcome

@@ -29,10 +29,11 @@ enum ListingProcedure {
         let optionsGiven = arguments.count > typesIndex + 1
         let options = try arguments.options(typesIndex + 1)
         let selection = try ListingSelection(options)
-        let found = try selection.resources(of: client, in: context)
-        let lists = types.map { type in
-            JSON.array(found.filter { $0.type == type }.map { .string($0.rid) })
+        var byType: [ResourceType: [JSON]] = [:]
+        for resource in try selection.resources(of: client, in: context) {
+            byType[resource.type, default: []].append(.string(resource.rid))
         }
+        let lists = types.map { JSON.array(byType[$0] ?? []) }
         if !optionsGiven { return .array(lists) }
         var result = JSONObject()
         for (type, list) in zip(types, lists) { result[type.rawValue] = list }

@@ -3,6 +3,13 @@ import OnePJSON
 
 /// Which resources a listing includes.
 struct ListingSelection {
+    /// What a listing needs of a resource: no description is read, so a listing costs its rows.
+    struct Listed {
+        let key: Int64
+        let rid: String
+        let type: ResourceType
+    }
+
     var owned: Bool
     var aliased: Bool
     var isPublic: Bool
@@ -24,33 +31,48 @@ struct ListingSelection {
     }
 
     /// The resources, oldest first, without duplicates.
-    func resources(of client: ResourceRecord, in context: CallContext) throws -> [ResourceRecord] {
-        var found: [ResourceRecord] = []
-        if owned { found += try ResourceRecord.children(context.db, of: client.key) }
+    func resources(of client: ResourceRecord, in context: CallContext) throws -> [Listed] {
+        let db = context.db
+        var sources: [[Listed]] = []
+        if owned {
+            sources.append(try Self.fetch(db, "SELECT id, rid, type FROM resource WHERE parent_id = ? ORDER BY id", client.key))
+        }
         if aliased {
-            found += try ResourceRecord.fetchAll(
-                context.db,
-                sql: "SELECT r.* FROM resource r JOIN alias a ON a.target_id = r.id WHERE a.client_id = ? ORDER BY a.id",
-                arguments: [client.key])
+            sources.append(
+                try Self.fetch(
+                    db, "SELECT r.id, r.rid, r.type FROM resource r JOIN alias a ON a.target_id = r.id WHERE a.client_id = ? ORDER BY a.id",
+                    client.key))
         }
         if isPublic {
-            found += try ResourceRecord.fetchAll(
-                context.db, sql: "SELECT * FROM resource WHERE json_extract(description, '$.public') = 1 ORDER BY id")
+            sources.append(try Self.fetch(db, "SELECT id, rid, type FROM resource WHERE json_extract(description, '$.public') = 1 ORDER BY id"))
         }
         if activated {
-            found += try ResourceRecord.fetchAll(
-                context.db,
-                sql: "SELECT r.* FROM resource r JOIN share s ON s.resource_id = r.id WHERE s.activator_id = ? ORDER BY s.id",
-                arguments: [client.key])
+            sources.append(
+                try Self.fetch(
+                    db, "SELECT r.id, r.rid, r.type FROM resource r JOIN share s ON s.resource_id = r.id WHERE s.activator_id = ? ORDER BY s.id",
+                    client.key))
         }
-        var seen = Set<Int64>()
-        found = found.filter { seen.insert($0.key).inserted }
+        var found = sources.count == 1 ? sources[0] : []
+        if sources.count > 1 {
+            var seen = Set<Int64>()
+            found = sources.joined().filter { seen.insert($0.key).inserted }
+        }
         guard let tagged else { return found }
         let marks = tagged.map { _ in "?" }.joined(separator: ", ")
         let withTags = try Set(
             Int64.fetchAll(
-                context.db, sql: "SELECT DISTINCT resource_id FROM tag WHERE tag IN (\(marks))",
+                db, sql: "SELECT DISTINCT resource_id FROM tag WHERE tag IN (\(marks))",
                 arguments: StatementArguments(tagged)))
         return found.filter { withTags.contains($0.key) }
+    }
+
+    private static func fetch(_ db: Database, _ sql: String, _ arguments: any DatabaseValueConvertible...) throws -> [Listed] {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+        var listed: [Listed] = []
+        while let row = try rows.next() {
+            guard let type = ResourceType(rawValue: row[2]) else { continue }
+            listed.append(Listed(key: row[0], rid: row[1], type: type))
+        }
+        return listed
     }
 }
