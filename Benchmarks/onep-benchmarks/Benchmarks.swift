@@ -19,6 +19,10 @@ struct Benchmarks {
 
     static func main() async throws {
         let chosen = Set(CommandLine.arguments.dropFirst())
+        if chosen.count == 1, let group = chosen.first, ProfileScenario.groups.contains(group) {
+            try await profile(group)
+            return
+        }
         guard chosen.isSubset(of: groups) else {
             print(
                 "unknown group: \(chosen.subtracting(groups).sorted().joined(separator: ", ")); the groups are \(groups.sorted().joined(separator: ", "))"
@@ -78,6 +82,15 @@ struct Benchmarks {
         for line in try await PerCallScenario(platform: platform, port: server.port, anchor: anchor, tree: tree).run() { print(line) }
         for line in try await KeepAliveScenario(platform: platform, port: server.port, tree: tree).run() { print(line) }
         for line in try await ThroughputScenario(platform: platform, port: server.port, anchor: anchor, tree: tree).run() { print(line) }
+    }
+
+    /// A profiling run: one kind of request repeated in process, nothing else.
+    private static func profile(_ group: String) async throws {
+        var template = Array("/tmp/onep-profile-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { fatalError("cannot make a temporary directory") }
+        let directory = String(cString: made)
+        print(try await ProfileScenario(platform: try Platform.open(directory: directory), group: group).run())
+        try FileManager.default.removeItem(atPath: directory)
     }
 
     private static func content(

@@ -31,6 +31,6 @@ final class Propagation {
 
     /// The resources subscribed to `source`, oldest first.
     static func subscribers(of source: ResourceRecord, in db: Database) throws -> [ResourceRecord] {
-        try ResourceRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM resource WHERE subscribe_id = ? ORDER BY id"), arguments: [source.key])
+        try db.all("SELECT * FROM resource WHERE subscribe_id = ? ORDER BY id", [source.key], decode: ResourceRecord.init(columns:))
     }
 }

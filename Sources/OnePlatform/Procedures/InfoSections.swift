@@ -29,15 +29,12 @@ struct InfoSections {
 
     /// The client's aliases grouped by the RID they name, in the order they were made.
     private func aliases() throws -> JSON {
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: "SELECT r.rid, a.alias FROM alias a JOIN resource r ON r.id = a.target_id WHERE a.client_id = ? ORDER BY a.id"),
-            arguments: [target.key])
+        let rows = try db.all(
+            "SELECT r.rid, a.alias FROM alias a JOIN resource r ON r.id = a.target_id WHERE a.client_id = ? ORDER BY a.id", [target.key]
+        ) { ($0.string(0), $0.string(1)) }
         var order: [String] = []
         var byRID: [String: [JSON]] = [:]
-        while let row = try rows.next() {
-            let rid: String = row[0]
-            let alias: String = row[1]
+        for (rid, alias) in rows {
             if byRID[rid]?.append(.string(alias)) == nil {
                 order.append(rid)
                 byRID[rid] = [.string(alias)]

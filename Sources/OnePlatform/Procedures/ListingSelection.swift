@@ -67,12 +67,8 @@ struct ListingSelection {
     }
 
     private static func fetch(_ db: Database, _ sql: String, _ arguments: any DatabaseValueConvertible...) throws -> [Listed] {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
-        var listed: [Listed] = []
-        while let row = try rows.next() {
-            guard let type = ResourceType(rawValue: row[2]) else { continue }
-            listed.append(Listed(key: row[0], rid: row[1], type: type))
+        try db.all(sql, StatementArguments(arguments)) { columns in
+            Listed(key: columns.int64(0), rid: columns.string(1), type: ResourceType(rawValue: columns.string(2)) ?? .dataport)
         }
-        return listed
     }
 }

@@ -67,6 +67,21 @@ struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
         modified = row[10]
     }
 
+    /// Decodes the columns of `SELECT *` by position, as ``init(row:)`` does, without a `Row`.
+    init(columns: SQLiteColumns) {
+        id = columns.int64(0)
+        rid = columns.string(1)
+        parentID = columns.optionalInt64(2)
+        type = ResourceType(rawValue: columns.string(3)) ?? .dataport
+        format = columns.optionalString(4).flatMap(DataFormat.init(rawValue:))
+        description = columns.withText(5) { (try? JSON(parsing: $0))?.objectValue } ?? JSONObject()
+        cik = columns.optionalString(6)
+        status = ResourceStatus(rawValue: columns.string(7)) ?? .expired
+        subscribeID = columns.optionalInt64(8)
+        created = columns.int(9)
+        modified = columns.int(10)
+    }
+
     func encode(to container: inout PersistenceContainer) {
         container[Columns.id] = id
         container[Columns.rid] = rid
@@ -98,15 +113,15 @@ struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
 
 extension ResourceRecord {
     static func fetch(_ db: Database, id: Int64) throws -> ResourceRecord? {
-        try fetchOne(db.cachedStatement(sql: "SELECT * FROM resource WHERE id = ?"), arguments: [id])
+        try db.first("SELECT * FROM resource WHERE id = ?", [id], decode: ResourceRecord.init(columns:))
     }
 
     static func fetch(_ db: Database, rid: String) throws -> ResourceRecord? {
-        try fetchOne(db.cachedStatement(sql: "SELECT * FROM resource WHERE rid = ?"), arguments: [rid])
+        try db.first("SELECT * FROM resource WHERE rid = ?", [rid], decode: ResourceRecord.init(columns:))
     }
 
     static func fetch(_ db: Database, cik: String) throws -> ResourceRecord? {
-        try fetchOne(db.cachedStatement(sql: "SELECT * FROM resource WHERE cik = ?"), arguments: [cik])
+        try db.first("SELECT * FROM resource WHERE cik = ?", [cik], decode: ResourceRecord.init(columns:))
     }
 
     /// The children of a client, oldest first.
