@@ -8,7 +8,14 @@ import OnePJSON
 /// transaction otherwise), except that a `wait` with nothing to answer yet ends it and suspends
 /// outside; see ``run(_:)``. Each changing call runs in its own savepoint, so a call that fails
 /// halfway leaves nothing behind while the calls around it still commit.
+///
+/// A small request runs its transaction on the thread of the task that sent it: handing it to the
+/// database's queue and back costs more than the work of a call or two. A larger one is handed
+/// over, so that a long transaction waits and runs off the few threads that run every task.
 struct RPCEngine: Sendable {
+    /// The largest request body that runs on the calling thread, some dozens of calls.
+    static let inlineBodyLimit = 4_096
+
     let database: any DatabaseWriter
     let clock: any PlatformClock
     let table: ProcedureTable
@@ -24,7 +31,7 @@ struct RPCEngine: Sendable {
             return error.body.utf8Bytes()
         }
         do {
-            let answers = try await run(request)
+            let answers = try await run(request, inline: body.count <= Self.inlineBodyLimit)
             return answers.isEmpty ? [] : JSON.array(answers).utf8Bytes()
         } catch let error as RequestError {
             return error.body.utf8Bytes()
@@ -41,14 +48,14 @@ struct RPCEngine: Sendable {
     /// it and its own checks run in one transaction, which then ends (committing what those calls
     /// wrote and announcing it); the wait suspends outside any transaction; the calls after it run
     /// in a new transaction. Each transaction authenticates afresh and uses its own time.
-    private func run(_ request: RPCRequest) async throws -> [JSON] {
+    private func run(_ request: RPCRequest, inline: Bool) async throws -> [JSON] {
         var answers: [JSON] = []
         answers.reserveCapacity(request.calls.count)
         var next = 0
         repeat {
             let segment: Segment
             do {
-                segment = try await runSegment(request, from: next)
+                segment = inline ? try runSegmentNow(request, from: next) : try await runSegment(request, from: next)
             } catch is RequestError where next > 0 {
                 // The credentials stopped working during a wait, but what ran before it committed:
                 // answer that, and refuse the calls left.
@@ -76,11 +83,7 @@ struct RPCEngine: Sendable {
     }
 
     private func runSegment(_ request: RPCRequest, from start: Int) async throws -> Segment {
-        // A wait notes what it has seen of the change feed. In a read snapshot a point committed after
-        // the snapshot began could already count as seen; the write transaction follows every commit.
-        let waits = request.calls[start...].contains { $0.procedure == WaitProcedure.name }
-        let readOnly = !waits && request.calls[start...].allSatisfy { table[$0.procedure]?.access == .reads }
-        if readOnly {
+        if readsOnly(request, from: start) {
             return try await database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
         }
         let collector = ChangeCollector()
@@ -88,6 +91,25 @@ struct RPCEngine: Sendable {
         // Only after the commit: a woken waiter must find the points when it reads.
         changes.publish(collector.drain())
         return segment
+    }
+
+    /// ``runSegment(_:from:)`` on the calling thread.
+    private func runSegmentNow(_ request: RPCRequest, from start: Int) throws -> Segment {
+        if readsOnly(request, from: start) {
+            return try database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
+        }
+        let collector = ChangeCollector()
+        let segment = try database.write { db in try self.runSegment(request, from: start, in: db, collecting: collector) }
+        changes.publish(collector.drain())
+        return segment
+    }
+
+    /// Whether the calls from `start` on may share a read transaction.
+    private func readsOnly(_ request: RPCRequest, from start: Int) -> Bool {
+        // A wait notes what it has seen of the change feed. In a read snapshot a point committed after
+        // the snapshot began could already count as seen; the write transaction follows every commit.
+        let waits = request.calls[start...].contains { $0.procedure == WaitProcedure.name }
+        return !waits && request.calls[start...].allSatisfy { table[$0.procedure]?.access == .reads }
     }
 
     private func runSegment(_ request: RPCRequest, from start: Int, in db: Database, collecting collector: ChangeCollector) throws -> Segment {

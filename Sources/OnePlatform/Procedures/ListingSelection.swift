@@ -68,7 +68,7 @@ struct ListingSelection {
 
     private static func fetch(_ db: Database, _ sql: String, _ arguments: any DatabaseValueConvertible...) throws -> [Listed] {
         try db.all(sql, StatementArguments(arguments)) { columns in
-            Listed(key: columns.int64(0), rid: columns.string(1), type: ResourceType(rawValue: columns.string(2)) ?? .dataport)
+            Listed(key: columns.int64(0), rid: columns.string(1), type: columns.resourceType(2) ?? .dataport)
         }
     }
 }

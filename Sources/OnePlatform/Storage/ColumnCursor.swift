@@ -26,6 +26,11 @@ struct SQLiteColumns {
         withText(index) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// A resource type column, read without making a string.
+    func resourceType(_ index: CInt) -> ResourceType? {
+        withText(index) { text in ResourceType.allCases.first { $0.rawValue.utf8.elementsEqual(text) } }
+    }
+
     func optionalString(_ index: CInt) -> String? {
         isNull(index) ? nil : string(index)
     }

@@ -72,7 +72,7 @@ struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
         id = columns.int64(0)
         rid = columns.string(1)
         parentID = columns.optionalInt64(2)
-        type = ResourceType(rawValue: columns.string(3)) ?? .dataport
+        type = columns.resourceType(3) ?? .dataport
         format = columns.optionalString(4).flatMap(DataFormat.init(rawValue:))
         description = columns.withText(5) { (try? JSON(parsing: $0))?.objectValue } ?? JSONObject()
         cik = columns.optionalString(6)
