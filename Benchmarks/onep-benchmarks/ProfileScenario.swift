@@ -7,7 +7,10 @@ import OnePlatform
 /// (`perf record -e cpu-clock -g -- onep-benchmarks profile-info`): the tree is built first,
 /// then the request repeats for about `duration` seconds.
 struct ProfileScenario {
-    static let groups = ["profile-info", "profile-listing", "profile-write", "profile-recordbatch"]
+    static let groups = [
+        "profile-info", "profile-listing", "profile-write", "profile-recordbatch", "profile-single-read", "profile-single-info",
+        "profile-single-write",
+    ]
 
     let platform: Platform
     let group: String
@@ -22,9 +25,17 @@ struct ProfileScenario {
             calls = tree.all.map { ("info", [.string($0), ["basic": true, "description": true, "aliases": true]]) }
         case "profile-listing":
             let clients = [tree.container] + tree.clients
-            calls = (0..<2_000).map { ("listing", [.string(clients[$0 % clients.count]), ["client", "dataport", "datarule", "dispatch"], ["owned": true]]) }
+            calls = (0..<2_000).map {
+                ("listing", [.string(clients[$0 % clients.count]), ["client", "dataport", "datarule", "dispatch"], ["owned": true]])
+            }
         case "profile-write":
             calls = tree.dataports.prefix(1_000).map { ("write", [.string($0), 5]) }
+        case "profile-single-read":
+            calls = [("read", [.string(tree.dataports[0]), [:]])]
+        case "profile-single-info":
+            calls = [("info", [.string(tree.dataports[0]), ["basic": true]])]
+        case "profile-single-write":
+            calls = [("write", [.string(tree.dataports[0]), 5])]
         default:
             calls = tree.dataports.suffix(10).map { port in ("recordbatch", [.string(port), .array((0..<10_000).map { [.int($0), .int($0)] })]) }
         }

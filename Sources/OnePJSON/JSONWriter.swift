@@ -10,6 +10,14 @@ extension JSON {
         writer.write(self, indent: 0)
         return writer.output
     }
+
+    /// Appends the value's compact JSON text to `output`, which a long answer is written into once.
+    public func write(into output: inout [UInt8]) {
+        var writer = JSONWriter(pretty: false, capacity: 0)
+        swap(&writer.output, &output)
+        writer.write(self, indent: 0)
+        swap(&writer.output, &output)
+    }
 }
 
 /// Writes JSON text. Floats always carry a fraction or an exponent (`1.0`, never `1`), so a
@@ -18,9 +26,9 @@ struct JSONWriter {
     var output: [UInt8] = []
     let pretty: Bool
 
-    init(pretty: Bool) {
+    init(pretty: Bool, capacity: Int = 256) {
         self.pretty = pretty
-        output.reserveCapacity(256)
+        output.reserveCapacity(capacity)
     }
 
     mutating func write(_ value: JSON, indent: Int) {

@@ -31,8 +31,7 @@ struct RPCEngine: Sendable {
             return error.body.utf8Bytes()
         }
         do {
-            let answers = try await run(request, inline: body.count <= Self.inlineBodyLimit)
-            return answers.isEmpty ? [] : JSON.array(answers).utf8Bytes()
+            return try await run(request, inline: body.count <= Self.inlineBodyLimit).finished()
         } catch let error as RequestError {
             return error.body.utf8Bytes()
         } catch is CancellationError {
@@ -48,9 +47,8 @@ struct RPCEngine: Sendable {
     /// it and its own checks run in one transaction, which then ends (committing what those calls
     /// wrote and announcing it); the wait suspends outside any transaction; the calls after it run
     /// in a new transaction. Each transaction authenticates afresh and uses its own time.
-    private func run(_ request: RPCRequest, inline: Bool) async throws -> [JSON] {
-        var answers: [JSON] = []
-        answers.reserveCapacity(request.calls.count)
+    private func run(_ request: RPCRequest, inline: Bool) async throws -> AnswerList {
+        var answers = AnswerList()
         var next = 0
         repeat {
             let segment: Segment
@@ -59,16 +57,19 @@ struct RPCEngine: Sendable {
             } catch is RequestError where next > 0 {
                 // The credentials stopped working during a wait, but what ran before it committed:
                 // answer that, and refuse the calls left.
-                return answers + request.calls[next...].compactMap { call in call.id.map { CallFailure.status(.noauth).answer(id: $0) } }
+                for call in request.calls[next...] {
+                    if let id = call.id { answers.append(.failure(.status(.noauth)), id: id) }
+                }
+                return answers
             }
-            answers += segment.answers
+            answers.append(contentsOf: segment.answers)
             next = segment.next
             if let suspended = segment.suspended {
                 let deadline = clock.now() + suspended.wait.timeoutMilliseconds / 1000
                 let point = try await waiter.answer(suspended.wait, seen: suspended.seen, deadline: deadline)
                 let outcome: Result<JSON?, CallFailure> =
                     point.map { .success(WaitProcedure.answer($0, format: suspended.wait.format)) } ?? .failure(.status(.expire))
-                if let id = suspended.id { answers.append(Self.answer(outcome, id: id)) }
+                if let id = suspended.id { answers.append(outcome, id: id) }
             }
         } while next < request.calls.count
         return answers
@@ -76,7 +77,7 @@ struct RPCEngine: Sendable {
 
     /// Calls run in one transaction, up to the end of the request or a wait that must suspend.
     private struct Segment {
-        var answers: [JSON] = []
+        var answers = AnswerList()
         /// The index of the first call not run yet.
         var next: Int
         var suspended: (wait: PendingWait, seen: UInt64, id: JSON?)? = nil
@@ -121,20 +122,21 @@ struct RPCEngine: Sendable {
         var segment = Segment(next: request.calls.count)
         for index in request.calls.indices where index >= start {
             let call = request.calls[index]
-            let answer: JSON?
             if principal.isLocked {
-                answer = call.id.map { CallFailure.locked.answer(id: $0) }
-            } else {
-                answer = try perform(call, in: context)
+                if let id = call.id { segment.answers.append(.failure(.locked), id: id) }
+                continue
             }
+            let mark = segment.answers.mark
+            try perform(call, in: context, into: &segment.answers)
             if let wait = slot.take() {
+                // The wait answers once it ends, after the transaction.
+                segment.answers.rollBack(to: mark)
                 // Noted inside the write transaction, after every earlier commit: only changes
                 // published from here on end the wait.
                 segment.suspended = (wait, changes.version(of: wait.resource), call.id)
                 segment.next = index + 1
                 return segment
             }
-            if let answer { segment.answers.append(answer) }
         }
         return segment
     }
@@ -143,11 +145,15 @@ struct RPCEngine: Sendable {
         Waiter(database: database, clock: clock, changes: changes)
     }
 
-    /// Runs one call and returns its entry for the response, or nil when it has no id.
-    private func perform(_ call: CallRequest, in context: CallContext) throws -> JSON? {
+    /// Runs one call and appends its entry for the response, unless it has no id.
+    private func perform(_ call: CallRequest, in context: CallContext, into answers: inout AnswerList) throws {
         let outcome: Result<JSON?, CallFailure>
         if let procedure = table[call.procedure] {
             if let arguments = call.arguments {
+                if let id = call.id, let write = procedure.write {
+                    try writeDirectly(write, procedure, Arguments(values: arguments), id: id, in: context, into: &answers)
+                    return
+                }
                 outcome = try execute(procedure, Arguments(values: arguments), in: context)
             } else {
                 outcome = .failure(.arguments("arguments must be a list"))
@@ -155,18 +161,27 @@ struct RPCEngine: Sendable {
         } else {
             outcome = .failure(.unknownProcedure(call.procedure))
         }
-        guard let id = call.id else { return nil }
-        return Self.answer(outcome, id: id)
+        if let id = call.id { answers.append(outcome, id: id) }
     }
 
-    private static func answer(_ outcome: Result<JSON?, CallFailure>, id: JSON) -> JSON {
-        switch outcome {
-        case .success(let result):
-            var object: JSONObject = ["id": id, "status": .string(CallStatus.ok.word)]
-            if let result { object["result"] = result }
-            return .object(object)
-        case .failure(let failure):
-            return failure.answer(id: id)
+    /// Runs a reading call whose procedure writes its result as text straight into the answers.
+    private func writeDirectly(
+        _ write: Procedure.Writer, _ procedure: Procedure, _ arguments: Arguments, id: JSON, in request: CallContext,
+        into answers: inout AnswerList
+    ) throws {
+        let context = request.running(procedure)
+        do {
+            try answers.appendOK(id: id) { bytes in
+                try context.authorizeProcedure(arguments)
+                try write(context, arguments, &bytes)
+            }
+        } catch let failure as CallFailure {
+            answers.append(.failure(failure), id: id)
+        } catch let cancellation as CancellationError {
+            throw cancellation
+        } catch {
+            logger.error("call failed", metadata: ["error": "\(error)"])
+            answers.append(.failure(.internalFailure), id: id)
         }
     }
 

@@ -1,15 +1,8 @@
 import GRDB
 import OnePJSON
 
-/// Which resources a listing includes.
+/// Which resources a listing includes. A listing reads key, RID and type, never a description.
 struct ListingSelection {
-    /// What a listing needs of a resource: no description is read, so a listing costs its rows.
-    struct Listed {
-        let key: Int64
-        let rid: String
-        let type: ResourceType
-    }
-
     var owned: Bool
     var aliased: Bool
     var isPublic: Bool
@@ -30,45 +23,41 @@ struct ListingSelection {
         if !owned && !aliased && !isPublic && !activated { owned = true }
     }
 
-    /// The resources, oldest first, without duplicates.
-    func resources(of client: ResourceRecord, in context: CallContext) throws -> [Listed] {
+    /// Calls `body` with the type and the row (key, RID, type) of each resource, oldest first,
+    /// each once; the row is valid only during the call.
+    func forEach(of client: ResourceRecord, in context: CallContext, _ body: (ResourceType, SQLiteColumns) throws -> Void) throws {
         let db = context.db
-        var sources: [[Listed]] = []
-        if owned {
-            sources.append(try Self.fetch(db, "SELECT id, rid, type FROM resource WHERE parent_id = ? ORDER BY id", client.key))
-        }
+        var queries: [(sql: String, arguments: StatementArguments)] = []
+        if owned { queries.append(("SELECT id, rid, type FROM resource WHERE parent_id = ? ORDER BY id", [client.key])) }
         if aliased {
-            sources.append(
-                try Self.fetch(
-                    db, "SELECT r.id, r.rid, r.type FROM resource r JOIN alias a ON a.target_id = r.id WHERE a.client_id = ? ORDER BY a.id",
-                    client.key))
+            queries.append(
+                ("SELECT r.id, r.rid, r.type FROM resource r JOIN alias a ON a.target_id = r.id WHERE a.client_id = ? ORDER BY a.id", [client.key]))
         }
-        if isPublic {
-            sources.append(try Self.fetch(db, "SELECT id, rid, type FROM resource WHERE json_extract(description, '$.public') = 1 ORDER BY id"))
-        }
+        if isPublic { queries.append(("SELECT id, rid, type FROM resource WHERE json_extract(description, '$.public') = 1 ORDER BY id", [])) }
         if activated {
-            sources.append(
-                try Self.fetch(
-                    db, "SELECT r.id, r.rid, r.type FROM resource r JOIN share s ON s.resource_id = r.id WHERE s.activator_id = ? ORDER BY s.id",
-                    client.key))
+            queries.append(
+                (
+                    "SELECT r.id, r.rid, r.type FROM resource r JOIN share s ON s.resource_id = r.id WHERE s.activator_id = ? ORDER BY s.id",
+                    [client.key]
+                ))
         }
-        var found = sources.count == 1 ? sources[0] : []
-        if sources.count > 1 {
-            var seen = Set<Int64>()
-            found = sources.joined().filter { seen.insert($0.key).inserted }
+        var withTags: Set<Int64>?
+        if let tagged {
+            let marks = tagged.map { _ in "?" }.joined(separator: ", ")
+            withTags = try Set(
+                Int64.fetchAll(db, sql: "SELECT DISTINCT resource_id FROM tag WHERE tag IN (\(marks))", arguments: StatementArguments(tagged)))
         }
-        guard let tagged else { return found }
-        let marks = tagged.map { _ in "?" }.joined(separator: ", ")
-        let withTags = try Set(
-            Int64.fetchAll(
-                db, sql: "SELECT DISTINCT resource_id FROM tag WHERE tag IN (\(marks))",
-                arguments: StatementArguments(tagged)))
-        return found.filter { withTags.contains($0.key) }
-    }
-
-    private static func fetch(_ db: Database, _ sql: String, _ arguments: any DatabaseValueConvertible...) throws -> [Listed] {
-        try db.all(sql, StatementArguments(arguments)) { columns in
-            Listed(key: columns.int64(0), rid: columns.string(1), type: columns.resourceType(2) ?? .dataport)
+        // Only several sources can name a resource twice.
+        var seen: Set<Int64>? = queries.count > 1 ? [] : nil
+        for query in queries {
+            let rows = ColumnCursor(try db.cachedStatement(sql: query.sql), arguments: query.arguments) { $0 }
+            while let row = try rows.next() {
+                let key = row.int64(0)
+                if let withTags, !withTags.contains(key) { continue }
+                if seen?.insert(key).inserted == false { continue }
+                guard let type = row.resourceType(2) else { continue }
+                try body(type, row)
+            }
         }
     }
 }
