@@ -25,9 +25,9 @@ enum ListingProcedure {
     static func write(_ context: CallContext, _ arguments: Arguments, into output: inout [UInt8]) throws {
         let request = try ListingRequest(context, arguments)
         // Each type's RIDs as the inside of a JSON list: "rid","rid",...
-        var byType: [ResourceType: [UInt8]] = [:]
+        var byType = Array(repeating: [UInt8](), count: ResourceType.allCases.count)
         try request.selection.forEach(of: request.client, in: context) { type, columns in
-            columns.withText(1) { rid in Self.append(rid, to: &byType[type, default: []]) }
+            columns.withText(1) { rid in Self.append(rid, to: &byType[type.ordinal]) }
         }
         output.append(request.keyedByType ? UInt8(ascii: "{") : UInt8(ascii: "["))
         var written = Set<ResourceType>()
@@ -42,7 +42,7 @@ enum ListingProcedure {
                 output.append(UInt8(ascii: ":"))
             }
             output.append(UInt8(ascii: "["))
-            output.append(contentsOf: byType[type] ?? [])
+            output.append(contentsOf: byType[type.ordinal])
             output.append(UInt8(ascii: "]"))
         }
         output.append(request.keyedByType ? UInt8(ascii: "}") : UInt8(ascii: "]"))

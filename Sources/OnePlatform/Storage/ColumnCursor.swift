@@ -28,8 +28,12 @@ struct SQLiteColumns {
 
     /// A resource type column, read without making a string.
     func resourceType(_ index: CInt) -> ResourceType? {
-        withText(index) { text in ResourceType.allCases.first { $0.rawValue.utf8.elementsEqual(text) } }
+        withText(index) { text in
+            Self.typeNames.first { $0.name.count == text.count && $0.name.elementsEqual(text) }?.type
+        }
     }
+
+    private static let typeNames = ResourceType.allCases.map { (type: $0, name: Array($0.rawValue.utf8)) }
 
     func optionalString(_ index: CInt) -> String? {
         isNull(index) ? nil : string(index)
