@@ -43,12 +43,15 @@ struct ProfileScenario {
         try PerCallScenario.check(await platform.processRPC(body), calls: calls.count)
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuStart = PerCallScenario.cpuSeconds()
         var requests = 0
         while seconds(clock.now - start) < duration {
             _ = await platform.processRPC(body)
             requests += 1
         }
         let perCall = seconds(clock.now - start) / Double(requests * calls.count)
-        return "\(group): \(requests) requests of \(calls.count) calls, \(PerCallScenario.micro(perCall))/call"
+        let cpuPerCall = (PerCallScenario.cpuSeconds() - cpuStart) / Double(requests * calls.count)
+        return "\(group): \(requests) requests of \(calls.count) calls, \(PerCallScenario.micro(perCall))/call, "
+            + "\(PerCallScenario.micro(cpuPerCall)) CPU/call"
     }
 }

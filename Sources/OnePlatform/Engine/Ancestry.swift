@@ -44,8 +44,21 @@ final class Ancestry {
 
     private func parent(of id: Int64, in db: Database) throws -> Int64? {
         if let known = parents[id] { return known == Self.none ? nil : known }
-        let found = try Int64.fetchOne(db.cachedStatement(sql: "SELECT parent_id FROM resource WHERE id = ?"), arguments: [id])
-        parents[id] = found ?? Self.none
-        return found
+        try loadChain(above: id, in: db)
+        return parents[id].flatMap { $0 == Self.none ? nil : $0 }
+    }
+
+    /// Loads the links from `id` up to the root in one query.
+    private func loadChain(above id: Int64, in db: Database) throws {
+        let chain = try db.all(
+            """
+            WITH RECURSIVE up(id, parent_id) AS (
+                SELECT id, parent_id FROM resource WHERE id = ?
+                UNION ALL SELECT r.id, r.parent_id FROM resource r JOIN up ON r.id = up.parent_id)
+            SELECT id, parent_id FROM up
+            """, [id]
+        ) { (id: $0.int64(0), parent: $0.optionalInt64(1)) }
+        for link in chain { parents[link.id] = link.parent ?? Self.none }
+        if chain.isEmpty { parents[id] = Self.none }
     }
 }

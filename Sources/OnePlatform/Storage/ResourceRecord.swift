@@ -65,7 +65,7 @@ struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
         parentID = row[2]
         type = ResourceType(rawValue: row[3]) ?? .dataport
         format = (row[4] as String?).flatMap(DataFormat.init(rawValue:))
-        descriptionStorage = StoredDescription(text: Array((row[5] as String).utf8))
+        descriptionStorage = StoredDescription(text: Array((row[5] as String).utf8), id: row[0])
         cik = row[6]
         status = ResourceStatus(rawValue: row[7]) ?? .expired
         subscribeID = row[8]
@@ -80,7 +80,7 @@ struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
         parentID = columns.optionalInt64(2)
         type = columns.resourceType(3) ?? .dataport
         format = columns.optionalString(4).flatMap(DataFormat.init(rawValue:))
-        descriptionStorage = StoredDescription(text: columns.withText(5) { Array($0) })
+        descriptionStorage = StoredDescription(text: columns.withText(5) { Array($0) }, id: columns.int64(0))
         cik = columns.optionalString(6)
         status = ResourceStatus(rawValue: columns.string(7)) ?? .expired
         subscribeID = columns.optionalInt64(8)
@@ -152,7 +152,7 @@ extension ResourceRecord {
 /// A resource's description as stored, parsed at most once, when first read.
 final class StoredDescription: Sendable {
     private enum State {
-        case text([UInt8])
+        case text([UInt8], id: Int64)
         case parsed(JSONObject)
     }
 
@@ -163,8 +163,9 @@ final class StoredDescription: Sendable {
         state = Mutex(.parsed(object))
     }
 
-    init(text: [UInt8]) {
-        state = Mutex(.text(text))
+    /// The stored text of the description of the resource with row id `id`.
+    init(text: [UInt8], id: Int64) {
+        state = Mutex(.text(text, id: id))
     }
 
     var object: JSONObject {
@@ -172,8 +173,8 @@ final class StoredDescription: Sendable {
             switch state {
             case .parsed(let object):
                 return object
-            case .text(let text):
-                let object = (try? JSON(parsing: text))?.objectValue ?? JSONObject()
+            case .text(let text, let id):
+                let object = DescriptionCache.object(id: id, text: text)
                 state = .parsed(object)
                 return object
             }
@@ -185,7 +186,7 @@ final class StoredDescription: Sendable {
         state.withLock { state in
             switch state {
             case .parsed(let object): return JSON.object(object).serialized()
-            case .text(let text): return String(decoding: text, as: UTF8.self)
+            case .text(let text, _): return String(decoding: text, as: UTF8.self)
             }
         }
     }
