@@ -16,24 +16,32 @@ enum ScriptSandbox {
     static let luaGlobals: Set<String> = [
         "bit32", "math", "string", "table", "ipairs", "next", "pairs", "select", "tonumber", "tostring", "type",
     ]
-    static let removed: [(library: String, function: String)] = [
-        ("math", "randomseed"), ("string", "dump"), ("string", "gsub"), ("table", "sort"),
+    /// Each library as the Lua 5.2 manual lists it, without the functions the contract removes
+    /// (`math.randomseed`, `string.dump`, `string.gsub`, `table.sort`) and without what Lua keeps
+    /// only for compatibility (`table.maxn`, `math.log10`).
+    static let libraries: [String: Set<String>] = [
+        "bit32": ["arshift", "band", "bnot", "bor", "btest", "bxor", "extract", "replace", "lrotate", "lshift", "rrotate", "rshift"],
+        "math": [
+            "abs", "acos", "asin", "atan", "atan2", "ceil", "cos", "cosh", "deg", "exp", "floor", "fmod", "frexp", "huge", "ldexp",
+            "log", "max", "min", "modf", "pi", "pow", "rad", "random", "sin", "sinh", "sqrt", "tan", "tanh",
+        ],
+        "string": ["byte", "char", "find", "format", "gmatch", "len", "lower", "match", "rep", "reverse", "sub", "upper"],
+        "table": ["concat", "insert", "pack", "remove", "unpack"],
     ]
 
     /// Builds the environment in the fresh state's globals table (which scripts see as `_ENV`).
     static func install(on stack: LuaStack) {
-        let libraries: [(String, lua_CFunction)] = [
+        let openers: [(String, lua_CFunction)] = [
             ("_G", luaopen_base), ("string", luaopen_string), ("table", luaopen_table), ("math", luaopen_math),
             ("bit32", luaopen_bit32),
         ]
-        for (name, open) in libraries { _ = onep_lua_open_library(stack.state, name, open) }
+        for (name, open) in openers { _ = onep_lua_open_library(stack.state, name, open) }
         onep_lua_push_globals(stack.state)
         let globals = stack.top
-        removeUnlisted(from: globals, stack)
-        for (library, function) in removed {
+        removeUnlisted(from: globals, keeping: luaGlobals, stack)
+        for (library, functions) in libraries {
             stack.pushField(library, of: globals)
-            stack.pushNil()
-            stack.setField(function, in: -2)
+            removeUnlisted(from: stack.top, keeping: functions, stack)
             stack.pop()
         }
         registerMetatables(stack)
@@ -41,14 +49,14 @@ enum ScriptSandbox {
         stack.pop()
     }
 
-    private static func removeUnlisted(from globals: Int32, _ stack: LuaStack) {
+    private static func removeUnlisted(from table: Int32, keeping listed: Set<String>, _ stack: LuaStack) {
         var unlisted: [String] = []
-        try? stack.forEachEntry(of: globals) { key, _ in
-            if let name = stack.string(at: key), !luaGlobals.contains(name) { unlisted.append(name) }
+        try? stack.forEachEntry(of: table) { key, _ in
+            if let name = stack.string(at: key), !listed.contains(name) { unlisted.append(name) }
         }
         for name in unlisted {
             stack.pushNil()
-            stack.setField(name, in: globals)
+            stack.setField(name, in: table)
         }
     }
 

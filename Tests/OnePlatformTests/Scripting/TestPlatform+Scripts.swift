@@ -37,3 +37,17 @@ extension TestPlatform {
         try #require(try await ok("read", [resource, [:]], auth: auth).arrayValue).first?[1]
     }
 }
+
+extension TestPlatform {
+    /// Runs a script to the end and answers what it said with `debug()`, without the
+    /// `line N: ` each line starts with; errors stay as the log says them.
+    func said(_ source: String, auth: JSON? = nil) async throws -> [String] {
+        let script = try await script(source, auth: auth)
+        return try await log(script, auth: auth).map(Self.withoutLine)
+    }
+
+    static func withoutLine(_ line: String) -> String {
+        guard line.hasPrefix("line "), let colon = line.firstIndex(of: ":") else { return line }
+        return String(line[line.index(colon, offsetBy: 2)...])
+    }
+}
