@@ -19,11 +19,12 @@ struct BrokenDownTime: Equatable {
     let offset: Int
     let zoneName: String
 
-    init(epoch: Int, zone: TimeZone) {
+    /// - Parameter label: what `%Z` says, when not the zone's own abbreviation.
+    init(epoch: Int, zone: TimeZone, label: String? = nil) {
         self.epoch = epoch
         let moment = Date(timeIntervalSince1970: Double(epoch))
         offset = zone.secondsFromGMT(for: moment)
-        zoneName = zone.identifier == "UTC" ? "UTC" : (zone.abbreviation(for: moment) ?? zone.identifier)
+        zoneName = label ?? zone.abbreviation(for: moment) ?? zone.identifier
         let local = epoch + offset
         let days = Self.floorDivide(local, 86_400)
         let seconds = local - days * 86_400

@@ -3,7 +3,9 @@ import Foundation
 /// A script's locale and time zone (`setlocale`, `settimezone`), which `date()` formats with.
 struct ScriptCalendar {
     private(set) var locale = ScriptLocale.unitedStates
-    private(set) var zone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0)!
+    private(set) var zone = Self.utc
+    /// What `%Z` says for a zone set by the name `UTC` (Foundation calls it `GMT`).
+    private var zoneLabel: String? = "UTC"
     private var words = LocaleWords.unitedStates
 
     /// Switches to the named locale; false (nothing changes) for one the platform does not support.
@@ -18,21 +20,21 @@ struct ScriptCalendar {
 
     /// Switches to the named tz database zone; false for a name it does not know.
     mutating func setTimeZone(_ name: String) -> Bool {
-        guard Self.knownZones.contains(name), let zone = TimeZone(identifier: name) else { return false }
+        guard !name.isEmpty, let zone = TimeZone(identifier: name) else { return false }
         self.zone = zone
+        zoneLabel = name == "UTC" ? "UTC" : nil
         return true
     }
 
-    /// The names of the tz database, as the `TZ` column of its zone list has them.
-    private static let knownZones = Set(TimeZone.knownTimeZoneIdentifiers).union(["UTC"])
+    private static let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0)!
 
     /// The moment as the calendar shows it; in UTC when `universal`.
     func brokenDown(_ epoch: Int, universal: Bool = false) -> BrokenDownTime {
-        BrokenDownTime(epoch: epoch, zone: universal ? TimeZone(identifier: "UTC") ?? zone : zone)
+        universal ? BrokenDownTime(epoch: epoch, zone: Self.utc, label: "UTC") : BrokenDownTime(epoch: epoch, zone: zone, label: zoneLabel)
     }
 
     /// `strftime` of the moment, or nil for a format with an invalid specifier.
     func format(_ format: String, _ time: BrokenDownTime, universal: Bool = false) -> String? {
-        Strftime(words: words, zone: universal ? TimeZone(identifier: "UTC") ?? zone : zone).format(format, time)
+        Strftime(words: words, zone: universal ? Self.utc : zone).format(format, time)
     }
 }
