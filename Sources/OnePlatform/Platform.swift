@@ -60,7 +60,7 @@ public final class Platform: Sendable {
     ///
     /// The platform does this by itself as its clock moves and points arrive; this is for
     /// callers that move a ``ManualClock`` or write a point and then need the outcome at a known
-    /// point. A script that runs without ever waiting counts as settled once it has had a slice.
+    /// point. A script that runs a long time without waiting (a hundred slices) counts as settled.
     ///
     /// - Throws: an error from the database when the firings could not be stored.
     public func settle() async throws {

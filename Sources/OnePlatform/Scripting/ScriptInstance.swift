@@ -18,6 +18,8 @@ final class ScriptInstance {
     var calendar = ScriptCalendar()
     /// Set when a call found the script's datarule gone: the script ends without a status.
     var isGone = false
+    /// Slices in a row it used up without waiting.
+    var preemptions = 0
 
     private let host: UnsafeMutablePointer<onep_lua_host>
     let main: OpaquePointer

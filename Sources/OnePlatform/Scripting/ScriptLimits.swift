@@ -8,6 +8,9 @@ enum ScriptLimits {
     static let ticksPerSlice: Int32 = 100
     /// Ticks a call into the platform (a read, a write, a manage call) costs.
     static let ticksPerPlatformCall: Int32 = 10
+    /// Slices in a row without a wait after which a script is taken to run without end: it
+    /// keeps running, but `settle` no longer waits for it.
+    static let slicesBeforeRunaway = 100
     /// How deeply tables may nest when they are turned into JSON or back.
     static let nestingDepth = 200
 }

@@ -26,7 +26,10 @@ struct ScriptAccessTests {
         /// The sibling is as it was.
         func siblingIsUnchanged() async throws {
             #expect(try await platform.values(siblingData) == [5])
-            #expect(try await platform.ok("listing", [.string(sibling.rid), ["dataport", "datarule", "client"], [:]]) == ["dataport": [.string(siblingData)], "datarule": [], "client": []])
+            #expect(
+                try await platform.ok("listing", [.string(sibling.rid), ["dataport", "datarule", "client"], [:]]) == [
+                    "dataport": [.string(siblingData)], "datarule": [], "client": [],
+                ])
         }
     }
 

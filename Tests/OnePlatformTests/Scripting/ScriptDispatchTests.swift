@@ -61,7 +61,11 @@ struct ScriptDispatchTests {
             debug(tostring(dispatch.email('a@example.com', 's', 'first')))
             debug(tostring(select(2, dispatch.email('a@example.com', 's', 'second'))))
             """, auth: device.auth)
-        #expect(said == ["dispatch email to a@example.com: s: first", "true", "dispatch email to a@example.com: s: second (undelivered) (the email allowance is used up)", "limit"])
+        #expect(
+            said == [
+                "dispatch email to a@example.com: s: first", "true",
+                "dispatch email to a@example.com: s: second (undelivered) (the email allowance is used up)", "limit",
+            ])
     }
 
     @Test func dispatchOnAClientAliasCountsForThatClient() async throws {

@@ -10,7 +10,8 @@ struct ScriptLifecycleTests {
         let platform = try TestPlatform.inMemory()
         try await platform.dataport("integer", alias: "in")
         let script = try await platform.script("debug('first version') alias['in'].wait() debug('first saw a point')")
-        try await platform.ok("update", [.string(script), ["rule": ["script": "debug('second version') alias['in'].wait() debug('second saw a point')"]]])
+        try await platform.ok(
+            "update", [.string(script), ["rule": ["script": "debug('second version') alias['in'].wait() debug('second saw a point')"]]])
         try await platform.platform.settle()
         platform.clock.advance(by: 1)
         try await platform.feed(["alias": "in"], 1)
@@ -85,7 +86,9 @@ struct ScriptLifecycleTests {
         try await platform.feed(["alias": "in"], 5)
         #expect(try await platform.values(out) == [])
         // A script may drop itself; it ends there.
-        let selfDropping = try await platform.script("debug('going')\nlocal _, rids = manage.listing({alias = ''}, {'datarule'}, {})\nfor _, rid in ipairs(rids[1].datarule) do manage.drop(rid) end\nalias['out'].value = 3")
+        let selfDropping = try await platform.script(
+            "debug('going')\nlocal _, rids = manage.listing({alias = ''}, {'datarule'}, {})\nfor _, rid in ipairs(rids[1].datarule) do manage.drop(rid) end\nalias['out'].value = 3"
+        )
         #expect(try await platform.values(out) == [])
         #expect(try await platform.call("info", [.string(selfDropping), [:]])["status"] == "restricted")
     }

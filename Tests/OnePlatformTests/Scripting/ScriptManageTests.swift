@@ -115,7 +115,8 @@ struct ScriptManageTests {
         try await platform.dataport("float")
         let start = platform.now
         try await platform.advance(by: 10)
-        let said = try await platform.said("local ok, used = manage.usage({alias = ''}, 'dataport', \(start), \(start + 10)) debug(tostring(ok) .. ' ' .. used)")
+        let said = try await platform.said(
+            "local ok, used = manage.usage({alias = ''}, 'dataport', \(start), \(start + 10)) debug(tostring(ok) .. ' ' .. used)")
         #expect(said == ["true 10"])
     }
 

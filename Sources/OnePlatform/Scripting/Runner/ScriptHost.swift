@@ -76,11 +76,11 @@ final class ScriptHost {
         switch ScriptInstance.load(key: key, source: source, generation: nextGeneration, services: services) {
         case .success(let instance):
             instances[key] = instance
-            record(key) { scope in try ScriptStateStore.set(scope.db, script: key, .running, at: scope.now) }
+            record(key, source: source) { scope in try ScriptStateStore.set(scope.db, script: key, .running, at: scope.now) }
             runner.enqueue(ScriptRunQueue.Job(script: key, generation: instance.generation, reason: .start))
         case .failure(let failure):
             finished[key] = source
-            record(key) { scope in
+            record(key, source: source) { scope in
                 // The syntax error of a new source is already in the log (see ScriptStart).
                 let state = try ScriptStateStore.load(scope.db, script: key)
                 guard state?.status != .error || state?.error != failure.text else { return }
@@ -131,16 +131,18 @@ final class ScriptHost {
         let key = instance.key
         switch outcome {
         case .preempted:
-            runner.enqueue(ScriptRunQueue.Job(script: key, generation: instance.generation, reason: .preempted))
+            instance.preemptions += 1
+            runner.enqueue(ScriptRunQueue.Job(script: key, generation: instance.generation, reason: .preempted, streak: instance.preemptions))
         case .waiting(let wait):
+            instance.preemptions = 0
             waits[key] = wait
             runner.suspend(key, generation: instance.generation, in: wait)
         case .completed:
             finish(instance)
-            record(key) { scope in try ScriptStateStore.set(scope.db, script: key, .completed, at: scope.now) }
+            record(key, source: instance.source) { scope in try ScriptStateStore.set(scope.db, script: key, .completed, at: scope.now) }
         case .failed(let failure):
             finish(instance)
-            record(key) { scope in
+            record(key, source: instance.source) { scope in
                 try ScriptStateStore.set(scope.db, script: key, .error, error: failure.text, at: scope.now)
                 try scope.log(ScriptMessage.errorLine(failure))
             }
@@ -155,10 +157,14 @@ final class ScriptHost {
         instance.close()
     }
 
-    /// Writes what became of a script; nothing when its datarule is gone.
-    private func record(_ key: Int64, _ body: (ScriptScope) throws -> Void) {
+    /// Writes what became of a script; nothing when its datarule is gone or no longer has this
+    /// source (the database moved on while the script ran: the new source has its own start).
+    private func record(_ key: Int64, source: String, _ body: (ScriptScope) throws -> Void) {
         do {
-            try services.transaction(for: key, writes: true, body)
+            try services.transaction(for: key, writes: true) { scope in
+                guard case .script(source)? = RuleDefinition(description: scope.script.description)?.kind else { return }
+                try body(scope)
+            }
         } catch is ScriptGone {
             return
         } catch {

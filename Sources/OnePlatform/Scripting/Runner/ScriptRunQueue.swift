@@ -16,6 +16,14 @@ struct ScriptRunQueue {
         let script: Int64
         let generation: Int
         let reason: Reason
+        /// How many slices in a row the script has used up without waiting.
+        var streak = 0
+
+        /// Whether the script is still to run as far as it can: a script preempted this many
+        /// times in a row is taken to run without end, and does not hold up ``isQuiet``.
+        var isPending: Bool {
+            reason != .preempted || streak < ScriptLimits.slicesBeforeRunaway
+        }
     }
 
     /// What the runner's thread does next.
@@ -42,17 +50,17 @@ struct ScriptRunQueue {
     var phase = Phase.idle
     private var jobs: [Job] = []
     private var head = 0
-    /// Queued jobs that are not preemptions: while there are any, the runner is not quiet.
+    /// Queued jobs that are pending (see ``Job/isPending``): while there are any, it is not quiet.
     private var wokenJobs = 0
     private var reconcileAll = false
     private var changes = ScriptObserver.Changes()
-    /// Whether the thread is running something other than a preempted slice.
+    /// Whether the thread is running a pending job or following the database.
     private var busy = false
     private var waiting: [Int64: Waiting] = [:]
     private var waitersByResource: [Int64: Set<Int64>] = [:]
     private var settlers: [CheckedContinuation<Void, Never>] = []
 
-    /// Nothing is left to do but slices of scripts that run without waiting.
+    /// Nothing is left to do but slices of scripts that run without end.
     var isQuiet: Bool {
         !reconcileAll && changes.isEmpty && wokenJobs == 0 && !busy
     }
@@ -65,7 +73,7 @@ struct ScriptRunQueue {
 
     mutating func enqueue(_ job: Job) {
         jobs.append(job)
-        if job.reason != .preempted { wokenJobs += 1 }
+        if job.isPending { wokenJobs += 1 }
     }
 
     /// The next thing to do, and the settlers to resume now that it is quiet.
@@ -90,7 +98,7 @@ struct ScriptRunQueue {
             jobs.removeFirst(head)
             head = 0
         }
-        if job.reason != .preempted {
+        if job.isPending {
             wokenJobs -= 1
             busy = true
         }

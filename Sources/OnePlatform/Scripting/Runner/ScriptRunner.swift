@@ -48,8 +48,8 @@ final class ScriptRunner: Sendable {
     }
 
     /// Returns once every script that can run has run as far as it can at the clock's current
-    /// time: until it waits, finishes or fails (a script that never waits counts once it has
-    /// had a slice).
+    /// time: until it waits, finishes or fails (a script that has used up
+    /// ``ScriptLimits/slicesBeforeRunaway`` slices in a row without waiting counts as settled).
     func settle() async {
         expireDue()
         await withCheckedContinuation { (settler: CheckedContinuation<Void, Never>) in
