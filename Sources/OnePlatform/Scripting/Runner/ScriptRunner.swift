@@ -67,6 +67,8 @@ final class ScriptRunner: Sendable {
 
     private func reconcile(_ changes: ScriptObserver.Changes, all: Bool = false) {
         let startThread = queue.withLock { queue -> Bool in
+            // Deletions matter only once scripts run: no thread starts for them.
+            if queue.phase == .idle, !all, changes.scripts.isEmpty { return false }
             queue.requestReconcile(changes, all: all)
             guard queue.phase == .idle else { return false }
             queue.phase = .running
