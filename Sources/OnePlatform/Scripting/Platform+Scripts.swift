@@ -2,7 +2,7 @@ extension Platform {
     /// How many scripts are suspended in `.wait` right now.
     ///
     /// A diagnostic for tests and benchmarks, like ``suspendedWaitCount`` for RPC waits.
-    public var waitingScriptCount: Int {
+    package var waitingScriptCount: Int {
         background.scripts.waitingCount
     }
 }

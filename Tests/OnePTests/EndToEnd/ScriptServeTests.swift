@@ -1,6 +1,7 @@
 import Foundation
 import OneP
 import OnePJSON
+import TestSupport
 import Testing
 
 /// Scripts on `onep serve`, as a device and its owner see them with the real `curl`: the device
@@ -40,8 +41,8 @@ import Testing
         """
 
     @Test(.enabled(if: curlAvailable)) func aDevicesWriteReachesItsScriptAndTheOutputIsReadable() async throws {
-        let directory = PlatformFixture.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = try TemporaryDirectory()
+        let directory = temporary.url
         let (serve, url, root) = try await start(directory)
         defer { serve.process.terminate() }
         let (cik, script) = try await device(url, root: root, script: Self.converter)
@@ -63,8 +64,8 @@ import Testing
     }
 
     @Test(.enabled(if: curlAvailable)) func aBrokenScriptSaysWhyThroughInfoAndItsLog() async throws {
-        let directory = PlatformFixture.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = try TemporaryDirectory()
+        let directory = temporary.url
         let (serve, url, root) = try await start(directory)
         defer { serve.process.terminate() }
         let (cik, script) = try await device(
@@ -76,16 +77,16 @@ import Testing
             "calls": [["id": 1, "procedure": "wait", "arguments": [.string(script), ["since": 0, "timeout": 20000]]]],
         ]
         let waited = try await curl(["\(url)/onep:v1/rpc/process", "--data-binary", read.serialized()])
-        let line = try waited.json[0]?["result"]?[1]
-        #expect(line == "error: line 2: attempt to index field 'missing' (a nil value)", "\(String(describing: line))")
+        let answer = try waited.json
+        #expect(answer[0]?["result"]?[1] == "error: line 2: attempt to index field 'missing' (a nil value)", "\(answer)")
         let info = try await curlCall(url, cik: cik, "info", [.string(script), ["basic": true]])
         #expect(info["result"]?["basic"]?["status"] == "error")
         #expect(try await serve.stop() == 0)
     }
 
     @Test(.enabled(if: curlAvailable)) func aRestartedServerStartsItsScriptsAgainFromTheTop() async throws {
-        let directory = PlatformFixture.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = try TemporaryDirectory()
+        let directory = temporary.url
         let (first, url, root) = try await start(directory)
         let (cik, script) = try await device(url, root: root, script: Self.converter)
         _ = try await curlCall(url, cik: cik, "wait", [.string(script), ["since": 0, "timeout": 20000]])

@@ -2,6 +2,7 @@ import Foundation
 import OnePJSON
 import OnePlatform
 import Testing
+import TestSupport
 
 /// When scripts run, restart and stop, and what their status says.
 @Suite("Script lifecycle")
@@ -128,8 +129,7 @@ struct ScriptLifecycleTests {
     }
 
     @Test func reopeningThePlatformStartsEveryScriptAgainFromTheTop() async throws {
-        let directory = TemporaryDirectory()
-        defer { directory.remove() }
+        let directory = try TemporaryDirectory()
         let clock = ManualClock(now: TestPlatform.start)
         let script: String
         do {
