@@ -72,6 +72,23 @@ static inline lua_State *onep_lua_newstate(onep_lua_host *host) {
     return L;
 }
 
+// MARK: The tick budget
+
+/// Called every `count` instructions: ends the slice once its ticks are used up.
+static inline void onep_lua_count_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    onep_lua_host *host = onep_lua_host_of(L);
+    host->ticks_left--;
+    if (host->ticks_left <= 0) {
+        host->preempted = 1;
+        lua_yieldk(L, 0, 0, NULL);
+    }
+}
+
+static inline void onep_lua_set_count_hook(lua_State *L, int instructions) {
+    lua_sethook(L, onep_lua_count_hook, LUA_MASKCOUNT, instructions);
+}
+
 // MARK: Calling Swift
 
 /// Every Swift function Lua can call: upvalue 1 says which, upvalue 2 (if any) what it acts on.
@@ -91,6 +108,10 @@ static inline int onep_lua_trampoline(lua_State *L) {
     if (results == ONEP_LUA_SUSPEND) {
         return lua_yieldk(L, 0, 0, NULL);
     }
+    if (host->ticks_left <= 0) {
+        // Platform calls used up the slice: end it at the next instruction, not the next tick.
+        lua_sethook(L, onep_lua_count_hook, LUA_MASKCOUNT, 1);
+    }
     return results;
 }
 
@@ -104,23 +125,6 @@ static inline void onep_lua_push_function(lua_State *L, int function, lua_Intege
 /// The subject (upvalue 2) of the Swift function running now.
 static inline lua_Integer onep_lua_subject(lua_State *L) {
     return lua_tointegerx(L, lua_upvalueindex(2), NULL);
-}
-
-// MARK: The tick budget
-
-/// Called every `count` instructions: ends the slice once its ticks are used up.
-static inline void onep_lua_count_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
-    onep_lua_host *host = onep_lua_host_of(L);
-    host->ticks_left--;
-    if (host->ticks_left <= 0) {
-        host->preempted = 1;
-        lua_yieldk(L, 0, 0, NULL);
-    }
-}
-
-static inline void onep_lua_set_count_hook(lua_State *L, int instructions) {
-    lua_sethook(L, onep_lua_count_hook, LUA_MASKCOUNT, instructions);
 }
 
 // MARK: Macros as functions

@@ -194,10 +194,14 @@ extension ScriptInstance {
         return (timestamp, point[1])
     }
 
+    /// The largest timestamp a script may give (2^53, the largest whole number a Lua number
+    /// holds exactly), so the platform's arithmetic on it cannot overflow.
+    static let timestampLimit = 9_007_199_254_740_992
+
     /// A timestamp given by a script: a number of whole seconds.
     static func timestamp(_ number: Double) throws -> Int {
-        guard number.isFinite, let seconds = Int(exactly: number.rounded(.down)) else {
-            throw ScriptRaise("a timestamp must be a finite number of seconds")
+        guard number.isFinite, let seconds = Int(exactly: number.rounded(.down)), abs(seconds) <= timestampLimit else {
+            throw ScriptRaise("a timestamp must be a number of seconds between -2^53 and 2^53")
         }
         return seconds
     }

@@ -25,8 +25,11 @@ extension ScriptInstance {
         }
         var epoch = Int(services.clock.now().rounded(.down))
         if !stack.isNil(at: 2) {
-            guard let number = stack.number(at: 2), number.isFinite, let whole = Int(exactly: number.rounded(.down)) else {
+            guard let number = stack.number(at: 2) else {
                 throw ScriptRaise.badArgument(2, to: "date", "time expected, got \(stack.typeName(at: 2))")
+            }
+            guard number.isFinite, abs(number) <= Self.latestDate, let whole = Int(exactly: number.rounded(.down)) else {
+                throw ScriptRaise.badArgument(2, to: "date", "time out of range")
             }
             epoch = whole
         }
@@ -45,6 +48,9 @@ extension ScriptInstance {
         stack.push(text)
         return 1
     }
+
+    /// The furthest time `date()` formats, about 31 million years either way.
+    static let latestDate = 1e15
 
     private func pushTable(_ time: BrokenDownTime, on stack: LuaStack) {
         let fields = [

@@ -123,6 +123,19 @@ struct ScriptAliasTests {
         #expect(try await platform.latest(["alias": "temperature"]) == 1.5)
     }
 
+    @Test func timestampsBeyondTwoToTheFiftyThirdAreRefused() async throws {
+        let platform = try TestPlatform.inMemory()
+        try await platform.dataport("integer", alias: "data")
+        let far = try await platform.script("alias['data'].wait(1e300)")
+        #expect(try await platform.log(far) == ["error: line 1: a timestamp must be a number of seconds between -2^53 and 2^53"])
+        let waiting = try await platform.script("alias['data'].wait(2^53) debug('woke')")
+        #expect(try await platform.scriptStatus(waiting) == "running")
+        let flushed = try await platform.script("alias['data'][2^53] = nil debug(alias['data'].status)")
+        #expect(try await platform.log(flushed) == ["line 1: ok"])
+        let dated = try await platform.script("debug(date('%Y', 2^62))")
+        #expect(try await platform.log(dated) == ["error: line 1: bad argument #2 to 'date' (time out of range)"])
+    }
+
     @Test func statusSaysWhatTheLastAccessCameTo() async throws {
         let platform = try TestPlatform.inMemory()
         try await platform.dataport("float", alias: "data")

@@ -83,13 +83,15 @@ struct ScriptManageTests {
             """
             local ok, code = manage.share({alias = 'data'}, {meta = 'for the device'})
             debug(tostring(ok) .. ' ' .. #code)
+            local _, shared = manage.lookup({alias = ''}, 'shared', code)
+            debug(tostring(shared == '\(data)'))
             debug(tostring(manage.activate('\(device.rid)', 'share', code)))
             debug(tostring(select(2, manage.activate('\(device.rid)', 'share', code))))
             debug(tostring(manage.deactivate('\(device.rid)', 'share', code)))
             debug(tostring(manage.revoke('share', code)))
             debug(tostring(select(2, manage.activate('\(device.rid)', 'share', code))))
             """)
-        #expect(said == ["true 40", "true", "invalid", "true", "true", "invalid"])
+        #expect(said == ["true 40", "true", "true", "invalid", "true", "true", "invalid"])
         #expect(try await platform.ok("info", [.string(data), ["shares": true]])["shares"] == [])
     }
 

@@ -98,6 +98,18 @@ struct ScriptUtilityTests {
         #expect(try await platform.log(failing) == ["error: line 1: bad argument #1 to 'debug' (string expected, got table)"])
     }
 
+    @Test func aFloodOfDebugLinesInOneSecondIsCutShort() async throws {
+        let platform = try TestPlatform.inMemory()
+        let script = try await platform.script("for i = 1, 3000 do debug('line number ' .. i) end\ndebug('done')")
+        let points = try await platform.points(.string(script))
+        #expect(points.count == 1)
+        let text = try #require(points.first?[1]?.stringValue)
+        #expect(text.utf8.count <= 16 * 1024 + 64)
+        #expect(text.hasPrefix("line 1: line number 1\nline 1: line number 2\n"))
+        #expect(text.hasSuffix("\n(more lines in this second were dropped)"))
+        #expect(try await platform.scriptStatus(script) == "completed")
+    }
+
     @Test func debugLinesOfOneSecondShareItsPointAndLaterOnesGetTheirOwn() async throws {
         let platform = try TestPlatform.inMemory()
         try await platform.dataport("integer", alias: "tick")

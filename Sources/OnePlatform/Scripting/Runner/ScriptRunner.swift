@@ -137,9 +137,10 @@ final class ScriptRunner: Sendable {
         let clock = services.clock
         let signal = deadlineChanged
         while !Task.isCancelled {
-            let next = queue.withLock { $0.earliestDeadline }
+            // A far deadline is slept towards an hour at a time: clocks count sleeps in nanoseconds.
+            let next = queue.withLock { $0.earliestDeadline }.map { min(Double($0), clock.now() + 3600) }
             await withTaskGroup(of: Void.self) { group in
-                if let next { group.addTask { try? await clock.sleep(until: Double(next)) } }
+                if let next { group.addTask { try? await clock.sleep(until: next) } }
                 group.addTask { await signal.wait() }
                 await group.next()
                 group.cancelAll()
