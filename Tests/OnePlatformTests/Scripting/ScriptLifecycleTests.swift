@@ -115,6 +115,18 @@ struct ScriptLifecycleTests {
         #expect(try await platform.latest(["alias": "c"]) == 10)
     }
 
+    @Test func aScriptCanStartAnotherScript() async throws {
+        let platform = try TestPlatform.inMemory()
+        let out = try await platform.dataport("string", alias: "out")
+        let parent = try await platform.script(
+            """
+            local ok, rid = manage.create({alias = ''}, 'datarule', {format = 'string', rule = {script = "alias['out'].value = 'from the child'"}})
+            debug(tostring(ok))
+            """)
+        #expect(try await platform.log(parent) == ["line 2: true"])
+        #expect(try await platform.values(out) == ["from the child"])
+    }
+
     @Test func aClonedClientsScriptsRun() async throws {
         let platform = try TestPlatform.inMemory()
         let template = try await platform.client(["name": "template"])
