@@ -40,10 +40,17 @@ let package = Package(
             name: "OnePlatform",
             dependencies: [
                 "OnePJSON",
+                "CLua",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // Lua 5.2 for script datarules (+ a small C shim for macros and the error boundary).
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.2",
+            providers: [.apt(["liblua5.2-dev"])]
         ),
         // HTTP front of the embedded platform.
         .target(
@@ -96,17 +103,26 @@ let package = Package(
             ],
             path: "Benchmarks/onep-benchmarks"
         ),
+        // What the test targets share: temporary directories, platforms on a test clock, served platforms.
+        .target(
+            name: "TestSupport",
+            dependencies: ["OneP", "OnePlatform", "OnePlatformServer", "LineEditor"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "OnePJSONTests", dependencies: ["OnePJSON"]),
         .testTarget(
             name: "OnePlatformTests",
-            dependencies: ["OnePlatform", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["OnePlatform", "OnePJSON", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "OnePTests",
-            dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer"]
+            dependencies: ["OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "TestSupport"]
         ),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "OnePEmbedded", "OnePlatform"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LineEditor", "OnePlatform"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
+        .testTarget(
+            name: "ShellTests",
+            dependencies: ["Shell", "OneP", "OnePJSON", "LineEditor", "OnePEmbedded", "OnePlatform", "TestSupport"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["LineEditor", "OnePlatform", "TestSupport"]),
     ]
 )

@@ -147,21 +147,20 @@ struct RPCEngine: Sendable {
 
     /// Runs one call and appends its entry for the response, unless it has no id.
     private func perform(_ call: CallRequest, in context: CallContext, into answers: inout AnswerList) throws {
-        let outcome: Result<JSON?, CallFailure>
-        if let procedure = table[call.procedure] {
-            if let arguments = call.arguments {
-                if let id = call.id, let write = procedure.write {
-                    try writeDirectly(write, procedure, Arguments(values: arguments), id: id, in: context, into: &answers)
-                    return
-                }
-                outcome = try execute(procedure, Arguments(values: arguments), in: context)
-            } else {
-                outcome = .failure(.arguments("arguments must be a list"))
-            }
-        } else {
-            outcome = .failure(.unknownProcedure(call.procedure))
+        if let id = call.id, let procedure = table[call.procedure], let write = procedure.write, let arguments = call.arguments {
+            try writeDirectly(write, procedure, Arguments(values: arguments), id: id, in: context, into: &answers)
+            return
         }
+        let outcome = try outcome(of: call.procedure, arguments: call.arguments, in: context)
         if let id = call.id { answers.append(outcome, id: id) }
+    }
+
+    /// What one call of the procedure `name` comes to for the context's caller. Scripts call
+    /// procedures through here too, so they meet the same checks as requests.
+    func outcome(of name: String, arguments: [JSON]?, in context: CallContext) throws -> Result<JSON?, CallFailure> {
+        guard let procedure = table[name] else { return .failure(.unknownProcedure(name)) }
+        guard let arguments else { return .failure(.arguments("arguments must be a list")) }
+        return try execute(procedure, Arguments(values: arguments), in: context)
     }
 
     /// Runs a reading call whose procedure writes its result as text straight into the answers.

@@ -48,7 +48,11 @@ struct InfoSections {
         if target.type == .client || target.type == .dispatch {
             basic["status"] = .string(target.isLocked ? "locked" : target.status.rawValue)
         }
-        if let status = ScriptStatus(target) { basic["status"] = .string(status.word) }
+        // Only a datarule can be a script: other resources cost no look at script state.
+        if target.type == .datarule, let script = try ScriptStateStore.load(db, script: target.key) {
+            basic["status"] = .string(script.status.rawValue)
+            basic["activity"] = .array(script.activity)
+        }
         basic["subscribers"] = .int(
             try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM resource WHERE subscribe_id = ?"), arguments: [target.key]) ?? 0)
         basic["type"] = .string(target.type.rawValue)
