@@ -12,11 +12,15 @@ import OnePlatformServer
 
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
-/// (writes, reads, tree, wait, content, startup, record, shellread, scripts, percall) runs only those;
+/// (writes, reads, tree, wait, content, startup, record, shellread, scripts, percall) runs only those
+/// (`percall-calls`, `percall-keepalive` and `percall-throughput` run one part of percall);
 /// a `profile-...` group alone repeats one kind of request for a profiler (see ProfileScenario).
 @main
 struct Benchmarks {
-    static let groups: Set = ["writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "scripts", "percall"]
+    static let groups: Set = [
+        "writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "scripts", "percall", "percall-calls",
+        "percall-keepalive", "percall-throughput",
+    ]
 
     static func main() async throws {
         let chosen = Set(CommandLine.arguments.dropFirst())
@@ -70,7 +74,8 @@ struct Benchmarks {
                 print("startup: skipped, no onep next to this executable (swift build -c release --product onep)")
             }
         }
-        if runs("percall") { try await perCall(platform: platform, server: server, http: http, directory: directory) }
+        let parts = ["calls", "keepalive", "throughput"].filter { runs("percall") || chosen.contains("percall-" + $0) }
+        if !parts.isEmpty { try await perCall(parts, platform: platform, server: server, http: http, directory: directory) }
         if runs("content") { try await content(platform: platform, server: server, http: http, auth: auth, directory: directory) }
         try await http.shutdown()
         try await server.stop()
@@ -79,13 +84,21 @@ struct Benchmarks {
 
     /// Issue 17's figures: what a call costs, batched write rates, single-call requests and the
     /// large read, each beside its anchor.
-    private static func perCall(platform: Platform, server: RunningPlatformServer, http: HTTPTransport, directory: String) async throws {
+    private static func perCall(
+        _ parts: [String], platform: Platform, server: RunningPlatformServer, http: HTTPTransport, directory: String
+    ) async throws {
         let tree = try await ResourceTree.build(named: "percall", client: RPCClient(transport: http, auth: .cik(platform.bootstrap.rootCIK)))
         try await tree.mapAliases(rootCIK: platform.bootstrap.rootCIK, transport: http)
         let anchor = PythonAnchor(database: directory + "/onep.sqlite")
-        for line in try await PerCallScenario(platform: platform, port: server.port, anchor: anchor, tree: tree).run() { print(line) }
-        for line in try await KeepAliveScenario(platform: platform, port: server.port, tree: tree).run() { print(line) }
-        for line in try await ThroughputScenario(platform: platform, port: server.port, anchor: anchor, tree: tree).run() { print(line) }
+        if parts.contains("calls") {
+            for line in try await PerCallScenario(platform: platform, port: server.port, anchor: anchor, tree: tree).run() { print(line) }
+        }
+        if parts.contains("keepalive") {
+            for line in try await KeepAliveScenario(platform: platform, port: server.port, tree: tree).run() { print(line) }
+        }
+        if parts.contains("throughput") {
+            for line in try await ThroughputScenario(platform: platform, port: server.port, anchor: anchor, tree: tree).run() { print(line) }
+        }
     }
 
     /// A profiling run: one kind of request repeated in process, nothing else.

@@ -35,19 +35,26 @@ struct KeepAliveScenario {
             var trivialRates: [Double] = []
             var onepRates: [Double] = []
             var ratios: [Double] = []
+            var cpuRatios: [Double] = []
+            var cpu = (trivial: [Double](), onep: [Double]())
             _ = try await trivial.repeatPost(Array("{}".utf8), count: 200)
             _ = try await onep.repeatPost(body, count: 200)
             for _ in 0..<Self.turns {
-                let trivialRate = try await rate(trivial, Array("{}".utf8))
-                let onepRate = try await rate(onep, body)
+                let (trivialRate, trivialCPU) = try await rate(trivial, Array("{}".utf8))
+                let (onepRate, onepCPU) = try await rate(onep, body)
                 trivialRates.append(trivialRate)
                 onepRates.append(onepRate)
                 ratios.append(onepRate / trivialRate)
+                cpu.trivial.append(trivialCPU)
+                cpu.onep.append(onepCPU)
+                cpuRatios.append(trivialCPU / onepCPU)
             }
             lines.append(
                 "http single-call \(name) requests on one kept-alive connection: \(Int(Self.median(onepRates))) requests/s, "
                     + "\(ThroughputScenario.percent(Self.median(ratios))) of a trivial Hummingbird endpoint's "
-                    + "\(Int(Self.median(trivialRates))) requests/s (medians of \(Self.turns) turns; goal >= \(ThroughputScenario.percent(Self.goal)))"
+                    + "\(Int(Self.median(trivialRates))) requests/s (medians of \(Self.turns) turns; goal >= \(ThroughputScenario.percent(Self.goal))); "
+                    + "CPU per request, client and server together: \(PerCallScenario.micro(Self.median(cpu.onep))) against "
+                    + "\(PerCallScenario.micro(Self.median(cpu.trivial))), so \(ThroughputScenario.percent(Self.median(cpuRatios))) of the trivial rate by CPU"
             )
         }
         return lines
@@ -59,9 +66,12 @@ struct KeepAliveScenario {
         values.sorted()[values.count / 2]
     }
 
-    private func rate(_ client: KeepAliveClient, _ body: [UInt8]) async throws -> Double {
+    /// Requests per second, and CPU seconds per request of the whole process (client and server).
+    private func rate(_ client: KeepAliveClient, _ body: [UInt8]) async throws -> (Double, Double) {
+        let cpuStart = PerCallScenario.cpuSeconds()
         let (elapsed, _) = try await client.repeatPost(body, count: Self.requests)
-        return Double(Self.requests) / seconds(elapsed)
+        let cpu = (PerCallScenario.cpuSeconds() - cpuStart) / Double(Self.requests)
+        return (Double(Self.requests) / seconds(elapsed), cpu)
     }
 
     /// A Hummingbird application with one route that reads the body and answers `[]`.
