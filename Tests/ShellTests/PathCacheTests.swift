@@ -1,6 +1,7 @@
 import OneP
 import OnePEmbedded
 import OnePJSON
+import Shell
 import Testing
 
 /// Paths resolve once per session state: a command on a known path sends one request, the shell's
@@ -33,6 +34,23 @@ import Testing
         // `ls` and `tree` list clients whole: what they saw resolves without asking.
         #expect(try await requests(shell, "tree") == 4)
         #expect(try await requests(shell, "info other --include basic") == 1)
+    }
+
+    @Test func whichClientTheShellIsRidesAlongWithTheFirstLookup() async throws {
+        let shell = try await made(ShellFixture())
+        let output = OutputBuffer()
+        let fresh = shell.newRunner(output: output)
+        _ = await fresh.run(line: "set timing on")
+        _ = output.take()
+        _ = await fresh.run(line: "read dev/temp")
+        let read = output.take()
+        #expect(read.stdout == "timestamp  temp\n", "\(read.stderr)")
+        // Two requests a level, the first also asking which client the shell is, then the read.
+        #expect(ShellFixture.requests(in: read.stderr) == 5)
+        _ = await fresh.run(line: "cd dev; pwd")
+        #expect(output.take().stdout.hasPrefix("/dev  "))
+        _ = await fresh.run(line: "cd /; pwd")
+        #expect(output.take().stdout.hasPrefix("/  \(shell.platform.bootstrap.rootRID)"))
     }
 
     @Test func createAddsTheNewNameAndADuplicateNameIsAskedAgain() async throws {

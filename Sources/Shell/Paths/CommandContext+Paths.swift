@@ -35,9 +35,20 @@ extension CommandContext {
     /// Resolves several paths together, one level at a time. Names the session's path cache knows
     /// cost nothing; the others cost, per level, one request for the alias lookups and listings of
     /// every path, and one more for child names when a name is not an alias. So `read a b c`
-    /// resolves in two requests the first time, and in none once the names are known.
+    /// resolves in two requests the first time, and in none once the names are known. When the
+    /// session does not know yet which client it is, that question rides along with the first
+    /// level's lookups, which name the root as the caller itself.
     mutating func resolveAll(_ texts: [String]) async throws -> [ResolvedResource] {
-        let root = try await root()
+        let paths = texts.map(ResourcePath.init(parsing:))
+        let namesAtRoot = paths.contains { path in path.segments.contains { if case .name = $0 { true } else { false } } }
+        var root: PathSegment
+        if let known = session.root {
+            root = known
+        } else if namesAtRoot {
+            root = PathSegment(rid: Self.rootToLearn, name: session.authLabel)
+        } else {
+            root = try await self.root()
+        }
         var states = texts.map { text in
             let path = ResourcePath(parsing: text)
             return PendingPath(text: text, segments: path.isAbsolute ? [] : session.path, remaining: path.segments[...])
@@ -60,12 +71,18 @@ extension CommandContext {
             }
             guard !wanted.isEmpty else { break }
             let found = try await lookUp(wanted.map { ($0.parent, $0.name) }, root: root)
+            if let learnt = found.root { root = learnt }
             for item in wanted {
-                states[item.index].advance(to: try found.segment(named: item.name, under: item.parent.rid, path: states[item.index].text))
+                let parent = item.parent.rid == Self.rootToLearn ? root.rid : item.parent.rid
+                states[item.index].advance(to: try found.segment(named: item.name, under: parent, path: states[item.index].text))
             }
         }
+        if root.rid == Self.rootToLearn { root = try await self.root() }
         return states.map { ResolvedResource(segments: $0.segments, root: root) }
     }
+
+    /// Stands for the root's RID until the first request of a resolution tells it.
+    private static let rootToLearn = ""
 
     /// Asks the platform about every (parent, name) of one level: the aliases and listings in one
     /// request, then the names of the children of parents where some name is not an alias. What
@@ -80,8 +97,32 @@ extension CommandContext {
         }
         var calls: [Call] = pairs.map { .lookup(id($0.parent), .alias($0.name)) }
         calls += parents.map { .listing(id($0), types: ResourceType.all, options: .init(owned: true)) }
-        let results = try await client().batch(calls)
+        let learnsRoot = root.rid == Self.rootToLearn
+        if learnsRoot { calls.append(.lookup(.me, .alias(""))) }
+        var results = try await client().batch(calls)
         var answers = LevelAnswers()
+        if learnsRoot {
+            guard let rid = try results.removeLast().get()?.stringValue else {
+                throw OnePError.malformedAnswer("lookup of the caller gave no RID")
+            }
+            let learnt = PathSegment(rid: rid, name: session.authLabel)
+            session.root = learnt
+            answers.root = learnt
+            func known(_ parent: PathSegment) -> PathSegment { parent.rid == Self.rootToLearn ? learnt : parent }
+            parents = parents.map(known)
+            pairs = pairs.map { (known($0.parent), $0.name) }
+            return try await describe(pairs: pairs, parents: parents, results: results, answers: answers, root: learnt)
+        }
+        return try await describe(pairs: pairs, parents: parents, results: results, answers: answers, root: root)
+    }
+
+    /// The second half of a level's lookup: what the aliases and listings said, and the names of
+    /// children where a name was not an alias.
+    private mutating func describe(
+        pairs: [(parent: PathSegment, name: String)], parents: [PathSegment], results: [CallResult], answers: LevelAnswers, root: PathSegment
+    ) async throws -> LevelAnswers {
+        func id(_ parent: PathSegment) -> ResourceID { parent.rid == root.rid ? .me : .rid(parent.rid) }
+        var answers = answers
         for (pair, result) in zip(pairs, results) where result.status.isOK {
             if let rid = result.result?.stringValue {
                 answers.aliases[pair.parent.rid + "/" + pair.name] = rid
@@ -176,6 +217,8 @@ private struct LevelAnswers {
     var aliases: [String: String] = [:]
     /// Described children by parent RID, for parents where a name was not an alias.
     var children: [String: [Child]] = [:]
+    /// The client the session is, when this level's request asked.
+    var root: PathSegment?
 
     func segment(named name: String, under parent: String, path: String) throws(ShellError) -> PathSegment {
         if let rid = aliases[parent + "/" + name] { return PathSegment(rid: rid, name: name) }
