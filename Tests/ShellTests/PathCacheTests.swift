@@ -100,6 +100,18 @@ import Testing
         #expect(await shell.run("read dev/temp").err.hasPrefix("error: 'dev' names several resources"))
     }
 
+    @Test func rpcCallsKeepTheNamesTrueToo() async throws {
+        let shell = try await made(ShellFixture())
+        try await shell.setUp("write dev/temp 1")
+        let temp = try await oldTemp(shell, try await devRID(shell))
+        try await shell.setUp("rpc drop '\"\(temp)\"'")
+        #expect(await shell.run("read dev/temp").err.hasPrefix("error: 'temp' in 'dev/temp' not found"))
+        try await shell.setUp("create dataport dev/temp --format integer", "write dev/temp 2")
+        try await shell.setUp(#"rpc update '"\#(try await devRID(shell))"' '{"name": "device"}'"#)
+        #expect(await shell.run("read dev/temp").err.hasPrefix("error: 'dev' in 'dev/temp' not found"))
+        #expect(await shell.run("read device/temp").out.hasSuffix("2\n"))
+    }
+
     @Test func eachAuthHasItsOwnNames() async throws {
         let shell = try await made(ShellFixture())
         try await shell.setUp("write dev/temp 1")
