@@ -3,14 +3,25 @@ struct CommandParser: Sendable {
     let commands: [CommandSpec]
     /// Each command's names (its words and aliases) by their first word, longest first.
     private let names: [String: [(words: [String], spec: CommandSpec)]]
+    /// The distinct words that follow each run of leading words of a name, in table order, by the
+    /// run's words joined with spaces ("" for none).
+    private let following: [String: [String]]
 
     init(commands: [CommandSpec]) {
         self.commands = commands
         var names: [String: [(words: [String], spec: CommandSpec)]] = [:]
+        var following: [String: [String]] = [:]
         for spec in commands {
-            for words in [spec.words] + spec.aliases { names[words[0], default: []].append((words, spec)) }
+            for words in [spec.words] + spec.aliases {
+                names[words[0], default: []].append((words, spec))
+                for length in words.indices {
+                    let key = words.prefix(length).joined(separator: " ")
+                    if following[key]?.contains(words[length]) != true { following[key, default: []].append(words[length]) }
+                }
+            }
         }
         self.names = names.mapValues { entries in entries.sorted { $0.words.count > $1.words.count } }
+        self.following = following
     }
 
     /// The command named by the longest run of leading words, and how many words it used.
@@ -65,23 +76,9 @@ struct CommandParser: Sendable {
 
     /// The distinct words that follow `prefix` in longer command names, in table order.
     func nextWords(after prefix: [String]) -> [String] {
-        var seen: [String] = []
-        for spec in commands {
-            for name in [spec.words] + spec.aliases where name.count > prefix.count && name.starts(with: prefix) {
-                let word = name[prefix.count]
-                if !seen.contains(word) { seen.append(word) }
-            }
-        }
-        return seen
+        following[prefix.joined(separator: " ")] ?? []
     }
 
-    var topLevelWords: [String] {
-        var seen: [String] = []
-        for spec in commands {
-            for name in [spec.words] + spec.aliases where !seen.contains(name[0]) {
-                seen.append(name[0])
-            }
-        }
-        return seen
-    }
+    /// The first words of every command name, in table order.
+    var topLevelWords: [String] { nextWords(after: []) }
 }

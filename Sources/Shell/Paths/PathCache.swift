@@ -13,11 +13,15 @@ final class PathCache: Sendable {
     /// What is known under one client that was listed: every child, with its name and type, and
     /// every alias of the client.
     struct Level: Sendable {
-        var children: [Child]
+        var children: [Child] {
+            didSet { known = nil }
+        }
         /// RIDs by description name (several when names repeat).
         var byName: [String: [String]]
         /// The RID each alias names.
         var aliases: [String: String]
+        /// The children as completion offers them, made once per change of the children.
+        var known: [KnownChild]?
 
         init(children: [Child], aliases: [String: String]) {
             self.children = children
@@ -59,7 +63,13 @@ final class PathCache: Sendable {
 
     /// The children of a listed client, as completion offers them; nil when it was not listed.
     func knownChildren(of parent: String) -> [KnownChild]? {
-        state.withLock { $0.levels[parent]?.children.map(\.known) }
+        state.withLock { state in
+            guard let level = state.levels[parent] else { return nil }
+            if let known = level.known { return known }
+            let known = level.children.map(\.known)
+            state.levels[parent]?.known = known
+            return known
+        }
     }
 
     // MARK: Learning
