@@ -12,10 +12,13 @@ import OnePlatformServer
 
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
-/// (writes, reads, tree, wait, content, startup, record, shellread, script, lines) runs only those.
+/// (writes, reads, tree, wait, content, startup, record, shellread, shellscript, lines, scripts) runs
+/// only those.
 @main
 struct Benchmarks {
-    static let groups: Set = ["writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "script", "lines"]
+    static let groups: Set = [
+        "writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines", "scripts",
+    ]
 
     static func main() async throws {
         let chosen = Set(CommandLine.arguments.dropFirst())
@@ -48,7 +51,7 @@ struct Benchmarks {
             if runs("record") {
                 print(try await RecordFileScenario(transport: transport, auth: auth, label: label, directory: directory).run())
             }
-            if runs("script"), label == "in-process" {
+            if runs("shellscript"), label == "in-process" {
                 print(try await ShellScriptScenario(transport: transport, auth: auth, label: label).run())
             }
             if runs("shellread") {
@@ -59,6 +62,9 @@ struct Benchmarks {
             print(try await RecordBinaryScenario(binary: binary, url: server.url, cik: cik, directory: directory).run())
         }
         if runs("wait") { print(try await WaitScenario(platform: platform, url: server.url, auth: auth).run().line) }
+        if runs("scripts") {
+            for line in try await ScriptScenario(platform: platform, url: server.url, auth: auth).run() { print(line) }
+        }
         if runs("startup") {
             if let binary = StartupScenario.findBinary() {
                 for line in try StartupScenario(binary: binary, directory: directory).run() { print(line) }
