@@ -53,9 +53,3 @@ extension ProvisionRequest {
         }
     }
 }
-
-extension FormFields {
-    mutating func append(_ other: FormFields) {
-        for pair in other.pairs { appendPair(pair) }
-    }
-}

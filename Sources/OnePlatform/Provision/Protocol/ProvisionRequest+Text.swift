@@ -1,0 +1,29 @@
+/// Text a provisioning request may not carry: U+0000 or bytes that are not UTF-8, in its path,
+/// query, headers or a form or CSV body. Such text would be stored altered (see ``RefusedValues``),
+/// so the request is refused with 400 before anything runs.
+extension ProvisionRequest {
+    /// The refusal for the path, query and headers, nil when they are fine.
+    var refusedHead: ProvisionFailure? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: { RefusedValues.holdsNUL(FormFields.decodePathSegment($0)) }) { return Self.refused("path") }
+        if FormFields(query).holdsRefusedText { return Self.refused("query") }
+        if headers.contains(where: { RefusedValues.holdsNUL($0.0) || RefusedValues.holdsNUL($0.1) }) { return Self.refused("headers") }
+        return nil
+    }
+
+    /// The refusal for a body read whole, nil when it is fine; content uploads are bytes, not text.
+    var refusedBody: ProvisionFailure? {
+        switch bodyKind {
+        case .form:
+            return FormFields(bytes: body).holdsRefusedText ? Self.refused("body") : nil
+        case .csv:
+            return body.contains(0) || String(validating: body, as: UTF8.self) == nil ? Self.refused("body") : nil
+        case .json:
+            return nil
+        }
+    }
+
+    private static func refused(_ part: String) -> ProvisionFailure {
+        .badRequest("the \(part) holds U+0000 (%00) or bytes that are not UTF-8, which no provisioning field may contain")
+    }
+}
