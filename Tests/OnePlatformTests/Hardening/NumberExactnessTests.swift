@@ -88,4 +88,19 @@ struct NumberExactnessTests {
         }
         #expect(try await platform.points(.string(port)) == [])
     }
+
+    @Test func dataInterfaceValuesAreExactOrRefused() async throws {
+        let platform = try TestPlatform.inMemory()
+        let device = try await DataDevice.make(platform, dataports: [("ti", "integer"), ("tf", "float"), ("ts", "string")])
+        #expect(await device.send("POST", body: "ti=9007199254740993&ts=1e400&tf=-0.5").status == 204)
+        #expect(try await device.points("ti") == [[.int(Int(TestPlatform.start)), 9_007_199_254_740_993]])
+        #expect(try await device.points("ts") == [[.int(Int(TestPlatform.start)), "1e400"]])
+        for body in ["ti=-9223372036854775809", "ti=9223372036854775808", "ti=0x10", "tf=1e400", "tf=-1e400", "tf=nan", "tf=inf"] {
+            #expect(await device.send("POST", body: body).status == 400, "\(body)")
+        }
+        #expect(await device.send("POST", "/onep:v1/stack/alias/ti", body: "9007199254740993=1").status == 204)
+        let future = try await platform.ok("read", [["alias": "ti"], ["endtime": .int(Int.max), "limit": 1]], auth: device.auth)
+        #expect(future == [[9_007_199_254_740_993, 1]])
+        #expect(await device.send("POST", "/onep:v1/stack/alias/ti", body: "99999999999999999999=1").status == 400)
+    }
 }

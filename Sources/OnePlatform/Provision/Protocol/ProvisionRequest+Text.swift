@@ -12,6 +12,8 @@ extension ProvisionRequest {
     }
 
     /// The refusal for a body read whole, nil when it is fine; content uploads are bytes, not text.
+    /// A multipart body is refused too: the API takes forms, CSV and JSON, and a multipart body
+    /// read as a form would be misread (its parts taken as field names).
     var refusedBody: ProvisionFailure? {
         switch bodyKind {
         case .form:
@@ -20,6 +22,10 @@ extension ProvisionRequest {
             return body.contains(0) || String(validating: body, as: UTF8.self) == nil ? Self.refused("body") : nil
         case .json:
             return nil
+        case .multipart:
+            guard !body.isEmpty else { return nil }
+            return ProvisionFailure.unsupportedMediaType(
+                "\(mediaType) bodies are not read here: send the fields as application/x-www-form-urlencoded (or text/csv where a list is taken)")
         }
     }
 
