@@ -56,6 +56,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fuzzing of the embedded platform and its server: corpus, mutations, checks of the answers.
+        .target(name: "OnePFuzz", dependencies: ["OnePJSON", "OnePlatform", "OnePlatformServer"]),
+        .executableTarget(name: "onep-fuzz", dependencies: ["OnePFuzz"]),
         // The in-process Transport: hands OneP's request bytes to an embedded OnePlatform.
         .target(name: "OnePEmbedded", dependencies: ["OneP", "OnePlatform"]),
         .systemLibrary(
@@ -93,7 +96,7 @@ let package = Package(
         .testTarget(name: "OnePlatformTests", dependencies: ["OnePlatform"]),
         .testTarget(
             name: "OnePTests",
-            dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer"]
+            dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz"]
         ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "OnePEmbedded", "OnePlatform"]),

@@ -1,0 +1,124 @@
+import Foundation
+import OnePJSON
+import OnePlatform
+
+/// Makes, sends and checks one fuzz case of each kind against a world (and its server).
+struct FuzzCases: Sendable {
+    let world: FuzzWorld
+    let port: Int?
+    private let rpc: RPCGenerator
+    private let provision: ProvisionGenerator
+    private let dataInterface: DataInterfaceGenerator
+
+    /// How long a socket case may take before its silence counts as a hang.
+    static let socketTimeout = 10
+
+    init(world: FuzzWorld, port: Int?) throws {
+        self.world = world
+        self.port = port
+        rpc = try RPCGenerator(names: world.names)
+        provision = ProvisionGenerator(names: world.names)
+        dataInterface = DataInterfaceGenerator(names: world.names)
+    }
+
+    func kind(_ rng: inout SplitMix64, socketPercent: Int) -> FuzzKind {
+        let overSocket = port != nil && rng.percent(socketPercent)
+        switch rng.below(10) {
+        case 0...4: return overSocket ? .socketRPC : .rpc
+        case 5...7: return overSocket ? .socketProvision : .provision
+        default: return overSocket ? .socketDataInterface : .dataInterface
+        }
+    }
+
+    /// - Parameter trace: whether to write the case to standard error before it runs.
+    func run(_ kind: FuzzKind, index: Int, _ rng: inout SplitMix64, trace: Bool = false) async -> FuzzFailure? {
+        func announce(_ input: String) {
+            if trace { FileHandle.standardError.write(Data("case \(index) \(kind.rawValue): \(input)\n".utf8)) }
+        }
+        switch kind {
+        case .rpc:
+            let body = rpc.body(&rng)
+            announce(Self.show(body))
+            let answer = await world.platform.processRPC(body)
+            return RPCOracle.check(request: body, answer: answer).map { failure(index, kind, Self.show(body), Self.show(answer), $0) }
+        case .provision:
+            let request = provision.request(&rng)
+            announce(Self.show(request))
+            let answer = await world.platform.processProvision(request)
+            return HTTPOracle.checkProvision(status: answer.status, body: answer.body).map {
+                failure(index, kind, Self.show(request), "\(answer.status) \(Self.show(answer.body))", $0)
+            }
+        case .dataInterface:
+            let request = dataInterface.request(&rng, forms: provision)
+            announce(Self.show(request))
+            let answer = await world.platform.processDataInterface(request)
+            return HTTPOracle.checkDataInterface(status: answer.status, body: answer.body).map {
+                failure(index, kind, Self.show(request), "\(answer.status) \(Self.show(answer.body))", $0)
+            }
+        case .socketRPC:
+            let socketCase = SocketCase.rpc(rpc.body(&rng), path: rng.percent(50) ? "/onep:v1/rpc/process" : "/api:v1/rpc/process")
+            announce(Self.show(socketCase.request))
+            return await overSocket(socketCase, index)
+        case .socketProvision:
+            let socketCase = SocketCase.provision(provision.request(&rng))
+            announce(Self.show(socketCase.request))
+            return await overSocket(socketCase, index)
+        case .socketDataInterface:
+            let socketCase = SocketCase.dataInterface(dataInterface.request(&rng, forms: provision))
+            announce(Self.show(socketCase.request))
+            return await overSocket(socketCase, index)
+        }
+    }
+
+    /// The platform still answers its root client: nothing the cases did took it down or wedged it.
+    func healthCheck(index: Int) async -> FuzzFailure? {
+        let names = world.names
+        let request: JSON = [
+            "auth": ["cik": .string(names.rootCIK)], "calls": [["id": 1, "procedure": "info", "arguments": [["alias": ""], ["basic": true]]]],
+        ]
+        let body = request.utf8Bytes()
+        let answer = await world.platform.processRPC(body)
+        guard (try? JSON(parsing: answer))?[0]?["status"] == "ok" else {
+            return failure(index, .rpc, "health check", Self.show(answer), "the root client's info no longer answers ok")
+        }
+        return nil
+    }
+
+    private func overSocket(_ socketCase: SocketCase, _ index: Int) async -> FuzzFailure? {
+        guard let port else { return nil }
+        let outcome = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: RawHTTP.exchange(port: port, socketCase.request, timeout: Self.socketTimeout))
+            }
+        }
+        return socketCase.check(outcome).map { reason in
+            let answer: String
+            switch outcome {
+            case .answered(let response): answer = "\(response.status) \(Self.show(response.body))"
+            case .closed(let bytes): answer = "closed after \(Self.show(bytes))"
+            case .silent: answer = "nothing"
+            case .unreachable(let why): answer = why
+            }
+            return failure(index, socketCase.kind, Self.show(socketCase.request), answer, reason)
+        }
+    }
+
+    private func failure(_ index: Int, _ kind: FuzzKind, _ input: String, _ answer: String, _ reason: String) -> FuzzFailure {
+        FuzzFailure(index: index, kind: kind, input: input, answer: answer, reason: reason)
+    }
+
+    /// Bytes as a Swift string literal would show them, cut to a readable length.
+    static func show(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes.prefix(600), as: UTF8.self).debugDescription
+        return bytes.count > 600 ? text + " (\(bytes.count) bytes)" : text
+    }
+
+    static func show(_ request: ProvisionRequest) -> String {
+        "\(request.method) \(request.path)?\(request.query) \(request.headers) \(show(request.body))".debugDescription
+    }
+
+    static func show(_ request: DataInterfaceRequest) -> String {
+        "\(request.method) \(request.path)?\(request.query) \(request.headers.map { "\($0.name): \($0.value)" }) \(show(request.body))"
+            .debugDescription
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import OnePJSON
+import OnePlatform
+import OnePlatformServer
+
+/// How a fuzz run goes: how many cases, from which seed, and how many of them over a socket.
+public struct FuzzOptions: Sendable {
+    public var cases: Int
+    public var seed: UInt64
+    /// Out of 100 cases, how many are sent over a real socket to a served platform.
+    public var socketPercent: Int
+    /// A fresh world every this many cases, so the database does not grow without bound.
+    public var casesPerWorld: Int
+    /// Whether each case is announced on standard error before it runs, to find one that hangs.
+    public var trace: Bool
+
+    public init(cases: Int, seed: UInt64, socketPercent: Int = 5, casesPerWorld: Int = 25_000, trace: Bool = false) {
+        self.cases = cases
+        self.seed = seed
+        self.socketPercent = socketPercent
+        self.casesPerWorld = casesPerWorld
+        self.trace = trace
+    }
+}
+
+/// One case whose answer was not a documented one.
+public struct FuzzFailure: Sendable, CustomStringConvertible {
+    public let index: Int
+    public let kind: FuzzKind
+    public let input: String
+    public let answer: String
+    public let reason: String
+
+    public var description: String {
+        "case \(index) (\(kind.rawValue)): \(reason)\n  sent:     \(input)\n  answered: \(answer)"
+    }
+}
+
+/// What a fuzz run did and found.
+public struct FuzzReport: Sendable {
+    public let seed: UInt64
+    public var cases = 0
+    public var casesByKind: [FuzzKind: Int] = [:]
+    /// The first failures found (a run keeps going after one, up to a few dozen).
+    public var failures: [FuzzFailure] = []
+    public var failureCount = 0
+
+    public var summary: String {
+        let kinds = FuzzKind.allCases.compactMap { kind in casesByKind[kind].map { "\($0) \(kind.rawValue)" } }.joined(separator: ", ")
+        return "seed \(seed): \(cases) cases (\(kinds)), \(failureCount) failures"
+    }
+
+    mutating func record(_ failure: FuzzFailure) {
+        failureCount += 1
+        if failures.count < 25 { failures.append(failure) }
+    }
+}
+
+/// Runs fuzz cases against fresh worlds and checks every answer.
+public enum FuzzRun {
+    /// - Parameter progress: called with the number of cases done, every 10,000.
+    public static func run(_ options: FuzzOptions, progress: @Sendable (Int) -> Void = { _ in }) async throws -> FuzzReport {
+        var report = FuzzReport(seed: options.seed)
+        var start = 0
+        while start < options.cases {
+            let count = min(options.casesPerWorld, options.cases - start)
+            try await runWorld(options, range: start..<(start + count), into: &report, progress: progress)
+            start += count
+        }
+        return report
+    }
+
+    private static func runWorld(
+        _ options: FuzzOptions, range: Range<Int>, into report: inout FuzzReport, progress: @Sendable (Int) -> Void
+    ) async throws {
+        let world = try await FuzzWorld.make()
+        defer { world.close() }
+        let server = options.socketPercent > 0 ? try await RunningPlatformServer.start(platform: world.platform) : nil
+        let cases = try FuzzCases(world: world, port: server?.port)
+        for index in range {
+            var rng = SplitMix64(seed: options.seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
+            let kind = cases.kind(&rng, socketPercent: options.socketPercent)
+            if let failure = await cases.run(kind, index: index, &rng, trace: options.trace) { report.record(failure) }
+            report.cases += 1
+            report.casesByKind[kind, default: 0] += 1
+            if report.cases % 1_000 == 0, let failure = await cases.healthCheck(index: index) { report.record(failure) }
+            if report.cases % 10_000 == 0 { progress(report.cases) }
+        }
+        if let failure = await cases.healthCheck(index: range.upperBound - 1) { report.record(failure) }
+        try await server?.stop()
+    }
+}
