@@ -19,15 +19,28 @@ struct RPCGenerator {
         if rng.percent(10) {
             bytes = Array(rng.pick(texts).utf8)
         } else {
-            var request = self.request(&rng)
-            for _ in 0..<(rng.percent(55) ? 1 + rng.below(3) : 0) { request = JSONMutator.mutate(request, &rng) }
-            bytes = request.utf8Bytes()
+            var calls = self.calls(&rng)
+            var auth = self.auth(&rng)
+            for _ in 0..<(rng.percent(60) ? 1 + rng.below(3) : 0) {
+                // Mostly the arguments, where the procedures' own checks are; sometimes the envelope.
+                switch rng.below(10) {
+                case 0: auth = JSONMutator.mutate(auth, &rng)
+                case 1: calls = JSONMutator.mutate(.array(calls), &rng).arrayValue ?? calls
+                default:
+                    guard !calls.isEmpty, case .object(var call) = calls[0] else { break }
+                    let index = rng.below(calls.count)
+                    if case .object(let chosen) = calls[index] { call = chosen }
+                    call["arguments"] = JSONMutator.mutate(call["arguments"] ?? [], &rng)
+                    calls[index] = .object(call)
+                }
+            }
+            bytes = JSON.object(["auth": auth, "calls": .array(calls)]).utf8Bytes()
         }
         for _ in 0..<(rng.percent(25) ? 1 + rng.below(2) : 0) { bytes = ByteMutator.mutate(bytes, &rng) }
         return bytes
     }
 
-    private func request(_ rng: inout SplitMix64) -> JSON {
+    private func calls(_ rng: inout SplitMix64) -> [JSON] {
         let count = rng.percent(70) ? 1 : 2 + rng.below(3)
         var list: [JSON] = []
         for index in 0..<count {
@@ -41,7 +54,7 @@ struct RPCGenerator {
             }
             list.append(.object(call))
         }
-        return ["auth": auth(&rng), "calls": .array(list)]
+        return list
     }
 
     private func auth(_ rng: inout SplitMix64) -> JSON {

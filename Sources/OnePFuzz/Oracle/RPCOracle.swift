@@ -72,4 +72,18 @@ enum RPCOracle {
             return "a call answer without a status"
         }
     }
+
+    /// What the answer said, call by call (`write ok`), or the request-level error (`request error 401`).
+    static func outcomes(request: [UInt8], answer: [UInt8]) -> [String] {
+        guard let received = try? JSON(parsing: answer) else { return [answer.isEmpty ? "request answered nothing" : "request not JSON"] }
+        if let code = received["error"]?["code"] { return ["request error \(code.serialized())"] }
+        let procedures =
+            (try? JSON(parsing: request))?["calls"]?.arrayValue?.compactMap { call -> String? in
+                guard let id = call["id"], !id.isNull else { return nil }
+                return call["procedure"]?.stringValue ?? "?"
+            } ?? []
+        return zip(procedures, received.arrayValue ?? []).map { procedure, entry in
+            "\(procedure) \(entry["status"]?.stringValue ?? "point statuses")"
+        }
+    }
 }

@@ -30,8 +30,15 @@ struct FuzzCases: Sendable {
         }
     }
 
+    /// What one case found: its failure, if any, and what was answered (`write ok`, `provisioning 205`),
+    /// which a report counts to show how deep the cases reach.
+    struct Outcome {
+        var failure: FuzzFailure?
+        var answers: [String]
+    }
+
     /// - Parameter trace: whether to write the case to standard error before it runs.
-    func run(_ kind: FuzzKind, index: Int, _ rng: inout SplitMix64, trace: Bool = false) async -> FuzzFailure? {
+    func run(_ kind: FuzzKind, index: Int, _ rng: inout SplitMix64, trace: Bool = false) async -> Outcome {
         func announce(_ input: String) {
             if trace { FileHandle.standardError.write(Data("case \(index) \(kind.rawValue): \(input)\n".utf8)) }
         }
@@ -40,21 +47,24 @@ struct FuzzCases: Sendable {
             let body = rpc.body(&rng)
             announce(Self.show(body))
             let answer = await world.platform.processRPC(body)
-            return RPCOracle.check(request: body, answer: answer).map { failure(index, kind, Self.show(body), Self.show(answer), $0) }
+            let failure = RPCOracle.check(request: body, answer: answer).map { makeFailure(index, kind, Self.show(body), Self.show(answer), $0) }
+            return Outcome(failure: failure, answers: RPCOracle.outcomes(request: body, answer: answer))
         case .provision:
             let request = provision.request(&rng)
             announce(Self.show(request))
             let answer = await world.platform.processProvision(request)
-            return HTTPOracle.checkProvision(status: answer.status, body: answer.body).map {
-                failure(index, kind, Self.show(request), "\(answer.status) \(Self.show(answer.body))", $0)
+            let failure = HTTPOracle.checkProvision(status: answer.status, body: answer.body).map {
+                makeFailure(index, kind, Self.show(request), "\(answer.status) \(Self.show(answer.body))", $0)
             }
+            return Outcome(failure: failure, answers: ["provisioning \(answer.status)"])
         case .dataInterface:
             let request = dataInterface.request(&rng, forms: provision)
             announce(Self.show(request))
             let answer = await world.platform.processDataInterface(request)
-            return HTTPOracle.checkDataInterface(status: answer.status, body: answer.body).map {
-                failure(index, kind, Self.show(request), "\(answer.status) \(Self.show(answer.body))", $0)
+            let failure = HTTPOracle.checkDataInterface(status: answer.status, body: answer.body).map {
+                makeFailure(index, kind, Self.show(request), "\(answer.status) \(Self.show(answer.body))", $0)
             }
+            return Outcome(failure: failure, answers: ["data interface \(answer.status)"])
         case .socketRPC:
             let socketCase = SocketCase.rpc(rpc.body(&rng), path: rng.percent(50) ? "/onep:v1/rpc/process" : "/api:v1/rpc/process")
             announce(Self.show(socketCase.request))
@@ -79,31 +89,31 @@ struct FuzzCases: Sendable {
         let body = request.utf8Bytes()
         let answer = await world.platform.processRPC(body)
         guard (try? JSON(parsing: answer))?[0]?["status"] == "ok" else {
-            return failure(index, .rpc, "health check", Self.show(answer), "the root client's info no longer answers ok")
+            return makeFailure(index, .rpc, "health check", Self.show(answer), "the root client's info no longer answers ok")
         }
         return nil
     }
 
-    private func overSocket(_ socketCase: SocketCase, _ index: Int) async -> FuzzFailure? {
-        guard let port else { return nil }
+    private func overSocket(_ socketCase: SocketCase, _ index: Int) async -> Outcome {
+        guard let port else { return Outcome(failure: nil, answers: []) }
         let outcome = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(returning: RawHTTP.exchange(port: port, socketCase.request, timeout: Self.socketTimeout))
             }
         }
-        return socketCase.check(outcome).map { reason in
-            let answer: String
-            switch outcome {
-            case .answered(let response): answer = "\(response.status) \(Self.show(response.body))"
-            case .closed(let bytes): answer = "closed after \(Self.show(bytes))"
-            case .silent: answer = "nothing"
-            case .unreachable(let why): answer = why
-            }
-            return failure(index, socketCase.kind, Self.show(socketCase.request), answer, reason)
+        let answer: String
+        switch outcome {
+        case .answered(let response): answer = "\(response.status) \(Self.show(response.body))"
+        case .closed(let bytes): answer = "closed after \(Self.show(bytes))"
+        case .silent: answer = "nothing"
+        case .unreachable(let why): answer = why
         }
+        let failure = socketCase.check(outcome).map { makeFailure(index, socketCase.kind, Self.show(socketCase.request), answer, $0) }
+        let status = if case .answered(let response) = outcome { "\(response.status)" } else { "no answer" }
+        return Outcome(failure: failure, answers: ["\(socketCase.kind.rawValue) \(status)"])
     }
 
-    private func failure(_ index: Int, _ kind: FuzzKind, _ input: String, _ answer: String, _ reason: String) -> FuzzFailure {
+    private func makeFailure(_ index: Int, _ kind: FuzzKind, _ input: String, _ answer: String, _ reason: String) -> FuzzFailure {
         FuzzFailure(index: index, kind: kind, input: input, answer: answer, reason: reason)
     }
 

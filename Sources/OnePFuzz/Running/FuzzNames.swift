@@ -55,7 +55,16 @@ struct FuzzNames: Sendable {
         return names
     }
 
-    private mutating func seedProvisioning(_ platform: Platform) async throws {
+    /// Makes the model, its serial numbers, group and content again when fuzzing deleted the model,
+    /// so later cases reach past "unknown model".
+    func replenish(_ platform: Platform) async {
+        let model = await platform.processProvision(
+            ProvisionRequest(method: "GET", path: "/provision/manage/model/\(model)", headers: [("X-Exosite-Token", vendorToken)]))
+        guard model.status == 404 else { return }
+        try? await seedProvisioning(platform)
+    }
+
+    private func seedProvisioning(_ platform: Platform) async throws {
         let steps: [(String, String, String, String)] = [
             ("POST", "/provision/manage/model/", "model=\(model)&rid=\(deviceRID)", "application/x-www-form-urlencoded"),
             ("POST", "/provision/manage/model/\(model)/", "sn=\(serial)&sn=sn2&sn=sn3", "application/x-www-form-urlencoded"),
