@@ -95,3 +95,23 @@ struct OverflowTests {
         #expect(try await platform.status("move", [.string(middle.rid), .string(capped.rid)]) == "limit")
     }
 }
+
+@Suite("Request sizes and dates at the edges")
+struct EdgeRequestTests {
+    @Test func listingTaggedWithMoreTagsThanSQLiteTakesVariablesAnswers() async throws {
+        let platform = try TestPlatform.inMemory()
+        let port = try await platform.dataport("integer")
+        try await platform.ok("tag", [.string(port), "add", "t5"])
+        let tags = JSON.array((0..<300_000).map { .string("t\($0)") })
+        let answer = try await platform.ok("listing", [["dataport"], ["owned": true, "tagged": tags]])
+        #expect(answer == ["dataport": [.string(port)]])
+    }
+
+    @Test(arguments: ["Sun, 06 Nov 999999999999 08:49:37 GMT", "Sun, 06 Nov 99999999999999999 08:49:37 GMT", "-9223372036854775808"])
+    func aLongPollSinceADateNoTimestampHoldsAnswers(_ since: String) async throws {
+        let platform = try TestPlatform.inMemory()
+        let device = try await DataDevice.make(platform, dataports: [("ti", "integer")])
+        let answer = await device.send("GET", query: "ti", headers: [("Request-Timeout", "0"), ("If-Modified-Since", since)])
+        #expect([304, 400].contains(answer.status), "\(since) answered \(answer.status) \(answer.text)")
+    }
+}
