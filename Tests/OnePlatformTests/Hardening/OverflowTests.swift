@@ -33,6 +33,8 @@ struct OverflowTests {
             // A third of the whole time line holds both points: the earliest of that slice answers.
             (Int.min, Int.max, 3, [[1, 1]]),
             (Int.min, Int.max, Int.max, both), (0, Int.max, Int.max, both), (-5, 2_000_000_000, Int.max, both),
+            // Wider than any integer holds, and an end that a double carries exactly: this one trapped.
+            (Int.min, 9_200_000_000_000_000_000, 3, [[1, 1]]),
             (Int.max, Int.max, Int.max, []),
         ]
         for (start, end, limit, expected) in windows {
