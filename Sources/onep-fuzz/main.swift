@@ -5,6 +5,9 @@ import OnePFuzz
 // embedded platform's RPC, provisioning and Data Interface handlers and its HTTP server, and
 // prints the seed first so that any failure can be run again with `--seed`.
 
+// Each progress line shows as it is printed, also when the output goes to a file.
+setvbuf(stdout, nil, _IOLBF, 0)
+
 func option(_ name: String) -> String? {
     let arguments = CommandLine.arguments
     guard let position = arguments.firstIndex(of: name), position + 1 < arguments.count else { return nil }
