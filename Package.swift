@@ -92,14 +92,23 @@ let package = Package(
             dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell"],
             path: "Benchmarks/onep-benchmarks"
         ),
+        // What the test targets share: temporary directories, platforms on a test clock, served platforms.
+        .target(
+            name: "TestSupport",
+            dependencies: ["OneP", "OnePlatform", "OnePlatformServer", "LineEditor"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "OnePJSONTests", dependencies: ["OnePJSON"]),
-        .testTarget(name: "OnePlatformTests", dependencies: ["OnePlatform"]),
+        .testTarget(name: "OnePlatformTests", dependencies: ["OnePlatform", "OnePJSON", "TestSupport"]),
         .testTarget(
             name: "OnePTests",
-            dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz"]
+            dependencies: ["OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz", "TestSupport"]
         ),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "OnePEmbedded", "OnePlatform"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LineEditor", "OnePlatform"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
+        .testTarget(
+            name: "ShellTests",
+            dependencies: ["Shell", "OneP", "OnePJSON", "LineEditor", "OnePEmbedded", "OnePlatform", "TestSupport"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["LineEditor", "OnePlatform", "TestSupport"]),
     ]
 )

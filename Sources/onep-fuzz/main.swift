@@ -5,8 +5,10 @@ import OnePFuzz
 // embedded platform's RPC, provisioning and Data Interface handlers and its HTTP server, and
 // prints the seed first so that any failure can be run again with `--seed`.
 
-// Each progress line shows as it is printed, also when the output goes to a file.
-setvbuf(stdout, nil, _IOLBF, 0)
+/// Writes a line at once (unbuffered), so progress shows also when the output goes to a file.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
 
 func option(_ name: String) -> String? {
     let arguments = CommandLine.arguments
@@ -29,7 +31,7 @@ guard let socketPercent = Int(option("--socket-percent") ?? "5"), (0...100).cont
 guard let perWorld = Int(option("--cases-per-world") ?? "5000"), perWorld > 0 else { fail("--cases-per-world takes a positive number") }
 guard let parallel = Int(option("--parallel") ?? "2"), parallel > 0 else { fail("--parallel takes a positive number of worlds") }
 
-print("onep-fuzz: seed \(seed), \(cases) cases, \(socketPercent)% over a socket (run again with --seed \(seed))")
+say("onep-fuzz: seed \(seed), \(cases) cases, \(socketPercent)% over a socket (run again with --seed \(seed))")
 let started = Date()
 let report: FuzzReport
 do {
@@ -38,12 +40,12 @@ do {
         trace: CommandLine.arguments.contains("--trace"))
     report = try await FuzzRun.run(options) { done in
         let rate = Double(done) / Date().timeIntervalSince(started)
-        print("  \(done) cases, \(Int(rate)) per second")
+        say("  \(done) cases, \(Int(rate)) per second")
     }
 } catch {
     fail("could not set up a platform to fuzz: \(error)")
 }
-if CommandLine.arguments.contains("--answers") { print(report.answerTable) }
-for failure in report.failures { print(failure) }
-print("onep-fuzz: \(report.summary) in \(Int(Date().timeIntervalSince(started))) s")
+if CommandLine.arguments.contains("--answers") { say(report.answerTable) }
+for failure in report.failures { say(failure.description) }
+say("onep-fuzz: \(report.summary) in \(Int(Date().timeIntervalSince(started))) s")
 exit(report.failureCount == 0 ? 0 : 1)

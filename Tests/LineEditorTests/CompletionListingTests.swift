@@ -28,7 +28,8 @@ struct CompletionListingTests {
         let listing = CompletionListing.render(candidates, width: 50)
         let lines = listing.split(separator: "\n")
         #expect(lines.allSatisfy { displayWidth(of: $0) <= 50 })
-        #expect(Set(lines.flatMap { $0.split(separator: " ").map(String.init) }) == Set(candidates))
+        let words: [String] = lines.flatMap { line in line.split(separator: " ").map { String($0) } }
+        #expect(Set(words) == Set(candidates))
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 import LineEditor
+import TestSupport
 
 @Suite("Reading plain lines from a pipe or file")
 struct PlainLineReaderTests {

@@ -2,11 +2,12 @@ import Foundation
 import OnePJSON
 import OnePlatform
 import Testing
+import TestSupport
 
 @Suite("Storage on disk")
 struct PersistenceTests {
     @Test func reopeningKeepsBootstrapResourcesAndPoints() async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let clock = ManualClock(now: 2_000_000)
         let bootstrap: PlatformBootstrap
@@ -35,21 +36,22 @@ struct PersistenceTests {
     }
 
     @Test func directoryThatCannotBeCreatedThrowsOneLine() throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         defer { directory.remove() }
         // A regular file stands where the directory should be.
-        #expect(FileManager.default.createFile(atPath: directory.path, contents: Data()))
+        let blocked = directory.file("blocked")
+        #expect(FileManager.default.createFile(atPath: blocked, contents: Data()))
         do {
-            _ = try Platform.open(directory: directory.path + "/inner")
+            _ = try Platform.open(directory: blocked + "/inner")
             Issue.record("opening under a file succeeded")
         } catch let error as PlatformError {
-            #expect(error.description.contains(directory.path))
+            #expect(error.description.contains(blocked))
             #expect(!error.description.contains("\n"))
         }
     }
 
     @Test func databaseFileThatIsNotSQLiteThrows() throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
         let garbage = Data(repeating: 0x41, count: 4096)
@@ -58,7 +60,7 @@ struct PersistenceTests {
     }
 
     @Test func concurrentWritersLoseNoPoints() async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let clock = ManualClock(now: 1_000_000)
         let platform = TestPlatform(platform: try Platform.open(directory: directory.path, clock: clock), clock: clock)

@@ -2,10 +2,11 @@ import Foundation
 import OnePJSON
 import OnePlatform
 import Testing
+import TestSupport
 
 /// The embedded platform driven through `processRPC` with JSON bodies, as a client would.
 struct TestPlatform {
-    static let start: Double = 1_400_000_000
+    static let start = Double(TestTime.start)
 
     let platform: Platform
     let clock: ManualClock
@@ -19,8 +20,8 @@ struct TestPlatform {
     }
 
     static func inMemory(now: Double = start) throws -> TestPlatform {
-        let clock = ManualClock(now: now)
-        return TestPlatform(platform: try Platform.inMemory(clock: clock), clock: clock)
+        let made = try ClockedPlatform.inMemory(at: now)
+        return TestPlatform(platform: made.platform, clock: made.clock)
     }
 
     /// Sends raw bytes and returns the raw answer text.
@@ -97,18 +98,5 @@ struct TestPlatform {
     /// The points of a resource, oldest first.
     func points(_ resource: JSON, limit: Int = 1000) async throws -> [JSON] {
         try #require(try await ok("read", [resource, ["sort": "asc", "limit": .int(limit)]]).arrayValue)
-    }
-}
-
-/// A directory under the system temporary folder that tests may fill; removed by `remove()`.
-struct TemporaryDirectory {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "onep-platform-tests-" + UUID().uuidString
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

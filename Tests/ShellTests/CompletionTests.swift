@@ -2,6 +2,7 @@ import Foundation
 import LineEditor
 import OnePEmbedded
 import Testing
+import TestSupport
 
 @testable import Shell
 
@@ -52,11 +53,10 @@ import Testing
     }
 
     @Test func filesCompleteAtAnyDepth() throws {
-        let directory = NSTemporaryDirectory() + "onep-files-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory + "/scripts", withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: directory + "/scripts/setup.onep", contents: nil)
-        _ = FileManager.default.createFile(atPath: directory + "/scripts/.hidden", contents: nil)
-        let completer = Completer(commands: CommandTable.all, environment: [:], snapshot: CompletionSnapshot(), currentDirectory: directory)
+        let temporary = try TemporaryDirectory()
+        try temporary.write("scripts/setup.onep", "")
+        try temporary.write("scripts/.hidden", "")
+        let completer = Completer(commands: CommandTable.all, environment: [:], snapshot: CompletionSnapshot(), currentDirectory: temporary.path)
         #expect(completer.complete(textBeforeCursor: "source scr").candidates == ["scripts/"])
         #expect(completer.complete(textBeforeCursor: "source scripts/").candidates == ["scripts/setup.onep"])
         #expect(completer.complete(textBeforeCursor: "source scripts/.").candidates == ["scripts/.hidden"])

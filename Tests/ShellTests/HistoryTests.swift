@@ -1,6 +1,7 @@
 import Foundation
 import LineEditor
 import Testing
+import TestSupport
 
 @testable import Shell
 
@@ -47,7 +48,8 @@ import Testing
     }
 
     @Test func historyClearForgetsLinesAndEmptiesTheFile() async throws {
-        let file = NSTemporaryDirectory() + "onep-history-" + UUID().uuidString
+        let directory = try TemporaryDirectory()
+        let file = directory.file("history")
         try "_HiStOrY_V2_\nls\n".write(toFile: file, atomically: true, encoding: .utf8)
         let shell = try ShellFixture { $0.historyFile = file }
         _ = await shell.runner.runScript(lines: ["pwd", "history -c", "history"])
@@ -56,7 +58,8 @@ import Testing
     }
 
     @Test func historyListsTheFileThenThisSession() async throws {
-        let file = NSTemporaryDirectory() + "onep-history-" + UUID().uuidString
+        let directory = try TemporaryDirectory()
+        let file = directory.file("history")
         try "_HiStOrY_V2_\nls\\040-l\ncd\\040demo\n".write(toFile: file, atomically: true, encoding: .utf8)
         let shell = try ShellFixture { $0.historyFile = file }
         let reader = ScriptedLineReader(lines: ["pwd", "history"], isInteractive: true)
@@ -65,7 +68,8 @@ import Testing
     }
 
     @Test func historyClearAlsoEmptiesTheEditorsRecall() async throws {
-        let file = NSTemporaryDirectory() + "onep-history-" + UUID().uuidString
+        let directory = try TemporaryDirectory()
+        let file = directory.file("history")
         try "_HiStOrY_V2_\nls\n".write(toFile: file, atomically: true, encoding: .utf8)
         let shell = try ShellFixture { $0.historyFile = file }
         let reader = ScriptedLineReader(lines: ["pwd", "history -c", "whoami", "history"], isInteractive: true)

@@ -4,6 +4,7 @@ import OnePEmbedded
 import OnePlatform
 import Shell
 import Testing
+import TestSupport
 
 @Suite struct InteractiveTests {
     @Test func promptsFollowThePathAndHistoryIsMasked() async throws {

@@ -1,14 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Shell
 
 @Suite struct KeyStoreTests {
-    let home: String
+    let directory: TemporaryDirectory
+    var home: String { directory.path }
 
     init() throws {
-        home = NSTemporaryDirectory() + "onep-keys-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        directory = try TemporaryDirectory(prefix: "onep-keys")
     }
 
     @Test func addWritesAPrivateFileUnderXDG() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Shell
 import Testing
+import TestSupport
 
 @Suite struct RecordStreamingTests {
     /// Writes `lines` to a file in the fixture's home and answers its path.
@@ -59,9 +60,8 @@ import Testing
     }
 
     @Test func linesSplitAcrossBlocksComeOutWhole() throws {
-        let path = NSTemporaryDirectory() + "onep-lines-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try "first line\r\nsecond\n\nthird without a break".write(toFile: path, atomically: true, encoding: .utf8)
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("lines", "first line\r\nsecond\n\nthird without a break")
         let lines = try TextLines(file: path, blockSize: 3)
         var read: [String] = []
         while let line = try lines.next() { read.append(line) }

@@ -4,16 +4,10 @@ import Testing
 @testable import Shell
 
 @Suite struct RecordingTests {
-    static func temporary(_ name: String) -> String {
-        let directory = NSTemporaryDirectory() + "onep-rec-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return directory + "/" + name
-    }
-
     @Test func recordsAReplayableScriptWithoutSecrets() async throws {
         let shell = try ShellFixture()
         try await shell.setUp("create client dev", "cd dev")
-        let file = Self.temporary("setup.onep")
+        let file = shell.file("setup.onep")
         try await shell.setUp("session record start \(file)", "auth \(shell.rootCIK)", "create dataport temperature", "write temperature 21")
         _ = await shell.run("read nothing")
         try await shell.setUp("session record stop", "ls")

@@ -3,29 +3,33 @@ import OneP
 import OnePEmbedded
 import OnePlatform
 import Shell
+import TestSupport
 
 /// A shell wired to a fresh in-memory platform whose clock the test moves, with its output
 /// captured and a private HOME, so nothing touches the real machine.
 struct ShellFixture {
-    static let start = 1_700_000_000
+    static let start = TestTime.start
 
     let clock: ManualClock
     let platform: Platform
     let buffer = OutputBuffer()
     let runner: ShellRunner
-    let home: String
+    /// The shell's HOME, removed when the fixture goes.
+    let directory: TemporaryDirectory
+
+    var home: String { directory.path }
 
     init(
         authenticated: Bool = true, environment extra: [String: String] = [:], continueOnError: Bool = false,
         configure: (inout ShellConfiguration) -> Void = { _ in },
         transport wrap: (any Transport) -> any Transport = { $0 }
     ) throws {
-        let clock = ManualClock(now: Double(ShellFixture.start))
+        let made = try ClockedPlatform.inMemory()
+        let clock = made.clock
         self.clock = clock
-        platform = try Platform.inMemory(clock: clock)
-        home = NSTemporaryDirectory() + "onep-shell-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        var environment = ["HOME": home, "NO_COLOR": "1"]
+        platform = made.platform
+        directory = try TemporaryDirectory(prefix: "onep-shell")
+        var environment = ["HOME": directory.path, "NO_COLOR": "1"]
         for (key, value) in extra { environment[key] = value }
         let transport = wrap(InProcessTransport(platform: platform))
         let bootstrap = platform.bootstrap
@@ -43,6 +47,16 @@ struct ShellFixture {
     }
 
     var rootCIK: String { platform.bootstrap.rootCIK }
+
+    /// Writes `text` to a file in the fixture's directory and returns its path.
+    func write(_ name: String, _ text: String) throws -> String {
+        try directory.write(name, text)
+    }
+
+    /// The path of `name` in the fixture's directory; the file is not created.
+    func file(_ name: String) -> String {
+        directory.file(name)
+    }
 
     /// Runs one line and returns its status with what it printed.
     @discardableResult

@@ -7,7 +7,7 @@ import Testing
     @Test func recordedTranscriptChecksCleanThenFailsThenUpdates() async throws {
         let shell = try ShellFixture()
         try await shell.setUp("create dataport temperature", "write temperature 20.5")
-        let file = RecordingTests.temporary("readings.t")
+        let file = shell.file("readings.t")
         try await shell.setUp("session record start \(file)", "read temperature", "ls -l")
         _ = await shell.run("read nothing")
         try await shell.setUp("session record stop")
@@ -31,7 +31,7 @@ import Testing
     @Test func regularExpressionLinesMatchAndSurviveUpdate() async throws {
         let shell = try ShellFixture()
         try await shell.setUp("create dataport temperature", "write temperature 20.5")
-        let file = RecordingTests.temporary("re.t")
+        let file = shell.file("re.t")
         let text = "# readings\n$ read temperature\ntimestamp   temperature\n[0-9]+  20\\.5 (re)\n$ pwd\n/  old\n"
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let report = try await shell.runner.checkTranscript(at: file, update: true)
@@ -50,7 +50,7 @@ import Testing
             ("$ \n", "line 1: '$' with no command"),
         ]
         for (text, message) in cases {
-            let file = RecordingTests.temporary("bad.t")
+            let file = shell.file("bad.t")
             try text.write(toFile: file, atomically: true, encoding: .utf8)
             do {
                 _ = try await shell.runner.checkTranscript(at: file)

@@ -9,7 +9,7 @@ import OnePlatform
 /// Everything is made through the public request entry points, the same way a client would.
 public final class FuzzWorld: Sendable {
     public let platform: Platform
-    public let clock: ManualClock
+    package let clock: ManualClock
     let names: FuzzNames
     private let directory: String
     private let driver: Task<Void, Never>

@@ -3,7 +3,7 @@ import Synchronization
 /// A clock that moves only when told to, so tests of timeouts and time windows are exact.
 ///
 /// Thread safety: all state lives in `state`, a `Mutex`; sleepers are resumed outside the lock.
-public final class ManualClock: PlatformClock, @unchecked Sendable {
+package final class ManualClock: PlatformClock, @unchecked Sendable {
     private struct Sleeper {
         let deadline: Double
         let continuation: CheckedContinuation<Void, any Error>
@@ -18,16 +18,16 @@ public final class ManualClock: PlatformClock, @unchecked Sendable {
     // Guards the current time and the waiting sleepers.
     private let state: Mutex<State>
 
-    public init(now: Double) {
+    package init(now: Double) {
         state = Mutex(State(now: now))
     }
 
-    public func now() -> Double {
+    package func now() -> Double {
         state.withLock { $0.now }
     }
 
     /// Moves the clock forward and wakes every sleeper whose deadline has been reached.
-    public func advance(by seconds: Double) {
+    package func advance(by seconds: Double) {
         let due: [Sleeper] = state.withLock { state in
             state.now += seconds
             let reached = state.sleepers.filter { $0.value.deadline <= state.now }
@@ -37,7 +37,7 @@ public final class ManualClock: PlatformClock, @unchecked Sendable {
         for sleeper in due { sleeper.continuation.resume() }
     }
 
-    public func sleep(until deadline: Double) async throws {
+    package func sleep(until deadline: Double) async throws {
         let id = state.withLock { state in
             state.nextSleeperID += 1
             return state.nextSleeperID

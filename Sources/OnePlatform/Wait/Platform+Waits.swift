@@ -3,13 +3,13 @@ extension Platform {
     ///
     /// A diagnostic for tests and benchmarks: a caller that starts a wait can see when it is in place
     /// before it writes the point that should end it.
-    public var suspendedWaitCount: Int {
+    package var suspendedWaitCount: Int {
         engine.changes.waiterCount
     }
 
     /// Returns once exactly `count` waits are suspended: a caller that started waits can write the
     /// point that should end them as soon as they are all in place, without polling.
-    public func untilSuspendedWaits(are count: Int) async {
+    package func untilSuspendedWaits(are count: Int) async {
         await engine.changes.untilWaiterCount(is: count)
     }
 }

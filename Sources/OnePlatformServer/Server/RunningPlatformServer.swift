@@ -3,10 +3,10 @@ import OnePlatform
 import ServiceLifecycle
 
 /// A platform server running in the background of the current process, for tests and benchmarks.
-public final class RunningPlatformServer: Sendable {
+package final class RunningPlatformServer: Sendable {
     /// The address the server listens on, e.g. `http://127.0.0.1:54321`.
-    public let url: String
-    public let port: Int
+    package let url: String
+    package let port: Int
 
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
@@ -20,7 +20,7 @@ public final class RunningPlatformServer: Sendable {
 
     /// Starts a server and returns once it listens.
     /// - Throws: ``PlatformServerError`` when the address cannot be bound.
-    public static func start(platform: Platform, configuration: PlatformServerConfiguration = .init(port: 0)) async throws
+    package static func start(platform: Platform, configuration: PlatformServerConfiguration = .init(port: 0)) async throws
         -> RunningPlatformServer
     {
         let (listening, announce) = AsyncStream.makeStream(of: Int.self)
@@ -48,7 +48,7 @@ public final class RunningPlatformServer: Sendable {
     }
 
     /// Stops accepting connections, lets running requests finish, and returns when the server is down.
-    public func stop() async throws {
+    package func stop() async throws {
         await group.triggerGracefulShutdown()
         try await task.value
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// What one `curl` run got back: the HTTP status and the body.
 struct CurlAnswer: CustomStringConvertible {
@@ -13,10 +14,8 @@ struct CurlAnswer: CustomStringConvertible {
 enum Curl {
     /// Runs curl with `arguments` and the URL; the body goes to `output` when given, else is returned.
     static func run(_ arguments: [String], url: String, output: String? = nil) throws -> CurlAnswer {
-        let directory = NSTemporaryDirectory() + "onep-curl-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let bodyFile = output ?? directory + "/body"
+        let directory = try TemporaryDirectory(prefix: "onep-curl")
+        let bodyFile = output ?? directory.file("body")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         process.arguments = ["-s", "-o", bodyFile, "-w", "%{http_code}"] + arguments + [url]

@@ -1,16 +1,18 @@
 import Foundation
+import TestSupport
 
 /// A throwaway world for one run of onep: its own data directory, home and XDG directories under a
 /// fresh temporary directory, and no variable inherited from the test process, so the user's
 /// real home and configuration are never read or written.
 final class IsolatedEnvironment {
-    let root: String
+    /// Everything the run may write, removed with the environment.
+    private let directory: TemporaryDirectory
+    var root: String { directory.path }
     var variables: [String: String]
 
     init() throws {
-        let base = NSTemporaryDirectory() + "onep-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-        root = base
+        directory = try TemporaryDirectory(prefix: "onep-e2e")
+        let base = directory.path
         variables = [
             "PATH": "/usr/bin:/bin",
             "LANG": "C.UTF-8",
@@ -23,10 +25,6 @@ final class IsolatedEnvironment {
             "NO_COLOR": "1",
         ]
         try FileManager.default.createDirectory(atPath: base + "/home", withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: root)
     }
 
     var dataDirectory: String { variables["ONEP_DATA"] ?? root + "/data" }

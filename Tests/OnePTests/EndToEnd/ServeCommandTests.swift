@@ -1,5 +1,6 @@
 import Foundation
 import OneP
+import TestSupport
 import Testing
 
 /// `onep serve` as a user runs it: the built binary in a child process.
@@ -15,8 +16,8 @@ import Testing
     }
 
     @Test func printsItsStartLinesAndAnswersOnThePort() async throws {
-        let directory = PlatformFixture.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directoryTemporary = try TemporaryDirectory()
+        let directory = directoryTemporary.url
         let (serve, lines) = try await start(directory)
         do {
             try #require(lines.count == 4, "start lines: \(lines)")
@@ -40,8 +41,8 @@ import Testing
     }
 
     @Test func restartOnTheSameDirectoryKeepsTheRootCIK() async throws {
-        let directory = PlatformFixture.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directoryTemporary = try TemporaryDirectory()
+        let directory = directoryTemporary.url
         let (first, firstLines) = try await start(directory)
         first.process.interrupt()
         #expect(try await first.exitStatus() == 0)
@@ -53,14 +54,14 @@ import Testing
     }
 
     @Test func portInUseExitsOneWithOneLine() async throws {
-        let directory = PlatformFixture.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directoryTemporary = try TemporaryDirectory()
+        let directory = directoryTemporary.url
         let (first, lines) = try await start(directory)
         defer { first.process.terminate() }
         try #require(lines.count == 4)
         let port = String(lines[3].split(separator: ":").last ?? "")
-        let other = PlatformFixture.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: other) }
+        let otherTemporary = try TemporaryDirectory()
+        let other = otherTemporary.url
         let second = try ServeProcess(["--port", port, "--data", other.path])
         #expect(try await second.exitStatus() == 1)
         let errorLines = try await second.errorText().split(separator: "\n")
@@ -68,8 +69,8 @@ import Testing
     }
 
     @Test func unusableDataDirectoryExitsOneWithOneLine() async throws {
-        let file = PlatformFixture.makeTemporaryDirectory().appendingPathComponent("plain-file")
-        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let temporary = try TemporaryDirectory()
+        let file = temporary.url.appendingPathComponent("plain-file")
         _ = FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8))
         let serve = try ServeProcess(["--port", "0", "--data", file.appendingPathComponent("data").path])
         #expect(try await serve.exitStatus() == 1)
@@ -79,8 +80,8 @@ import Testing
     }
 
     @Test func dataDirectoryComesFromTheEnvironment() async throws {
-        let directory = PlatformFixture.makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directoryTemporary = try TemporaryDirectory()
+        let directory = directoryTemporary.url
         let serve = try ServeProcess(["--port", "0"], environment: ["ONEP_DATA": directory.path + "/env"])
         let lines = try await serve.lines(4)
         #expect(try await serve.stop() == 0)

@@ -3,6 +3,7 @@ import OnePFuzz
 import OnePJSON
 import OnePlatform
 import OnePlatformServer
+import TestSupport
 import Testing
 
 /// What the hardening asks of the served platform, checked over a real socket with raw requests
@@ -14,7 +15,7 @@ struct ServedHardeningTests {
         let server: RunningPlatformServer
 
         static func start() async throws -> Served {
-            let platform = try Platform.inMemory(clock: ManualClock(now: 1_400_000_000))
+            let platform = try ClockedPlatform.inMemory().platform
             return Served(platform: platform, server: try await RunningPlatformServer.start(platform: platform))
         }
 
@@ -58,7 +59,7 @@ struct ServedHardeningTests {
         let current = try #require(await served.rpc("/onep:v1/rpc/process", write))
         #expect(old.status == current.status)
         #expect(old.text == current.text)
-        #expect(try JSON(parsing: old.body) == [["id": 1, "status": "ok"], ["id": 2, "status": "ok", "result": [[1_400_000_000, 7]]]])
+        #expect(try JSON(parsing: old.body) == [["id": 1, "status": "ok"], ["id": 2, "status": "ok", "result": [[.int(TestTime.start), 7]]]])
         let notJSON = try #require(await served.rpc("/api:v1/rpc/process", "x"))
         #expect(try JSON(parsing: notJSON.body)["error"]?["code"] == -1)
         // Only POST, as for the current path.

@@ -1,6 +1,7 @@
 import OneP
 import OnePJSON
 import OnePlatformServer
+import TestSupport
 import Testing
 
 /// The HTTP Data Interface seen from a socket: connection limits, hang-ups and `/ip`.
@@ -11,20 +12,12 @@ import Testing
     ) async throws {
         let fixture = try PlatformFixture()
         defer { fixture.removeDirectory() }
-        let server = try await RunningPlatformServer.start(platform: fixture.platform, configuration: configuration)
-        let transport = HTTPTransport(url: server.url)
-        do {
+        try await withServedTransport(fixture.platform, configuration: configuration) { transport, server in
             let root = RPCClient(transport: transport, auth: fixture.rootAuth)
             let device = try await root.makeDevice("device")
             _ = try await root.with(auth: .cik(device.cik)).makeDataport("temp", format: "integer")
             try await body(server, fixture, device.cik)
-        } catch {
-            try? await transport.shutdown()
-            try? await server.stop()
-            throw error
         }
-        try await transport.shutdown()
-        try await server.stop()
     }
 
     @Test func aKeptAliveConnectionClosesAfterItsLastDataRequest() async throws {

@@ -1,6 +1,7 @@
 import OneP
 import OnePJSON
 import OnePlatformServer
+import TestSupport
 import Testing
 
 /// The HTTP front: its connection limit, its routes and its limits, seen from a socket.
@@ -11,14 +12,7 @@ import Testing
     ) async throws {
         let fixture = try PlatformFixture()
         defer { fixture.removeDirectory() }
-        let server = try await RunningPlatformServer.start(platform: fixture.platform, configuration: configuration)
-        do {
-            try await body(server, fixture)
-        } catch {
-            try? await server.stop()
-            throw error
-        }
-        try await server.stop()
+        try await TestSupport.withServer(fixture.platform, configuration: configuration) { server in try await body(server, fixture) }
     }
 
     private func lookupSelf(_ fixture: PlatformFixture) -> [UInt8] {

@@ -3,6 +3,7 @@ import OneP
 import OnePJSON
 import OnePlatform
 import OnePlatformServer
+import TestSupport
 import Testing
 
 /// A platform served on 127.0.0.1 (port 0) and a ProvisionClient with the bootstrap vendor's token.
@@ -19,18 +20,16 @@ struct ProvisionServerFixture {
     static func run(throwsOnError: Bool = false, _ body: (ProvisionServerFixture) async throws -> Void) async throws {
         let fixture = try PlatformFixture()
         defer { fixture.removeDirectory() }
-        let server = try await RunningPlatformServer.start(platform: fixture.platform, configuration: .init(port: 0))
-        let client = ProvisionClient(url: server.url, auth: .token(fixture.platform.bootstrap.vendorToken), throwsOnError: throwsOnError)
-        let running = ProvisionServerFixture(fixture: fixture, server: server, client: client)
-        do {
-            try await body(running)
-        } catch {
-            try? await client.shutdown()
-            try? await server.stop()
-            throw error
+        try await withServer(fixture.platform) { server in
+            let client = ProvisionClient(url: server.url, auth: .token(fixture.platform.bootstrap.vendorToken), throwsOnError: throwsOnError)
+            do {
+                try await body(ProvisionServerFixture(fixture: fixture, server: server, client: client))
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
+            try await client.shutdown()
         }
-        try await client.shutdown()
-        try await server.stop()
     }
 
     /// An RPC client acting as the root client over the same server.

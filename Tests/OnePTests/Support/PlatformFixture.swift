@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import OneP
 import OnePEmbedded
 import OnePlatform
 import OnePlatformServer
+import TestSupport
+import Testing
 
 /// How a test reaches the embedded platform: the same client code runs over each.
 enum Route: String, CaseIterable, CustomTestStringConvertible {
@@ -15,26 +16,25 @@ enum Route: String, CaseIterable, CustomTestStringConvertible {
 
 /// A fresh platform on a temporary directory, with a clock that moves only when told.
 struct PlatformFixture {
-    static let startTime = 1_700_000_000.0
+    static let startTime = Double(TestTime.start)
 
     let platform: Platform
     let clock: ManualClock
     let directory: URL
+    /// The directory made for this fixture when none was given; removed with it.
+    private let temporary: TemporaryDirectory?
 
     init(directory: URL? = nil) throws {
-        let directory = directory ?? Self.makeTemporaryDirectory()
+        let temporary = directory == nil ? try TemporaryDirectory() : nil
+        let directory = directory ?? temporary?.url ?? URL(fileURLWithPath: NSTemporaryDirectory())
+        self.temporary = temporary
         self.directory = directory
-        self.clock = ManualClock(now: Self.startTime)
-        self.platform = try Platform.open(directory: directory.path, clock: clock)
+        let made = try ClockedPlatform.open(directory: directory.path)
+        self.clock = made.clock
+        self.platform = made.platform
     }
 
     var rootAuth: Auth { .cik(platform.bootstrap.rootCIK) }
-
-    static func makeTemporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("onep-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     func removeDirectory() {
         try? FileManager.default.removeItem(at: directory)
@@ -50,17 +50,8 @@ struct PlatformFixture {
         case .inProcess:
             return try await body(RPCClient(transport: InProcessTransport(platform: platform), auth: rootAuth))
         case .http:
-            let server = try await RunningPlatformServer.start(platform: platform, configuration: configuration)
-            let transport = HTTPTransport(url: server.url)
-            do {
-                let result = try await body(RPCClient(transport: transport, auth: rootAuth))
-                try await transport.shutdown()
-                try await server.stop()
-                return result
-            } catch {
-                try? await transport.shutdown()
-                try? await server.stop()
-                throw error
+            return try await withServedTransport(platform, configuration: configuration) { transport, _ in
+                try await body(RPCClient(transport: transport, auth: rootAuth))
             }
         }
     }

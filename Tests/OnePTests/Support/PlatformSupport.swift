@@ -2,6 +2,7 @@ import OneP
 import OnePEmbedded
 import OnePJSON
 import OnePlatform
+import TestSupport
 import Testing
 
 /// Which procedures the embedded platform implements so far. The platform names every procedure
@@ -9,7 +10,7 @@ import Testing
 /// those stay disabled until it implements them, and run by themselves once it does.
 enum PlatformSupport {
     static func implements(_ procedure: String) async -> Bool {
-        guard let platform = try? Platform.inMemory(clock: ManualClock(now: PlatformFixture.startTime)) else { return false }
+        guard let platform = try? ClockedPlatform.inMemory().platform else { return false }
         let client = RPCClient(transport: InProcessTransport(platform: platform), auth: .cik(platform.bootstrap.rootCIK))
         guard let results = try? await client.batch([Call(procedure: procedure, arguments: [])]) else { return false }
         return results[0].error?["context"] != "procedure"
@@ -17,7 +18,7 @@ enum PlatformSupport {
 
     /// Whether `create` copies clients yet.
     static func clones() async -> Bool {
-        guard let platform = try? Platform.inMemory(clock: ManualClock(now: PlatformFixture.startTime)) else { return false }
+        guard let platform = try? ClockedPlatform.inMemory().platform else { return false }
         let client = RPCClient(transport: InProcessTransport(platform: platform), auth: .cik(platform.bootstrap.rootCIK))
         guard let template = try? await client.call(.create(.me, type: .client, description: [:]))?.stringValue else { return false }
         return (try? await client.call(.clone(.me, .rid(template)))) != nil

@@ -2,6 +2,7 @@ import Foundation
 import OnePJSON
 import OnePlatform
 import Testing
+import TestSupport
 
 /// A database written before buckets were kept: its clients find their buckets full after the upgrade.
 @Suite struct BucketMigrationTests {
@@ -17,7 +18,7 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
     func clientsFromBeforeBucketsStartWithTheirBucketFull() async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let clock = ManualClock(now: TestPlatform.start)
         var limits = TestPlatform.inheritedLimits.objectValue ?? [:]

@@ -1,11 +1,12 @@
 import OnePJSON
 import OnePlatform
 import Testing
+import TestSupport
 
 @Suite("Datarule timers")
 struct TimerPersistenceTests {
     @Test func timersSurviveARestartAndCatchUp() async throws {
-        let directory = TemporaryDirectory()
+        let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let firstClock = ManualClock(now: TestPlatform.start)
         let first = TestPlatform(platform: try Platform.open(directory: directory.path, clock: firstClock), clock: firstClock)

@@ -7,7 +7,7 @@ import Testing
         let shell = try ShellFixture()
         try await shell.makeFleetModel()
         let bytes = (0..<700_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 11) }
-        let source = try ShellFixture.file("firmware.bin", "")
+        let source = try shell.write("firmware.bin", "")
         try Data(bytes).write(to: URL(fileURLWithPath: source))
         #expect(await shell.run("provision content create fleet fw --meta 'v1, stable'").out == "created content fw\n")
         #expect(await shell.run("provision content upload fleet fw \(source)").out == "uploaded 700000 bytes to fw\n")
@@ -28,7 +28,7 @@ import Testing
     @Test func uploadsShowProgressOnATerminal() async throws {
         let shell = try ShellFixture { configuration in configuration.showsProgress = true }
         try await shell.makeFleetModel()
-        let source = try ShellFixture.file("big.bin", String(repeating: "x", count: 600_000))
+        let source = try shell.write("big.bin", String(repeating: "x", count: 600_000))
         try await shell.setUp("provision content create fleet big")
         let upload = await shell.run("provision content upload fleet big \(source) --type text/plain")
         #expect(upload.err.contains("uploading big [") && upload.err.contains("100%"))

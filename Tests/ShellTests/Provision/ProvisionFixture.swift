@@ -11,15 +11,6 @@ extension ShellFixture {
     var vendorName: String { platform.bootstrap.vendorName }
     var vendorToken: String { platform.bootstrap.vendorToken }
 
-    /// A file in a fresh temporary directory holding `text`.
-    static func file(_ name: String, _ text: String) throws -> String {
-        let directory = NSTemporaryDirectory() + "onep-prov-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = directory + "/" + name
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
     /// A client of the root made over RPC, with its CIK, for calls that need another client's key.
     func makeClient(_ name: String) async throws -> (rid: String, cik: String) {
         let rpc = RPCClient(transport: InProcessTransport(platform: platform), auth: .cik(rootCIK))

@@ -6,7 +6,7 @@ import Testing
     /// A model with `count` serial numbers added from a file.
     private func fleet(_ shell: ShellFixture, serials count: Int) async throws {
         try await shell.makeFleetModel()
-        let file = try ShellFixture.file("serials.csv", (1...count).map { String(format: "A%05d", $0) }.joined(separator: "\n"))
+        let file = try shell.write("serials.csv", (1...count).map { String(format: "A%05d", $0) }.joined(separator: "\n"))
         try await shell.setUp("provision sn add fleet --file \(file)")
     }
 

@@ -8,7 +8,7 @@ import Testing
         let shell = try ShellFixture()
         try await shell.makeFleetModel()
         try await shell.setUp(#"provision sn add fleet S1 --extra 'room 1, "north" wing'"#)
-        let file = try ShellFixture.file("serials.csv", "sn,extra\n\"S,2\",\"a, b\"\nS3,older,unquoted\n")
+        let file = try shell.write("serials.csv", "sn,extra\n\"S,2\",\"a, b\"\nS3,older,unquoted\n")
         try await shell.setUp("provision sn add fleet --file \(file)")
         let json = await shell.run("set format json; provision sn list fleet; set format text")
         #expect(json.out.contains(#""extra":"room 1, \"north\" wing""#), "\(json.out)")
@@ -27,7 +27,7 @@ import Testing
     @Test func aSecondUploadIsRefusedWithWhatToDo() async throws {
         let shell = try ShellFixture()
         try await shell.makeFleetModel()
-        let source = try ShellFixture.file("fw.bin", "version one")
+        let source = try shell.write("fw.bin", "version one")
         try await shell.setUp("provision content create fleet fw", "provision content upload fleet fw \(source)")
         let again = await shell.run("provision content upload fleet fw \(source)")
         #expect(again.status == 1)

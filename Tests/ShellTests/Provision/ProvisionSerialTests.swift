@@ -20,7 +20,7 @@ import Testing
         let shell = try ShellFixture()
         try await shell.makeFleetModel()
         let lines = ["sn,extra"] + (1...1200).map { String(format: "SN%05d,batch %d", $0, $0 % 3) }
-        let file = try ShellFixture.file("serials.csv", lines.joined(separator: "\r\n") + "\r\n")
+        let file = try shell.write("serials.csv", lines.joined(separator: "\r\n") + "\r\n")
         try await shell.setUp("set timing on")
         let added = await shell.run("provision sn add fleet --file \(file)")
         #expect(added.status == 0 && added.out == "added 1200 serial numbers to fleet\n")
@@ -37,7 +37,7 @@ import Testing
     @Test func aProgressBarDrawsOnlyWhenAskedFor() async throws {
         let shell = try ShellFixture { configuration in configuration.showsProgress = true }
         try await shell.makeFleetModel()
-        let file = try ShellFixture.file("serials.csv", (1...1000).map { "P\($0)" }.joined(separator: "\n"))
+        let file = try shell.write("serials.csv", (1...1000).map { "P\($0)" }.joined(separator: "\n"))
         let added = await shell.run("provision sn add fleet --file \(file)")
         #expect(added.status == 0)
         #expect(added.err.contains("\radding serial numbers [###############---------------] 50%"))
@@ -49,7 +49,7 @@ import Testing
         try await shell.makeFleetModel()
         let missing = await shell.run("provision sn add fleet --file /nonexistent/serials.csv")
         #expect(missing.status == 1 && missing.err == "error: /nonexistent/serials.csv cannot be read: check the path\n")
-        let bad = try ShellFixture.file("bad.csv", "A1\n,extra only\n")
+        let bad = try shell.write("bad.csv", "A1\n,extra only\n")
         let badLine = await shell.run("provision sn add fleet --file \(bad)")
         #expect(badLine.err.hasPrefix("error: \(bad) line 2 has no serial number"))
         let nothing = await shell.run("provision sn add fleet")

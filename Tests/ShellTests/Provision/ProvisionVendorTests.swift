@@ -124,7 +124,7 @@ import Testing
 
     @Test func historyAndRecordingsNeverHoldTheToken() async throws {
         let shell = try ShellFixture()
-        let file = RecordingTests.temporary("vendor.onep")
+        let file = shell.file("vendor.onep")
         try await shell.setUp("session record start \(file)", "provision auth --vendor \(shell.vendorName) --token \(shell.vendorToken)")
         try await shell.setUp("session record stop")
         let script = try String(contentsOfFile: file, encoding: .utf8)
