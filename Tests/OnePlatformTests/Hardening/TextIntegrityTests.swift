@@ -99,4 +99,19 @@ struct TextIntegrityTests {
             method: "GET", path: "/onep:v1/stack/alias", query: "ss", headers: [("X-Exosite-CIK", device.cik + "\u{0}")])
         #expect(await platform.platform.processDataInterface(nulCIK).status == 401)
     }
+
+    /// One rule for every procedure: text with U+0000 or a number out of range anywhere in the
+    /// arguments answers `invalid`, whatever else the arguments say.
+    @Test func everyProcedureRefusesNULAndNumbersOutOfRange() async throws {
+        let platform = try TestPlatform.inMemory()
+        let port = try await platform.dataport("integer", alias: "p")
+        let refused: [JSON] = [.string("x\u{0}"), ["alias": "p\u{0}"], .bigNumber("1e400"), .bigNumber("-9223372036854775809"), ["k\u{0}": 1]]
+        for procedure in platform.platform.procedureNames {
+            for value in refused {
+                let answer = try await platform.call(procedure, [.string(port), value, ["option": value]])
+                #expect(answer["status"] == "invalid", "\(procedure) with \(value.serialized()) answered \(answer.serialized())")
+            }
+        }
+        #expect(try await platform.points(.string(port)) == [])
+    }
 }
