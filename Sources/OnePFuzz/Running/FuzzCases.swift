@@ -6,6 +6,8 @@ import OnePlatform
 struct FuzzCases: Sendable {
     let world: FuzzWorld
     let port: Int?
+    /// Out of 100 socket cases, how many have their HTTP framing broken.
+    let framingPercent: Int
     private let rpc: RPCGenerator
     private let provision: ProvisionGenerator
     private let dataInterface: DataInterfaceGenerator
@@ -13,9 +15,10 @@ struct FuzzCases: Sendable {
     /// How long a socket case may take before its silence counts as a hang.
     static let socketTimeout = 10
 
-    init(world: FuzzWorld, port: Int?) throws {
+    init(world: FuzzWorld, port: Int?, framingPercent: Int = 0) throws {
         self.world = world
         self.port = port
+        self.framingPercent = framingPercent
         rpc = try RPCGenerator(names: world.names)
         provision = ProvisionGenerator(names: world.names)
         dataInterface = DataInterfaceGenerator(names: world.names)
@@ -67,16 +70,11 @@ struct FuzzCases: Sendable {
             return Outcome(failure: failure, answers: ["data interface \(answer.status)"])
         case .socketRPC:
             let socketCase = SocketCase.rpc(rpc.body(&rng), path: rng.percent(50) ? "/onep:v1/rpc/process" : "/api:v1/rpc/process")
-            announce(Self.show(socketCase.request))
-            return await overSocket(socketCase, index)
+            return await overSocket(framed(socketCase, &rng), index, announce)
         case .socketProvision:
-            let socketCase = SocketCase.provision(provision.request(&rng))
-            announce(Self.show(socketCase.request))
-            return await overSocket(socketCase, index)
+            return await overSocket(framed(.provision(provision.request(&rng)), &rng), index, announce)
         case .socketDataInterface:
-            let socketCase = SocketCase.dataInterface(dataInterface.request(&rng, forms: provision))
-            announce(Self.show(socketCase.request))
-            return await overSocket(socketCase, index)
+            return await overSocket(framed(.dataInterface(dataInterface.request(&rng, forms: provision)), &rng), index, announce)
         }
     }
 
@@ -94,11 +92,19 @@ struct FuzzCases: Sendable {
         return nil
     }
 
-    private func overSocket(_ socketCase: SocketCase, _ index: Int) async -> Outcome {
+    /// The case with its framing broken, for the share of socket cases the options ask for.
+    private func framed(_ socketCase: SocketCase, _ rng: inout SplitMix64) -> SocketCase {
+        guard framingPercent > 0, rng.percent(framingPercent) else { return socketCase }
+        return socketCase.broken(rng.pick(SocketCase.Framing.allCases), &rng)
+    }
+
+    private func overSocket(_ socketCase: SocketCase, _ index: Int, _ announce: (String) -> Void) async -> Outcome {
+        announce(Self.show(socketCase.request))
         guard let port else { return Outcome(failure: nil, answers: []) }
         let outcome = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(returning: RawHTTP.exchange(port: port, socketCase.request, timeout: Self.socketTimeout))
+                continuation.resume(
+                    returning: RawHTTP.exchange(port: port, socketCase.request, timeout: Self.socketTimeout, halfClose: socketCase.halfCloses))
             }
         }
         let answer: String
@@ -110,7 +116,8 @@ struct FuzzCases: Sendable {
         }
         let failure = socketCase.check(outcome).map { makeFailure(index, socketCase.kind, Self.show(socketCase.request), answer, $0) }
         let status = if case .answered(let response) = outcome { "\(response.status)" } else { "no answer" }
-        return Outcome(failure: failure, answers: ["\(socketCase.kind.rawValue) \(status)"])
+        let framing = socketCase.framing.map { " with \($0)" } ?? ""
+        return Outcome(failure: failure, answers: ["\(socketCase.kind.rawValue)\(framing) \(status)"])
     }
 
     private func makeFailure(_ index: Int, _ kind: FuzzKind, _ input: String, _ answer: String, _ reason: String) -> FuzzFailure {

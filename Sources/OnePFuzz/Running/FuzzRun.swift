@@ -13,17 +13,22 @@ public struct FuzzOptions: Sendable {
     public var casesPerWorld: Int
     /// How many worlds run their cases at the same time.
     public var parallelWorlds: Int
+    /// Out of 100 socket cases, how many have their HTTP framing broken (a body shorter than its
+    /// Content-Length, bad chunks, a head cut off) and are half-closed.
+    public var framingPercent: Int
     /// Whether each case is announced on standard error before it runs, to find one that hangs.
     public var trace: Bool
 
     public init(
-        cases: Int, seed: UInt64, socketPercent: Int = 5, casesPerWorld: Int = 5_000, parallelWorlds: Int = 2, trace: Bool = false
+        cases: Int, seed: UInt64, socketPercent: Int = 5, casesPerWorld: Int = 5_000, parallelWorlds: Int = 2, framingPercent: Int = 0,
+        trace: Bool = false
     ) {
         self.cases = cases
         self.seed = seed
         self.socketPercent = socketPercent
         self.casesPerWorld = casesPerWorld
         self.parallelWorlds = max(1, parallelWorlds)
+        self.framingPercent = framingPercent
         self.trace = trace
     }
 }
@@ -103,7 +108,7 @@ public enum FuzzRun {
         let world = try await FuzzWorld.make()
         defer { world.close() }
         let server = options.socketPercent > 0 ? try await RunningPlatformServer.start(platform: world.platform) : nil
-        let cases = try FuzzCases(world: world, port: server?.port)
+        let cases = try FuzzCases(world: world, port: server?.port, framingPercent: options.framingPercent)
         for index in range {
             var rng = SplitMix64(seed: options.seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
             let kind = cases.kind(&rng, socketPercent: options.socketPercent)

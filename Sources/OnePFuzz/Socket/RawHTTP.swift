@@ -31,7 +31,9 @@ public enum RawHTTP {
     }
 
     /// Sends `request` and reads what comes back, in blocking calls: call it off the cooperative threads.
-    public static func exchange(port: Int, _ request: [UInt8], timeout seconds: Int) -> Outcome {
+    ///
+    /// - Parameter halfClose: whether to shut down the sending side once the request is sent.
+    public static func exchange(port: Int, _ request: [UInt8], timeout seconds: Int, halfClose: Bool = false) -> Outcome {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { return .unreachable("socket failed") }
         defer { close(descriptor) }
@@ -54,6 +56,7 @@ public enum RawHTTP {
                 offset += written
             }
         }
+        if halfClose { shutdown(descriptor, Int32(SHUT_WR)) }
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {

@@ -7,6 +7,11 @@ struct SocketCase {
     let request: [UInt8]
     /// The RPC body, when the case is an RPC request, for checking a 200 answer.
     let rpcBody: [UInt8]?
+    /// How the framing was broken, nil for a well-framed request.
+    var framing: Framing? = nil
+
+    /// Whether the client half-closes after sending, as one does that sent all it had.
+    var halfCloses: Bool { framing != nil }
 
     static let statuses: Set<Int> = [200, 204, 205, 206, 304, 400, 401, 403, 404, 405, 408, 409, 413, 415, 416, 431]
 
@@ -34,6 +39,7 @@ struct SocketCase {
 
     /// Nil when the outcome is a documented answer, otherwise what is wrong.
     func check(_ outcome: RawHTTP.Outcome) -> String? {
+        if let framing { return checkBroken(outcome, framing) }
         switch outcome {
         case .answered(let response):
             guard Self.statuses.contains(response.status) else { return "status \(response.status)" }
