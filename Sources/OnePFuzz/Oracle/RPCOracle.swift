@@ -12,10 +12,8 @@ enum RPCOracle {
     /// Nil when `answer` is a documented answer to `request`, otherwise what is wrong with it.
     static func check(request: [UInt8], answer: [UInt8]) -> String? {
         let sent = try? JSON(parsing: request)
-        let ids = sent?["calls"]?.arrayValue?.compactMap { call -> JSON? in
-            guard let id = call["id"], !id.isNull else { return nil }
-            return id
-        }
+        let answered = sent?["calls"]?.arrayValue?.filter { call in call["id"].map { !$0.isNull } ?? false }
+        let ids = answered?.compactMap { $0["id"] }
         if answer.isEmpty {
             guard sent?.objectValue != nil, let ids, ids.isEmpty else { return "an empty answer to a request whose calls have ids" }
             return nil
@@ -32,8 +30,8 @@ enum RPCOracle {
         case .array(let entries):
             guard let ids else { return "a list answered a request that has no list of calls" }
             guard entries.count == ids.count else { return "\(entries.count) answers for \(ids.count) calls with ids" }
-            for (entry, id) in zip(entries, ids) {
-                if let problem = callAnswer(entry, id: id) { return problem }
+            for (entry, call) in zip(entries, answered ?? []) {
+                if let problem = callAnswer(entry, id: call["id"] ?? .null, procedure: call["procedure"]?.stringValue ?? "") { return problem }
             }
             return nil
         default:
@@ -53,13 +51,14 @@ enum RPCOracle {
         return nil
     }
 
-    private static func callAnswer(_ entry: JSON, id: JSON) -> String? {
+    private static func callAnswer(_ entry: JSON, id: JSON, procedure: String) -> String? {
         guard let object = entry.objectValue else { return "a call answer that is not an object" }
         guard object["id"] == id else { return "a call answer with id \(object["id"]?.serialized() ?? "none") where \(id.serialized()) was sent" }
         guard Set(object.keys).isSubset(of: ["id", "status", "result", "error"]) else { return "a call answer with keys \(object.keys)" }
         switch object["status"] {
         case .string(let status)?:
             guard statuses.contains(status) else { return "undocumented status \(status)" }
+            if status == "ok" { return ResultShapes.check(procedure, object["result"]) }
             guard status == "fail" else { return nil }
             guard let error = object["error"]?.objectValue, error["code"] == 501, error["message"]?.stringValue != nil,
                 error["context"].map({ $0 == "arguments" || $0 == "procedure" }) ?? false
