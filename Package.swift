@@ -39,9 +39,16 @@ let package = Package(
             name: "OnePlatform",
             dependencies: [
                 "OnePJSON",
+                "CLua",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // Lua 5.2 for script datarules (+ a small C shim for macros and the error boundary).
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.2",
+            providers: [.apt(["liblua5.2-dev"])]
         ),
         // HTTP front of the embedded platform.
         .target(

@@ -12,10 +12,10 @@ import OnePlatformServer
 
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
-/// (writes, reads, tree, wait, content, startup, record, shellread) runs only those.
+/// (writes, reads, tree, wait, content, startup, record, shellread, scripts) runs only those.
 @main
 struct Benchmarks {
-    static let groups: Set = ["writes", "reads", "tree", "wait", "content", "startup", "record", "shellread"]
+    static let groups: Set = ["writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "scripts"]
 
     static func main() async throws {
         let chosen = Set(CommandLine.arguments.dropFirst())
@@ -55,6 +55,9 @@ struct Benchmarks {
             print(try await RecordBinaryScenario(binary: binary, url: server.url, cik: cik, directory: directory).run())
         }
         if runs("wait") { print(try await WaitScenario(platform: platform, url: server.url, auth: auth).run().line) }
+        if runs("scripts") {
+            for line in try await ScriptScenario(platform: platform, url: server.url, auth: auth).run() { print(line) }
+        }
         if runs("startup") {
             if let binary = StartupScenario.findBinary() {
                 for line in try StartupScenario(binary: binary, directory: directory).run() { print(line) }

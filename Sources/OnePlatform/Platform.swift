@@ -10,7 +10,8 @@ public final class Platform: Sendable {
     public let bootstrap: PlatformBootstrap
 
     let engine: RPCEngine
-    let timers: TimerScheduler
+    /// Datarule timers and scripts.
+    let background: BackgroundWork
 
     private init(database: any DatabaseWriter, clock: any PlatformClock) throws {
         let now = clock.currentSecond
@@ -22,12 +23,15 @@ public final class Platform: Sendable {
         let changes = ChangeHub()
         engine = RPCEngine(
             database: database, clock: clock, table: .standard, changes: changes, logger: Logger(label: "onep.platform.rpc"))
-        timers = TimerScheduler(database: database, clock: clock, changes: changes, logger: Logger(label: "onep.platform.timers"))
-        timers.activate()
+        let timers = TimerScheduler(database: database, clock: clock, changes: changes, logger: Logger(label: "onep.platform.timers"))
+        let scripts = ScriptRunner(
+            services: ScriptServices(database: database, clock: clock, engine: engine, logger: Logger(label: "onep.platform.scripts")))
+        background = BackgroundWork(timers: timers, scripts: scripts)
+        background.start()
     }
 
     deinit {
-        timers.stop()
+        background.stop()
     }
 
     /// Opens (or creates) the platform stored in `directory`, in the file `onep.sqlite`.
@@ -51,15 +55,16 @@ public final class Platform: Sendable {
         await engine.process(body)
     }
 
-    /// Fires every datarule timer due at the clock's current time and returns once what they
-    /// produced is stored.
+    /// Fires every datarule timer due at the clock's current time, lets every script run as far
+    /// as it can, and returns once what they produced is stored.
     ///
-    /// The platform fires timers by itself as its clock reaches them; this is for callers that
-    /// move a ``ManualClock`` and then need the outcome at a known point.
+    /// The platform does this by itself as its clock moves and points arrive; this is for
+    /// callers that move a ``ManualClock`` or write a point and then need the outcome at a known
+    /// point. A script that runs a long time without waiting (a hundred slices) counts as settled.
     ///
     /// - Throws: an error from the database when the firings could not be stored.
     public func settle() async throws {
-        try await timers.fireDue()
+        try await background.settle()
     }
 
     /// The names of the procedures the RPC engine dispatches.

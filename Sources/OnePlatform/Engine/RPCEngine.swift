@@ -123,18 +123,17 @@ struct RPCEngine: Sendable {
 
     /// Runs one call and returns its entry for the response, or nil when it has no id.
     private func perform(_ call: CallRequest, in context: CallContext) throws -> JSON? {
-        let outcome: Result<JSON?, CallFailure>
-        if let procedure = table[call.procedure] {
-            if let arguments = call.arguments {
-                outcome = try execute(procedure, Arguments(values: arguments), in: context)
-            } else {
-                outcome = .failure(.arguments("arguments must be a list"))
-            }
-        } else {
-            outcome = .failure(.unknownProcedure(call.procedure))
-        }
+        let outcome = try outcome(of: call.procedure, arguments: call.arguments, in: context)
         guard let id = call.id else { return nil }
         return Self.answer(outcome, id: id)
+    }
+
+    /// What one call of the procedure `name` comes to for the context's caller. Scripts call
+    /// procedures through here too, so they meet the same checks as requests.
+    func outcome(of name: String, arguments: [JSON]?, in context: CallContext) throws -> Result<JSON?, CallFailure> {
+        guard let procedure = table[name] else { return .failure(.unknownProcedure(name)) }
+        guard let arguments else { return .failure(.arguments("arguments must be a list")) }
+        return try execute(procedure, Arguments(values: arguments), in: context)
     }
 
     private static func answer(_ outcome: Result<JSON?, CallFailure>, id: JSON) -> JSON {

@@ -19,12 +19,18 @@ struct Delivery {
         let owner = try dispatch.parentID.flatMap { try ResourceRecord.fetch(db, id: $0) }
         guard let owner, !dispatch.isLocked, !owner.isLocked else { return .text(Self.undelivered) }
         if let metric = consumable {
-            guard try allowsOneMore(metric, owner: owner, in: db, now: now),
-                try ConsumableBucket(db: db).drawOne(metric, for: owner)
-            else { return .text(Self.undelivered) }
-            try ConsumptionStore.record(db, client: owner.key, metric: metric, at: now)
+            guard try Self.consume(metric, for: owner, in: db, now: now) else { return .text(Self.undelivered) }
         }
         return .text(message(for: value))
+    }
+
+    /// Takes one use of `metric` for a message `owner` sends (by a dispatch or a script): false,
+    /// taking nothing, when today's allowance or the bucket it draws from has no room.
+    static func consume(_ metric: String, for owner: ResourceRecord, in db: Database, now: Int) throws -> Bool {
+        guard try allowsOneMore(metric, owner: owner, in: db, now: now), try ConsumableBucket(db: db).drawOne(metric, for: owner)
+        else { return false }
+        try ConsumptionStore.record(db, client: owner.key, metric: metric, at: now)
+        return true
     }
 
     /// Whether the daily limit that governs the owner's use of `metric` has room for one more.
@@ -32,7 +38,7 @@ struct Delivery {
     /// The governing limit is the owner's, or for `"inherit"` the nearest ancestor's that is a
     /// number, which then covers what its whole subhierarchy used today (UTC); `"inherit"` all
     /// the way to the root means no limit.
-    private func allowsOneMore(_ metric: String, owner: ResourceRecord, in db: Database, now: Int) throws -> Bool {
+    private static func allowsOneMore(_ metric: String, owner: ResourceRecord, in db: Database, now: Int) throws -> Bool {
         var client: ResourceRecord? = owner
         while let current = client {
             switch LimitLedger.limit(of: current, metric) {

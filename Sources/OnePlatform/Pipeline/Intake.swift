@@ -1,6 +1,6 @@
 /// What a resource does with a value that arrives at it, written directly or published to it.
 enum Intake {
-    /// Dataports (and script datarules, which this platform cannot run) store the value.
+    /// Dataports store the value; so do script datarules, whose scripts read their inputs themselves.
     case keeps
     /// A datarule turns the value into its rule's output.
     case rule(RuleDefinition)

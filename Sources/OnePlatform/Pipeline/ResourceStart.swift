@@ -3,11 +3,13 @@ import GRDB
 /// What a new resource (created, cloned or provisioned) or a datarule given a new rule starts with.
 enum ResourceStart {
     /// Starts a datarule's rule afresh: a timeout rule's timer begins to run at `now`, every
-    /// other rule forgets its timer and counters.
+    /// other rule forgets its timer and counters, a script is checked and set to run.
     /// A client fills the consumable buckets its limits give it.
     static func begin(_ resource: ResourceRecord, in db: Database, now: Int) throws {
         switch resource.type {
-        case .datarule: try RuleRunner.start(resource, in: db, now: now)
+        case .datarule:
+            try RuleRunner.start(resource, in: db, now: now)
+            try ScriptStart.begin(resource, in: db, now: now)
         case .client: try ConsumableBucket(db: db).fill(resource, limits: resource.description["limits"])
         case .dataport, .dispatch: break
         }

@@ -47,7 +47,10 @@ struct InfoSections {
         if target.type == .client || target.type == .dispatch {
             basic["status"] = .string(target.isLocked ? "locked" : target.status.rawValue)
         }
-        if let status = ScriptStatus(target) { basic["status"] = .string(status.word) }
+        if let script = try ScriptStateStore.load(db, script: target.key), target.type == .datarule {
+            basic["status"] = .string(script.status.rawValue)
+            basic["activity"] = .array(script.activity)
+        }
         basic["subscribers"] = .int(try subscriberRows().count)
         basic["type"] = .string(target.type.rawValue)
         return .object(basic)

@@ -55,6 +55,7 @@ enum Migrations {
         migrator.registerMigration(MigrationDepth.identifier, migrate: MigrationDepth.migrate)
         ProvisionMigration.register(in: &migrator)
         PipelineMigration.register(in: &migrator)
+        ScriptMigration.register(in: &migrator)
         return migrator
     }
 }

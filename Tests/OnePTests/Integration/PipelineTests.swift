@@ -97,11 +97,13 @@ import Testing
         }
     }
 
-    @Test(arguments: Route.allCases) func scriptsAreKeptAndReportAnError(route: Route) async throws {
-        try await withPlatform(route) { client, _ in
+    @Test(arguments: Route.allCases) func scriptsAreKeptAndRun(route: Route) async throws {
+        try await withPlatform(route) { client, fixture in
             let script = try await make(client, .datarule, ["format": "string", "rule": ["script": "debug('hello')"]])
+            try await fixture.platform.settle()
             let info = try ResourceInfo(try await client.call(.info(.rid(script), options: [.basic, .description])))
-            #expect(info.status == "error")
+            #expect(info.status == "completed")
+            #expect(try await client.points(.rid(script)).map(\.value) == ["line 1: hello"])
             #expect(info.resourceDescription?["rule"]?["script"] == "debug('hello')")
         }
     }

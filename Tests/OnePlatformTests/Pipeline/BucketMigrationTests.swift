@@ -32,10 +32,13 @@ import TestSupport
             source = try await platform.dataport("integer", auth: device.auth)
             dispatch = try await platform.dispatch(["subscribe": .string(source), "message": "m"], auth: device.auth)
         }
-        // Take the database back to before the bucket migration.
+        // Take the database back to before the bucket migration (and the ones after it).
         let downgraded = try sqlite(
             directory.path + "/onep.sqlite",
-            "DROP TABLE consumable_bucket; DELETE FROM grdb_migrations WHERE identifier = 'v4-consumable-buckets';")
+            """
+            DROP TABLE consumable_bucket; DROP TABLE script_state;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v4-consumable-buckets', 'v5-script-state');
+            """)
         try #require(downgraded)
         let reopened = TestPlatform(platform: try Platform.open(directory: directory.path, clock: clock), clock: clock)
         try await reopened.write(source, 1, auth: device.auth)
