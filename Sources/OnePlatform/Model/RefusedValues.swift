@@ -17,6 +17,13 @@ enum RefusedValues {
         text.utf8.contains(0)
     }
 
+    /// `text` with U+0000 written `\0`, for text the platform writes itself from what a script
+    /// said (its log, its error), which has no caller to refuse.
+    static func escapingNUL(_ text: String) -> String {
+        guard holdsNUL(text) else { return text }
+        return String(text.unicodeScalars.map { $0 == "\u{0}" ? "\\0" : String($0) }.joined())
+    }
+
     /// Whether `value`, anywhere inside it (object keys too), holds text with U+0000 or a number
     /// out of range.
     static func refuses(_ value: JSON) -> Bool {

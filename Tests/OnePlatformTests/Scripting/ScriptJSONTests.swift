@@ -91,3 +91,23 @@ struct ScriptJSONRangeTests {
         #expect(said == ["true true true", "nil | true"])
     }
 }
+
+@Suite("Script text with U+0000")
+struct ScriptNULTests {
+    /// A script's log is text for people: U+0000 in a debug line is written `\0` rather than the
+    /// line being cut there; a write of such text is refused like any other call's.
+    @Test func debugLinesKeepWhatFollowsNULAndWritesAreRefused() async throws {
+        let platform = try TestPlatform.inMemory()
+        try await platform.dataport("string", alias: "out")
+        let said = try await platform.said(
+            #"""
+            debug('before' .. string.char(0) .. 'after')
+            local out = alias['out']
+            out.value = 'a' .. string.char(0) .. 'b'
+            debug(out.status .. ' ' .. tostring(out.value))
+            """#)
+        #expect(said.first == #"before\0after"#)
+        #expect(said.last == "invalid nil")
+        #expect(try await platform.points(["alias": "out"]) == [])
+    }
+}
