@@ -19,6 +19,11 @@ enum RPCSeeds {
         ("create", #"["dispatch",{"method":"email","recipient":"a@b","message":"m","subject":"s","subscribe":"$STRING"}]"#),
         ("create", #"["$DEVICE","clone",{"rid":"$DEVICE","noaliases":true,"nohistorical":false}]"#),
         ("create", #"["dataport",{"format":"integer","preprocess":[["div",-1],["mod",3],["value",{"alias":"ti"}]]}]"#),
+        ("create", #"["datarule",{"format":"string","rule":{"script":"local d = alias['ti'] debug(tostring(d.value)) d.value = 5"}}]"#),
+        (
+            "create",
+            #"["datarule",{"format":"string","rule":{"script":"local v = json.decode('[1e400, 9223372036854775808]') debug(json.encode(v) or 'no')"}}]"#
+        ),
         ("info", #"["$INT",{}]"#),
         ("info", #"["$DEVICE",{"key":true,"usage":true,"counts":true,"aliases":true,"shares":true}]"#),
         ("info", #"[{"alias":""},{"basic":true,"description":true,"storage":true,"subscribers":true,"tags":true,"comments":true}]"#),
