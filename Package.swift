@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "onep",
-    platforms: [.macOS(.v14)],
+    // Mutex and Atomic (Synchronization) need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "onep", targets: ["onep"]),
         .library(name: "OneP", targets: ["OneP"]),
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Shared JSON value: both ends of the wire, never a dependency between them.
@@ -57,6 +59,7 @@ let package = Package(
                 "OnePlatform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -78,6 +81,7 @@ let package = Package(
             name: "Shell",
             dependencies: [
                 "OneP",
+                "OnePJSON",
                 "LineEditor",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -96,7 +100,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "onep-benchmarks",
-            dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell"],
+            dependencies: ["OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell"],
             path: "Benchmarks/onep-benchmarks"
         ),
         // What the test targets share: temporary directories, platforms on a test clock, served platforms.

@@ -12,10 +12,13 @@ import OnePlatformServer
 
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
-/// (writes, reads, tree, wait, content, startup, record, shellread, scripts) runs only those.
+/// (writes, reads, tree, wait, content, startup, record, shellread, shellscript, lines, scripts) runs
+/// only those.
 @main
 struct Benchmarks {
-    static let groups: Set = ["writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "scripts"]
+    static let groups: Set = [
+        "writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines", "scripts",
+    ]
 
     static func main() async throws {
         let chosen = Set(CommandLine.arguments.dropFirst())
@@ -35,6 +38,7 @@ struct Benchmarks {
         let auth = Auth.cik(platform.bootstrap.rootCIK)
         print("platform in \(directory), server at \(server.url)")
 
+        if runs("lines") { for line in try LineScenario().run() { print(line) } }
         let routes: [(String, any Transport)] = [("http", http), ("in-process", InProcessTransport(platform: platform))]
         for (label, base) in routes {
             let transport = CountingTransport(base)
@@ -46,6 +50,9 @@ struct Benchmarks {
             if runs("tree") { print(try await TreeScenario(transport: transport, auth: auth, label: label).run().line) }
             if runs("record") {
                 print(try await RecordFileScenario(transport: transport, auth: auth, label: label, directory: directory).run())
+            }
+            if runs("shellscript"), label == "in-process" {
+                print(try await ShellScriptScenario(transport: transport, auth: auth, label: label).run())
             }
             if runs("shellread") {
                 for measurement in try await ShellReadScenario(transport: transport, auth: auth, label: label).run() { print(measurement.line) }

@@ -30,7 +30,8 @@ struct Onep: AsyncParsableCommand {
 
     @Option(
         name: [.customShort("f"), .customLong("file")],
-        help: ArgumentHelp("Run the commands in this file, '-' for stdin (repeatable).", valueName: "file")
+        help: ArgumentHelp("Run the commands in this file, '-' for stdin (repeatable).", valueName: "file"),
+        completion: .file()
     )
     var files: [String] = []
 
@@ -40,7 +41,10 @@ struct Onep: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Authenticate with this CIK (default: $ONEP_CIK; the root client locally).", valueName: "cik"))
     var cik: String?
 
-    @Option(help: ArgumentHelp("Authenticate with a saved key name (see the shell's 'keys').", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Authenticate with a saved key name (see the shell's 'keys').", valueName: "name"),
+        completion: .custom { _, _, prefix in ShellRunner.keyNameCompletions(prefix: prefix) }
+    )
     var key: String?
 
     @Option(help: "How results are printed.")
@@ -55,13 +59,19 @@ struct Onep: AsyncParsableCommand {
     @Flag(name: .customLong("debug-http"), help: "Print every request as a curl command on stderr (CIKs masked).")
     var debugHTTP = false
 
-    @Option(help: ArgumentHelp("The embedded platform's data directory (as for 'onep serve').", valueName: "dir"))
+    @Option(help: ArgumentHelp("The embedded platform's data directory (as for 'onep serve').", valueName: "dir"), completion: .directory)
     var data: String?
 
-    @Option(help: ArgumentHelp("Record the commands that run to a script ('onep -f' replays it), or to a .t transcript.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Record the commands that run to a script ('onep -f' replays it), or to a .t transcript.", valueName: "file"),
+        completion: .file()
+    )
     var record: String?
 
-    @Option(help: ArgumentHelp("Run a .t transcript and print a diff of what differs (exit 1), or nothing.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Run a .t transcript and print a diff of what differs (exit 1), or nothing.", valueName: "file"),
+        completion: .file(extensions: ["t"])
+    )
     var check: String?
 
     @Flag(help: "With --check, rewrite the transcript with the actual output.")

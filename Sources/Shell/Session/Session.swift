@@ -19,8 +19,8 @@ struct Session: Sendable {
     var path: [PathSegment] = []
     var previousPath: [PathSegment]?
     var settings = Settings()
-    /// Children per client RID as ls, cd and tree last saw them; completion reads them.
-    var knownChildren: [String: [KnownChild]] = [:]
+    /// Where names lead, per auth: paths resolve through it, completion offers its names.
+    let pathCaches = PathCaches()
     /// The vendor the `provision` commands act for, and where its credentials came from.
     var vendor: VendorSession?
     /// Why the config file's vendor could not be read, so the `provision` commands report the
@@ -34,12 +34,16 @@ struct Session: Sendable {
         "/" + path.map(\.name).joined(separator: "/")
     }
 
+    /// The path cache of the session's auth; nil before authentication.
+    var paths: PathCache? {
+        auth.map { pathCaches.cache(for: $0) }
+    }
+
     /// Forgets where the session was, for a new auth or endpoint.
     mutating func resetLocation() {
         root = nil
         path = []
         previousPath = nil
-        knownChildren = [:]
     }
 }
 

@@ -20,8 +20,8 @@ struct PlatformChoice: Sendable {
         embedded == nil ? endpoint.description : "local"
     }
 
-    /// - Throws: ``OnepError`` when the embedded platform cannot be opened.
-    static func make(options: Onep, environment: [String: String]) async throws(OnepError) -> PlatformChoice {
+    /// - Throws: ``LaunchError`` when the embedded platform cannot be opened.
+    static func make(options: Onep, environment: [String: String]) async throws(LaunchError) -> PlatformChoice {
         let log: @Sendable (String) -> Void = { line in StandardStreams.writeErr(line + "\n") }
         let debugLog = options.debugHTTP ? log : nil
         let openRemote: @Sendable (String) -> Endpoint = { url in Endpoint.http(url, debugLog: debugLog) }
@@ -53,7 +53,7 @@ final class LocalPlatform: Sendable {
     }
 
     /// - Returns: the platform, and the demo when this call created the platform and seeded it.
-    func open() async throws(OnepError) -> (EmbeddedPlatform, DemoSeed?) {
+    func open() async throws(LaunchError) -> (EmbeddedPlatform, DemoSeed?) {
         if let platform = opened.withLock({ $0 }) { return (platform, nil) }
         let platform = try EmbeddedPlatform.open(directory: directory)
         opened.withLock { $0 = platform }
