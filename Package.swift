@@ -66,6 +66,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fuzzing of the embedded platform and its server: corpus, mutations, checks of the answers.
+        .target(name: "OnePFuzz", dependencies: ["OnePJSON", "OnePlatform", "OnePlatformServer"]),
+        .executableTarget(name: "onep-fuzz", dependencies: ["OnePFuzz"]),
         // The in-process Transport: hands OneP's request bytes to an embedded OnePlatform.
         .target(name: "OnePEmbedded", dependencies: ["OneP", "OnePlatform"]),
         .systemLibrary(
@@ -110,7 +113,7 @@ let package = Package(
         .testTarget(name: "OnePlatformTests", dependencies: ["OnePlatform", "OnePJSON", "TestSupport"]),
         .testTarget(
             name: "OnePTests",
-            dependencies: ["OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "TestSupport"]
+            dependencies: ["OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz", "TestSupport"]
         ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
         .testTarget(

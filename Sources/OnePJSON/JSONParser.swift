@@ -150,8 +150,10 @@ struct JSONParser {
             skipDigits()
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        if !isFloat, let integer = Int(text) { return .int(integer) }
-        guard let double = Double(text) else { throw failure("number out of range") }
+        // An integer is exact or out of range, never rounded through a double; a float too large
+        // for a double is out of range too rather than infinite.
+        if !isFloat { return Int(text).map(JSON.int) ?? .bigNumber(text) }
+        guard let double = Double(text), double.isFinite else { return .bigNumber(text) }
         return .double(double)
     }
 

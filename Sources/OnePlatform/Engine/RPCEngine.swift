@@ -150,6 +150,7 @@ struct RPCEngine: Sendable {
     private func execute(_ procedure: Procedure, _ arguments: Arguments, in request: CallContext) throws -> Result<JSON?, CallFailure> {
         let context = request.running(procedure)
         let run = {
+            try arguments.refuseUnstorable()
             try context.authorizeProcedure(arguments)
             return try procedure.run(context, arguments)
         }

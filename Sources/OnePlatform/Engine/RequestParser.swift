@@ -28,6 +28,10 @@ enum RequestParser {
         guard let auth = json?.objectValue else {
             throw .malformed("auth", "auth must be an object")
         }
+        // No key holds U+0000, and SQLite would compare such text cut short (see RefusedValues).
+        if auth.contains(where: { $0.value.stringValue.map(RefusedValues.holdsNUL) == true }) {
+            throw .unauthorized("auth holds U+0000, which no CIK, token or RID contains")
+        }
         let clientID = try optionalString(auth, "client_id")
         let resourceID = try optionalString(auth, "resource_id")
         if let cik = auth["cik"] {

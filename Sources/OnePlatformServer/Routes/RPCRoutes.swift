@@ -4,13 +4,20 @@ import OnePlatform
 import ServiceLifecycle
 
 /// `POST /onep:v1/rpc/process`: the request body goes to the platform as is, its answer comes back as is.
+///
+/// The deprecated `POST /api:v1/rpc/process`, which several published client libraries still send
+/// by default, is served exactly the same way.
 struct RPCRoutes: PlatformRoutes {
+    static let paths = ["/onep:v1/rpc/process", "/api:v1/rpc/process"]
+
     let platform: Platform
     let maximumRequestBodySize: Int
 
     func register(on router: Router<PlatformRequestContext>) {
-        router.post("/onep:v1/rpc/process") { request, context in
-            try await process(request, context: context)
+        for path in Self.paths {
+            router.post(RouterPath(path)) { request, context in
+                try await process(request, context: context)
+            }
         }
     }
 
