@@ -18,9 +18,13 @@ enum CompletionEntry {
     static let valueOptions: [String: Value] = [
         "-c": .none, "--command": .none, "-f": .file, "--file": .file, "--host": .none, "--cik": .none, "--key": .keyName,
         "--format": .choices(FormatChoice.allCases.map(\.rawValue)), "--data": .file, "--record": .file, "--check": .file,
+        "--cacert": .file,
     ]
     static let flags = ["--continue-on-error", "--echo", "--debug-http", "--update", "--help"]
-    static let serveOptions = ["--port", "--bind", "--data", "--help"]
+    static let serveOptions = [
+        "--port", "--bind", "--data", "--tls-cert", "--tls-key", "--max-body-size", "--max-calls", "--max-json-depth",
+        "--header-timeout", "--body-timeout", "--idle-timeout", "--max-connections", "--help",
+    ]
 
     static func runAndExit(arguments: [String]) async -> Never {
         exit(await run(arguments: arguments))
