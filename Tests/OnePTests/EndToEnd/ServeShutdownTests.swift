@@ -34,7 +34,13 @@ import Testing
         try await Task.sleep(for: .milliseconds(500))
 
         serve.process.process.terminate()
-        let status = try await within(10, "onep serve's exit after SIGTERM") { try await serve.process.exitStatus() }
+        let status: Int32
+        do {
+            status = try await within(10, "onep serve's exit after SIGTERM") { try await serve.process.exitStatus() }
+        } catch {
+            try? await serve.kill()
+            throw error
+        }
         #expect(status == 0)
         let answer = try await waiting.response()
         #expect(answer.status == 200)

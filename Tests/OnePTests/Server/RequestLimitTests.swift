@@ -23,7 +23,8 @@ import Testing
     @Test func aClientThatSendsABigBodyBeforeReadingGetsTheRefusalAndTheClose() async throws {
         try await withServer(.init(port: 0, limits: .init(maximumBodySize: 1024))) { server, _ in
             let connection = try RawHTTPConnection(port: server.port, timeout: 10)
-            let body = [UInt8](repeating: UInt8(ascii: " "), count: 8 * 1024 * 1024)
+            // More than the socket buffers of both ends hold, so a server that stops reading blocks the send.
+            let body = [UInt8](repeating: UInt8(ascii: " "), count: 32 * 1024 * 1024)
             try await connection.send(postHead("/onep:v1/rpc/process", length: body.count))
             #expect(try await connection.send(body))
             let response = try await connection.response()
@@ -35,7 +36,8 @@ import Testing
     @Test func aBadHeaderIsRefusedWith400AndTheConnectionClosesWhileTheClientStillSends() async throws {
         try await withServer { server, _ in
             let connection = try RawHTTPConnection(port: server.port, timeout: 10)
-            let body = [UInt8](repeating: UInt8(ascii: " "), count: 8 * 1024 * 1024)
+            // More than the socket buffers of both ends hold, so a server that stops reading blocks the send.
+            let body = [UInt8](repeating: UInt8(ascii: " "), count: 32 * 1024 * 1024)
             try await connection.send(postHead("/onep:v1/rpc/process", length: body.count, extra: ["Bad Header"]))
             #expect(try await connection.send(body))
             let response = try await connection.response()

@@ -7,26 +7,30 @@ import Testing
 /// calls, never from the bytes, and a shutdown answers a pending `wait` with `expire`.
 @Suite struct WaitReleaseServerTests {
     @Test func aWaitWithAnEscapedNameEndsWhenItsClientHangsUp() async throws {
-        try await withServer { server, fixture in
-            let client = RPCClient(transport: HTTPTransport(url: server.url), auth: fixture.rootAuth)
-            _ = try await client.makeDataport("w", format: "integer")
-            var connection: RawHTTPConnection? = try RawHTTPConnection(port: server.port)
-            try await connection?.startPost("/onep:v1/rpc/process", body: fixture.escapedWait("w"))
-            await fixture.platform.untilSuspendedWaits(are: 1)
-            connection = nil
-            try await within(10, "the wait's end") { await fixture.platform.untilSuspendedWaits(are: 0) }
+        try await within(30, "the test") {
+            try await withServer { server, fixture in
+                let client = RPCClient(transport: HTTPTransport(url: server.url), auth: fixture.rootAuth)
+                _ = try await client.makeDataport("w", format: "integer")
+                var connection: RawHTTPConnection? = try RawHTTPConnection(port: server.port)
+                try await connection?.startPost("/onep:v1/rpc/process", body: fixture.escapedWait("w"))
+                await fixture.platform.untilSuspendedWaits(are: 1)
+                connection = nil
+                try await within(10, "the wait's end") { await fixture.platform.untilSuspendedWaits(are: 0) }
+            }
         }
     }
 
     @Test func aWaitWithAnEscapedNameEndsWhenItsClientHalfCloses() async throws {
-        try await withServer { server, fixture in
-            let client = RPCClient(transport: HTTPTransport(url: server.url), auth: fixture.rootAuth)
-            _ = try await client.makeDataport("w", format: "integer")
-            let connection = try RawHTTPConnection(port: server.port)
-            try await connection.startPost("/onep:v1/rpc/process", body: fixture.escapedWait("w"))
-            await fixture.platform.untilSuspendedWaits(are: 1)
-            connection.halfClose()
-            try await within(10, "the wait's end") { await fixture.platform.untilSuspendedWaits(are: 0) }
+        try await within(30, "the test") {
+            try await withServer { server, fixture in
+                let client = RPCClient(transport: HTTPTransport(url: server.url), auth: fixture.rootAuth)
+                _ = try await client.makeDataport("w", format: "integer")
+                let connection = try RawHTTPConnection(port: server.port)
+                try await connection.startPost("/onep:v1/rpc/process", body: fixture.escapedWait("w"))
+                await fixture.platform.untilSuspendedWaits(are: 1)
+                connection.halfClose()
+                try await within(10, "the wait's end") { await fixture.platform.untilSuspendedWaits(are: 0) }
+            }
         }
     }
 
@@ -57,7 +61,7 @@ import Testing
         let lookup = #",{"id":2,"procedure":"lookup","arguments":[{"alias":""},"alias",""]}"#
         try await connection.startPost("/onep:v1/rpc/process", body: fixture.escapedWait("w", then: lookup))
         await fixture.platform.untilSuspendedWaits(are: 1)
-        async let stopped: Void = server.stop()
+        async let stopped: Void = within(10, "the server's stop") { try await server.stop() }
         let response = try await connection.response()
         try await stopped
         #expect(response.status == 200)
