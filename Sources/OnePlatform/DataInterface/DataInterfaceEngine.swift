@@ -8,6 +8,8 @@ struct DataInterfaceEngine: Sendable {
     let clock: any PlatformClock
     let changes: ChangeHub
     let logger: Logger
+    /// Ends a suspended long poll early (see ``WaitRelease``).
+    var release: WaitRelease? = nil
 
     static let aliasPath = "/onep:v1/stack/alias"
     static let recordPath = "/onep:v1/stack/record"
@@ -18,7 +20,7 @@ struct DataInterfaceEngine: Sendable {
         } catch let failure as DataInterfaceFailure {
             return failure.response
         } catch is CancellationError {
-            // A long poll whose client went away: nobody reads this.
+            // A long poll whose client went away (or the task was cancelled): nobody reads this.
             return .notModified
         } catch {
             logger.error("data interface request failed", metadata: ["error": "\(error)"])

@@ -4,10 +4,12 @@ import OnePJSON
 enum RequestParser {
     static let maximumIDLength = 40
 
-    static func parse(_ body: [UInt8]) throws(RequestError) -> RPCRequest {
+    static func parse(_ body: [UInt8], limits: RPCLimits = .standard) throws(RequestError) -> RPCRequest {
         let json: JSON
         do {
-            json = try JSON(parsing: body)
+            json = try JSON(parsing: body, maximumNesting: limits.maximumNesting)
+        } catch  where error.isNestingTooDeep {
+            throw .malformed(nil, "the request nests arrays and objects more than \(limits.maximumNesting) deep")
         } catch {
             throw .notJSON
         }
@@ -17,6 +19,9 @@ enum RequestParser {
         let auth = try parseAuth(object["auth"])
         guard let calls = object["calls"]?.arrayValue else {
             throw .malformed("calls", "calls must be a list")
+        }
+        guard calls.count <= limits.maximumCalls else {
+            throw .malformed("calls", "a request may hold at most \(limits.maximumCalls) calls; send them in several requests")
         }
         var parsed: [CallRequest] = []
         parsed.reserveCapacity(calls.count)

@@ -37,6 +37,8 @@ struct ProvisionEngine: Sendable {
             return try await handle(whole, endpoint)
         } catch let failure as ProvisionFailure {
             return failure.response
+        } catch let broken as RequestBodyError {
+            return ProvisionFailure.badRequest(broken.reason).response
         } catch {
             logger.error("provisioning request failed", metadata: ["path": "\(request.path)", "error": "\(error)"])
             return ProvisionFailure.internalFailure.response
