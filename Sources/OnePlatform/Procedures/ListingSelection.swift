@@ -43,9 +43,10 @@ struct ListingSelection {
         }
         var withTags: Set<Int64>?
         if let tagged {
-            let marks = tagged.map { _ in "?" }.joined(separator: ", ")
+            // One JSON list bound once: a placeholder per tag would run past SQLite's limit on variables.
+            let list = JSON.array(tagged.map(JSON.string)).serialized()
             withTags = try Set(
-                Int64.fetchAll(db, sql: "SELECT DISTINCT resource_id FROM tag WHERE tag IN (\(marks))", arguments: StatementArguments(tagged)))
+                Int64.fetchAll(db, sql: "SELECT DISTINCT resource_id FROM tag WHERE tag IN (SELECT value FROM json_each(?))", arguments: [list]))
         }
         // Only several sources can name a resource twice.
         var seen: Set<Int64>? = queries.count > 1 ? [] : nil

@@ -100,8 +100,9 @@ struct ScriptUtilityTests {
 
     @Test func aFloodOfDebugLinesInOneSecondIsCutShort() async throws {
         let platform = try TestPlatform.inMemory()
-        // 800 lines overflow the second's 16 KiB; at 10 ticks a debug() they stay within the slices
-        // that settle() waits for (3,000 would make the script a runaway that settle leaves running).
+        // 800 lines overflow the second's 16 KiB; each debug() costs a platform call's ticks, so
+        // many more would make the script a runaway (a hundred slices without a wait) that
+        // settle no longer waits for.
         let script = try await platform.script("for i = 1, 800 do debug('line number ' .. i) end\ndebug('done')")
         let points = try await platform.points(.string(script))
         #expect(points.count == 1)
