@@ -173,6 +173,7 @@ struct RPCEngine: Sendable {
     ) throws {
         let context = request.running(procedure)
         do {
+            try arguments.refuseUnstorable()
             try answers.appendOK(id: id) { bytes in
                 try context.authorizeProcedure(arguments)
                 try write(context, arguments, &bytes)
