@@ -26,10 +26,14 @@ struct ThroughputScenario {
         let bodies = (0..<20).map { round in
             PerCallScenario.request(cik: cik, calls: ports.map { ("write", [.string($0), .int(round)]) })
         }
+        let cpuStart = PerCallScenario.cpuSeconds()
         let (elapsed, answers) = try await client.postEach(bodies)
+        let cpu = PerCallScenario.cpuSeconds() - cpuStart
         for answer in answers { try PerCallScenario.check(answer, calls: ports.count) }
         let rate = Double(bodies.count * ports.count) / seconds(elapsed)
-        var line = "http batched writes, 20 requests x 1,000 write calls: \(Int(rate)) calls/s (goal >= \(Int(Self.writeGoal)))"
+        var line =
+            "http batched writes, 20 requests x 1,000 write calls: \(Int(rate)) calls/s (goal >= \(Int(Self.writeGoal))), "
+            + "\(Int(Double(bodies.count * ports.count) / cpu)) calls per CPU second (client and server)"
         if let same = anchor.measure(Self.insertScript, arguments: ["1000", "20"])?["row"] {
             line += ", \(Self.percent(rate * same)) of Python inserting the same rows (\(Int(1 / same)) rows/s)"
         }
@@ -47,10 +51,14 @@ struct ThroughputScenario {
                     return ("recordbatch", [.string(port), .array(entries)])
                 })
         }
+        let cpuStart = PerCallScenario.cpuSeconds()
         let (elapsed, answers) = try await client.postEach(bodies)
+        let cpu = PerCallScenario.cpuSeconds() - cpuStart
         for answer in answers { try PerCallScenario.check(answer, calls: ports.count) }
         let rate = 1_000_000 / seconds(elapsed)
-        var line = "http recordbatch, 10 requests x 10 calls x 10,000 points: \(Int(rate)) points/s (goal >= \(Int(Self.pointGoal)))"
+        var line =
+            "http recordbatch, 10 requests x 10 calls x 10,000 points: \(Int(rate)) points/s (goal >= \(Int(Self.pointGoal))), "
+            + "\(Int(1_000_000 / cpu)) points per CPU second (client and server)"
         if let same = anchor.measure(Self.insertScript, arguments: ["100000", "10"])?["row"] {
             line += ", \(Self.percent(rate * same)) of Python inserting the same rows (\(Int(1 / same)) rows/s)"
         }
