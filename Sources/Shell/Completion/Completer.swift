@@ -120,6 +120,8 @@ struct Completer {
         case .command: return parser.topLevelWords
         case .values(let values): return values
         case .resourcePath: return PathCompleter(snapshot: snapshot, lookup: lookup).candidates(for: prefix)
+        case .scriptPath, .scriptName:
+            return ScriptCompletion(paths: PathCompleter(snapshot: snapshot, lookup: lookup)).candidates(source, prefix: prefix, arguments: arguments)
         case .provider(let key):
             var registered = providers
             ProvisionCompletion.register(into: &registered, lookup: provisionLookup)

@@ -4,6 +4,10 @@ struct CompletionSource: Sendable, Hashable {
         case none
         case command
         case resourcePath
+        /// A path that ends at a script datarule.
+        case scriptPath
+        /// A script's name under one client (see ``CompletionSource/scriptName``).
+        case scriptName
         case keyName
         case file
         case setting
@@ -26,12 +30,18 @@ struct CompletionSource: Sendable, Hashable {
     static let modelName = CompletionSource(kind: .provider("model"))
     static let serialNumber = CompletionSource(kind: .provider("serialNumber"))
     static let contentID = CompletionSource(kind: .provider("content"))
+    /// A path to a script datarule: clients to go through, then the scripts in the last one.
+    static let scriptPath = CompletionSource(kind: .scriptPath)
+    /// The name of a script in the client `--to` names, else in the current client.
+    static let scriptName = CompletionSource(kind: .scriptName)
 
     var name: String {
         switch kind {
         case .none: return "none"
         case .command: return "command"
         case .resourcePath: return "resourcePath"
+        case .scriptPath: return "scriptPath"
+        case .scriptName: return "scriptName"
         case .keyName: return "keyName"
         case .file: return "file"
         case .setting: return "setting"
