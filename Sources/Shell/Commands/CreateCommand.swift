@@ -56,7 +56,6 @@ enum CreateCommand {
         if let mapped = context[alias] {
             _ = try await context.client(actingAs: parent.rid).call(.map(.rid(rid), alias: mapped))
         }
-        try await context.checkScriptFile(rid: rid, name: leaf)
         return .made(Made(fields: ["rid": .string(rid), "name": .string(leaf), "type": .string(kind)], text: rid))
     }
 

@@ -23,8 +23,8 @@ extension DescriptionOptions {
             }
             return json
         }
-        // A file of Lua source says what kind of rule it is.
-        guard let kind = arguments[Self.when] ?? (arguments.contains(option: "script-file") ? "script" : nil) else {
+        // Lua source, given or from a file, says what kind of rule it is.
+        guard let kind = arguments[Self.when] ?? (isScript(arguments) ? "script" : nil) else {
             if let first = parts.first { throw conflict(command, "--\(first)", "describes a rule: add --when KIND") }
             return nil
         }
@@ -75,7 +75,7 @@ extension DescriptionOptions {
 
     /// Whether the options describe a script rule.
     static func isScript(_ arguments: ParsedArguments) -> Bool {
-        arguments[when] == "script" || (arguments[when] == nil && arguments.contains(option: "script-file"))
+        arguments[when] == "script" || (arguments[when] == nil && (arguments.contains(option: "script") || arguments.contains(option: "script-file")))
     }
 
     /// The one-line refusal of an option given where it makes no sense.

@@ -62,7 +62,6 @@ enum ResourceCommands {
             }
             let target = try await context.resolve(context[resource])
             _ = try await context.client().call(.update(target.id, description: .object(description)))
-            try await context.checkScriptFile(rid: target.rid, name: target.name)
             return nil
         }
     )

@@ -33,10 +33,13 @@ import Testing
 
     @Test func namesThatAreNotScripts() async throws {
         let shell = try ShellFixture()
-        try await shell.setUp("create dataport temperature", "create datarule hot --subscribe temperature --when simple --comparison gt --constant 30")
+        try await shell.setUp(
+            "create dataport temperature", "create datarule hot --subscribe temperature --when simple --comparison gt --constant 30")
         let file = try shell.lua("hello.lua", LuaScripts.hello)
-        await refuses(shell, "script upload \(file) --name temperature", "script upload: 'temperature' is already a dataport here: choose another --name")
-        await refuses(shell, "script upload \(file) --name hot", "script upload: 'hot' is already a datarule with a simple rule here: choose another --name")
+        await refuses(
+            shell, "script upload \(file) --name temperature", "script upload: 'temperature' is already a dataport here: choose another --name")
+        await refuses(
+            shell, "script upload \(file) --name hot", "script upload: 'hot' is already a datarule with a simple rule here: choose another --name")
         for command in ["status", "log", "restart", "rm --yes"] {
             let words = command.split(separator: " ")
             let line = "script \(words[0]) temperature" + (words.count > 1 ? " " + words[1] : "")
@@ -46,7 +49,10 @@ import Testing
         await refuses(shell, "script log nothing", "'nothing' not found here: 'ls' lists what is here")
         await refuses(shell, "script ls temperature", "script ls: 'temperature' is a dataport, not a client: scripts belong to clients")
         for name in ["a/b", "..", String(repeating: "ab", count: 20)] {
-            await refuses(shell, "script upload \(file) --name '\(name)'", "script upload: --name '\(name)' is not valid, expected " + (name == "a/b" ? "a name without '/'" : name == ".." ? "a name" : "a name, not a RID"))
+            await refuses(
+                shell, "script upload \(file) --name '\(name)'",
+                "script upload: --name '\(name)' is not valid, expected "
+                    + (name == "a/b" ? "a name without '/'" : name == ".." ? "a name" : "a name, not a RID"))
         }
     }
 
@@ -54,7 +60,9 @@ import Testing
         let shell = try ShellFixture()
         try await shell.setUp("create client device1", "create client device2", "create dataport temperature")
         let file = try shell.lua("hello.lua", LuaScripts.hello)
-        await refuses(shell, "script upload \(file) --to temperature", "script upload: 'temperature' is a dataport, not a client: scripts belong to clients (--to CLIENT)")
+        await refuses(
+            shell, "script upload \(file) --to temperature",
+            "script upload: 'temperature' is a dataport, not a client: scripts belong to clients (--to CLIENT)")
         await refuses(shell, "script upload \(file) --to ..", "bad path '..': '..' would leave the client you are authenticated as")
         // As device1, device2 is beside it: out of reach.
         try await shell.setUp("set format json")
@@ -69,10 +77,14 @@ import Testing
     @Test func ruleOptionsThatDoNotGoTogether() async throws {
         let shell = try ShellFixture()
         let file = try shell.lua("hello.lua", LuaScripts.hello)
-        await refuses(shell, "create datarule x --script 'debug(1)' --script-file \(file)", "create: --script-file cannot go with --script: give the source one way")
+        await refuses(
+            shell, "create datarule x --script 'debug(1)' --script-file \(file)",
+            "create: --script-file cannot go with --script: give the source one way")
         await refuses(shell, "create datarule x --when script", "create: missing --script LUA or --script-file FILE for a script rule")
         await refuses(shell, "create dataport x --script-file \(file)", "create: --script-file applies only to a datarule, not to a dataport")
-        await refuses(shell, "create datarule x --when simple --comparison gt --constant 1 --script-file \(file)", "create: --script-file does not apply to a simple rule")
+        await refuses(
+            shell, "create datarule x --when simple --comparison gt --constant 1 --script-file \(file)",
+            "create: --script-file does not apply to a simple rule")
         await refuses(shell, "script", "'script' needs a subcommand; choose one of: upload, ls, status, log, restart, rm")
     }
 }

@@ -8,7 +8,9 @@ import Testing
 @Suite struct ScriptCommandTests {
     @Test func lsShowsEachScriptsStatusAndErrorInConstantRequests() async throws {
         let shell = try ShellFixture()
-        try await shell.setUp("create dataport temperature", "create datarule hot --subscribe temperature --when simple --comparison gt --constant 30")
+        try await shell.setUp(
+            "create dataport temperature --alias temperature",
+            "create datarule hot --subscribe temperature --when simple --comparison gt --constant 30")
         for (name, source) in [("waits.lua", "alias['temperature'].wait()\n"), ("fails.lua", LuaScripts.failing), ("done.lua", LuaScripts.hello)] {
             try await shell.setUp("script upload \(try shell.lua(name, source))")
         }
@@ -110,7 +112,7 @@ import Testing
         let shell = try ShellFixture()
         try await shell.runSettled("script upload \(try shell.lua("hello.lua", LuaScripts.hello))")
         shell.clock.advance(by: 10)
-        #expect(try await shell.runSettled("script restart hello.lua").out == "restarted script 'hello.lua': running\n")
+        #expect(try await shell.runSettled("script restart hello.lua").out == "restarted script 'hello.lua'\n")
         #expect(await shell.run("script log hello.lua").out == "timestamp   log\n1700000000  line 1: hello\n1700000010  line 1: hello\n")
         #expect(await shell.run("script status hello.lua").out == "script: hello.lua\nstatus: completed\nsince: 1700000010\n")
         // Restarted again, the source is back as it was uploaded.
@@ -129,5 +131,16 @@ import Testing
         let refused = await shell.run("script rm temperature --yes")
         #expect(refused.err == "error: 'temperature' is a dataport, not a script: 'script ls' lists the scripts here\n")
         #expect(await shell.run("ls").out == "temperature\n")
+    }
+
+    @Test func helpScriptListsTheScriptCommandsAndWhereTheDocsAre() async throws {
+        let shell = try ShellFixture()
+        let help = await shell.run("help script").out
+        let names = help.split(separator: "\n").filter { $0.hasPrefix("  script ") }.map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+        #expect(names == ["script upload", "script ls", "script status", "script log", "script restart", "script rm"])
+        #expect(help.hasPrefix("'script' commands:\n"))
+        #expect(help.contains("docs/scripts/README.md"))
+        #expect(await shell.run("help provision sn").out.contains("  provision sn enable "))
+        #expect(await shell.run("help scripts").err.hasPrefix("error: unknown command 'scripts'"))
     }
 }

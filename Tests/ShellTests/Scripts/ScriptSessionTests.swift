@@ -28,7 +28,7 @@ import Testing
         }
         try await shell.setUp("session record stop")
         let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
-        #expect(recorded.contains("$ script upload '\(file)'\ncreated script 'my convert.lua': running\n"))
+        #expect(recorded.contains("$ script upload '\(file)'\ncreated script 'my convert.lua'\n"))
         #expect(recorded.contains("$ script log 'my convert.lua'\ntimestamp   log\n1700000000  line 1: ready\n1700000000  line 6: converted 21.5\n"))
         #expect(recorded.contains("$ script status 'my convert.lua'\nscript: my convert.lua\nstatus: running\nsince: 1700000000\n"))
 

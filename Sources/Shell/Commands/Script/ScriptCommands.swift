@@ -18,7 +18,10 @@ enum ScriptCommands {
             let client = try await context.resolve(context[owner] ?? ".")
             let scripts = try await states(under: client, path: context[owner] ?? ".", context: context)
             let rows: [[JSON]] = scripts.map { state in
-                [.string(state.name), .string(state.status ?? ""), state.since.map(JSON.int) ?? .null, state.error.map(JSON.string) ?? .null, .string(state.rid)]
+                [
+                    .string(state.name), .string(state.status ?? ""), state.since.map(JSON.int) ?? .null, state.error.map(JSON.string) ?? .null,
+                    .string(state.rid),
+                ]
             }
             var table = Table(columns: ["name", "status", "since", "error", "rid"], rows: rows, timeColumns: [2])
             // People see the error without the RID; programs get every column.
@@ -101,17 +104,9 @@ enum ScriptCommands {
         effect: .changes,
         run: { context in
             let (resource, state, _) = try await context.script(at: context[script])
-            let results = try await context.client().batch([
-                .update(resource.id, description: ["rule": ["script": .string(ScriptSource.restarting(state.source))]]),
-                .info(resource.id, options: ScriptState.infoOptions), .read(resource.id, ReadOptions(limit: 1)),
-            ])
-            _ = try results[0].get()
-            let after = ScriptState(rid: state.rid, info: results[1].result, newestLog: results[2].result) ?? state
-            let status = (after.status ?? "unknown") + (after.error.map { " (\($0))" } ?? "")
-            return .made(
-                Made(
-                    fields: ["name": .string(after.name), "rid": .string(after.rid), "status": .string(after.status ?? "unknown")],
-                    text: "restarted script '\(after.name)': \(status)"))
+            _ = try await context.client().call(
+                .update(resource.id, description: ["rule": ["script": .string(ScriptSource.restarting(state.source))]]))
+            return .made(Made(fields: ["name": .string(state.name), "rid": .string(state.rid)], text: "restarted script '\(state.name)'"))
         }
     )
 

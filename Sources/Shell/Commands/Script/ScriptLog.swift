@@ -62,7 +62,8 @@ extension ScriptLogView {
     /// without `wait`); after each print, a short wait lets lines added to the same second show.
     mutating func follow(_ script: ResolvedResource, context: CommandContext) async throws {
         var waits = true
-        var recheck = false
+        // The newest second shown may still be growing: read it again after a short wait.
+        var recheck = linesShown > 0
         while true {
             try Task.checkCancellation()
             var until = context.now

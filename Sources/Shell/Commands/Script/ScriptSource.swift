@@ -4,6 +4,16 @@ import Foundation
 /// command itself skips in a file (a UTF-8 byte order mark, a first line starting with `#`) made
 /// harmless without moving any line, so the platform's line numbers are the file's.
 enum ScriptSource {
+    /// The source of the script in `path`, read as ``read(_:home:)`` reads it and compiled: a
+    /// syntax error fails as `FILE:LINE: message`, before anything reaches the platform.
+    static func compiled(_ path: String, home: String?) throws(ShellError) -> String {
+        let source = try read(path, home: home)
+        if let error = LuaSyntax.error(in: source, file: path) {
+            throw ShellError.failed(error + " (fix the file: nothing was uploaded)")
+        }
+        return source
+    }
+
     /// The source of the script in `path` (`~/` is the home directory).
     /// - Throws: ``ShellError`` naming the file for a file that is missing, unreadable, a
     ///   directory, compiled Lua, or not UTF-8 text.

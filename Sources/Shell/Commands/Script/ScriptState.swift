@@ -56,21 +56,6 @@ struct ScriptState: Sendable {
         }
         return "a \(type)"
     }
-
-    /// The error as a compiler says it, against the file the source came from:
-    /// `line 3: '=' expected near 'x'` becomes `convert.lua:3: '=' expected near 'x'`.
-    static func located(_ error: String, in file: String) -> String {
-        guard error.hasPrefix("line "), let colon = error.firstIndex(of: ":"),
-            let line = Int(error[error.index(error.startIndex, offsetBy: 5)..<colon])
-        else { return "\(file): \(error)" }
-        return "\(file):\(line):" + error[error.index(after: colon)...]
-    }
-
-    /// The failure of an upload whose source the platform could not compile; the script is stored
-    /// and stopped, so the message says how to go on.
-    func uploadFailure(file: String) -> ShellError {
-        ShellError.failed(Self.located(error ?? "the script stopped", in: file) + " (script '\(name)' stopped: fix the file and upload it again)")
-    }
 }
 
 extension CommandContext {
@@ -88,13 +73,5 @@ extension CommandContext {
         }
         let log = try results[1].get()
         return (resource, state, log?.arrayValue?.compactMap(\.arrayValue) ?? [])
-    }
-
-    /// The state of the script `rid` now: what `info` says, with the error from its log.
-    func scriptState(rid: String, path: String) async throws -> ScriptState {
-        let results = try await client().batch([.info(.rid(rid), options: ScriptState.infoOptions), .read(.rid(rid), ReadOptions(limit: 1))])
-        let info = try results[0].get()
-        guard let state = ScriptState(rid: rid, info: info, newestLog: results[1].result) else { throw ScriptState.notAScript(path, info: info) }
-        return state
     }
 }

@@ -12,7 +12,7 @@ enum ScriptUploadCommand {
         words: ["script", "upload"],
         abstract: "Upload a Lua file as a script, or as the new source of the script of that name",
         discussion:
-            "Creates a script datarule named NAME (default: the file's name) under the current client or CLIENT, or, when that client has a script of that name, gives it the file as its new source, as exoline's 'script' does. The script runs from the top at once, even when the source is unchanged. A syntax error is shown as FILE:LINE: message, and the script stays stopped until a good source is uploaded. 'script log NAME --follow' shows what it says.",
+            "Creates a script datarule named NAME (default: the file's name) under the current client or CLIENT, or, when that client has a script of that name, gives it the file as its new source, as exoline's 'script' does. The script runs from the top at once, even when the source is unchanged. The file is compiled first: a syntax error is shown as FILE:LINE: message and nothing is uploaded. 'script status NAME' shows whether it runs, 'script log NAME --follow' what it says.",
         arguments: [file, name, owner],
         examples: ["script upload convert.lua", "script upload alert.lua --name alert --to device1"],
         effect: .changes,
@@ -21,7 +21,7 @@ enum ScriptUploadCommand {
 
     static func run(_ context: inout CommandContext) async throws -> CommandOutput {
         let path = context[file]
-        let source = try ScriptSource.read(path, home: context.services.environment["HOME"])
+        let source = try ScriptSource.compiled(path, home: context.services.environment["HOME"])
         let scriptName = try checked(name: context[name] ?? (path as NSString).lastPathComponent)
         let ownerPath = context[owner] ?? "."
         let client = try await context.resolve(ownerPath)
@@ -30,7 +30,7 @@ enum ScriptUploadCommand {
         if let found { calls.append(.info(.rid(found.rid), options: ScriptState.infoOptions)) }
         let answers = try await context.client().batch(calls)
         try checkOwner(answers[0], path: ownerPath)
-        let state: ScriptState
+        let rid: String
         let change: String
         if let found {
             guard let current = ScriptState(rid: found.rid, info: answers[1].result, newestLog: nil) else {
@@ -40,27 +40,22 @@ enum ScriptUploadCommand {
             }
             // The same source again still runs the script from the top, as an upload does.
             let uploaded = current.source == source ? ScriptSource.restarting(source) : source
-            let results = try await context.client().batch([
-                .update(.rid(found.rid), description: ["rule": ["script": .string(uploaded)]]),
-                .info(.rid(found.rid), options: ScriptState.infoOptions), .read(.rid(found.rid), ReadOptions(limit: 1)),
-            ])
-            _ = try results[0].get()
-            state = ScriptState(rid: found.rid, info: results[1].result, newestLog: results[2].result) ?? current
+            _ = try await context.client().call(.update(.rid(found.rid), description: ["rule": ["script": .string(uploaded)]]))
+            rid = found.rid
             change = ScriptSource.sameScript(current.source, source) ? "restarted" : "updated"
         } else {
             let description: JSON = ["name": .string(scriptName), "format": "string", "rule": ["script": .string(source)]]
             let made = try await context.client().call(.create(client.id, type: .datarule, description: description))
-            guard let rid = made?.stringValue else { throw OnePError.malformedAnswer("create gave no RID") }
-            state = try await context.scriptState(rid: rid, path: scriptName)
+            guard let made = made?.stringValue else { throw OnePError.malformedAnswer("create gave no RID") }
+            rid = made
             change = "created"
         }
-        if state.status == "error" { throw state.uploadFailure(file: path) }
-        let status = state.status ?? "unknown"
+        // What the script does next (runs, waits, completes, fails) is 'script status' and 'script log'.
         let note = change == "restarted" ? " (its source is unchanged)" : ""
         return .made(
             Made(
-                fields: ["name": .string(scriptName), "rid": .string(state.rid), "status": .string(status), "change": .string(change)],
-                text: "\(change) script '\(scriptName)'\(note): \(status)"))
+                fields: ["name": .string(scriptName), "rid": .string(rid), "change": .string(change)],
+                text: "\(change) script '\(scriptName)'\(note)"))
     }
 
     /// A script's name is one path segment, so the other `script` commands can name it.
