@@ -129,6 +129,8 @@ struct Completer {
         case .keyName: return ((try? KeyStore(environment: environment).keys()) ?? []).map(\.name)
         case .setting: return arguments.texts(ofPositional: SettingCommands.name.spec.name).first.map(Settings.allowedValues) ?? []
         case .file: return FileCompleter(environment: environment, currentDirectory: currentDirectory).candidates(for: prefix)
+        case .luaFile:
+            return FileCompleter(environment: environment, currentDirectory: currentDirectory).candidates(for: prefix, endingIn: [".lua"])
         }
     }
 

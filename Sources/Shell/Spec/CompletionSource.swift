@@ -10,6 +10,8 @@ struct CompletionSource: Sendable, Hashable {
         case scriptName
         case keyName
         case file
+        /// Lua files (`.lua`) and the directories on the way to them.
+        case luaFile
         case setting
         case values([String])
         /// Names a provider registered under this key supplies (see ``CompletionProviders``).
@@ -23,6 +25,7 @@ struct CompletionSource: Sendable, Hashable {
     static let resourcePath = CompletionSource(kind: .resourcePath)
     static let keyName = CompletionSource(kind: .keyName)
     static let file = CompletionSource(kind: .file)
+    static let luaFile = CompletionSource(kind: .luaFile)
     static let setting = CompletionSource(kind: .setting)
     static func values(_ values: [String]) -> CompletionSource { CompletionSource(kind: .values(values)) }
     /// Hooks for the provisioning commands: model names, serial numbers and content ids come
@@ -44,6 +47,7 @@ struct CompletionSource: Sendable, Hashable {
         case .scriptName: return "scriptName"
         case .keyName: return "keyName"
         case .file: return "file"
+        case .luaFile: return "luaFile"
         case .setting: return "setting"
         case .values: return "values"
         case .provider(let key): return key

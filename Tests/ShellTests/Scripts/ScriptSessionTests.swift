@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Shell
@@ -76,5 +77,19 @@ import Testing
         #expect(await complete("script status c") == ["cleaner"])
         // A one-shot completion asks the platform itself.
         #expect(await shell.newRunner().completions(forWords: ["script", "log", "device1/"]) == ["device1/counter"])
+    }
+
+    @Test func tabOffersLuaFilesAndTheDirectoriesOnTheWay() throws {
+        let temporary = try TemporaryDirectory()
+        for name in ["convert.lua", "ALERT.LUA", "notes.txt", "lib/average.lua", "docs/readme.md"] { try temporary.write(name, "") }
+        let completer = Completer(commands: CommandTable.all, environment: [:], snapshot: CompletionSnapshot(), currentDirectory: temporary.path)
+        func complete(_ line: String) -> [String] { completer.complete(textBeforeCursor: line).candidates.sorted() }
+        #expect(complete("script upload ") == ["ALERT.LUA", "convert.lua", "docs/", "lib/"])
+        #expect(complete("script upload lib/") == ["lib/average.lua"])
+        #expect(complete("create datarule x --script-file c") == ["convert.lua"])
+        #expect(complete("update x --script-file ") == ["ALERT.LUA", "convert.lua", "docs/", "lib/"])
+        // Where no Lua file matches what is typed, every file does: a script may be kept as .txt.
+        #expect(complete("script upload n") == ["notes.txt"])
+        #expect(complete("script upload docs/") == ["docs/readme.md"])
     }
 }

@@ -4,7 +4,7 @@ import OnePJSON
 
 /// script upload: a Lua file becomes a script datarule, or the new source of the script of that name.
 enum ScriptUploadCommand {
-    static let file = Argument<String>("FILE", "the Lua file", completion: .file)
+    static let file = Argument<String>("FILE", "the Lua file", completion: .luaFile)
     static let name = Option<String>("name", "NAME", "the script's name (default: the file's name)", completion: .scriptName)
     static let owner = Option<String>("to", "CLIENT", "the client the script belongs to (default: here)", type: .path)
 
