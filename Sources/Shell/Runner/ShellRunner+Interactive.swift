@@ -37,7 +37,8 @@ extension ShellRunner {
                 guard !entered.trimmingCharacters(in: " \t").isEmpty else { continue }
                 // Read once: history, confirmation and running all use this.
                 let line = parse(entered)
-                if let kept = await remember(line) { reader.addHistory(kept) }
+                // Up recalls the line as typed in this session; the history file gets it masked.
+                if let kept = await remember(line) { reader.addHistory(entered, savedAs: kept) }
                 if await echoes { services.output.writeOut(entered + "\n") }
                 if reader.isInteractive, let command = line.commandToConfirm {
                     let question = "\(command.texts.joined(separator: " ")): this cannot be undone. Continue? [y/N] "
