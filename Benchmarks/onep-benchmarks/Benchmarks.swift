@@ -12,12 +12,14 @@ import OnePlatformServer
 
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
-/// (writes, reads, tree, wait, content, startup, record, shellread, shellscript, lines, scripts) runs
-/// only those.
+/// (writes, reads, tree, wait, content, startup, record, shellread, shellscript, lines, scripts,
+/// badrequests) runs only those; `badrequests` (a million bad requests against a release
+/// `onep serve`) runs only when named.
 @main
 struct Benchmarks {
     static let groups: Set = [
         "writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines", "scripts",
+        "badrequests",
     ]
 
     static func main() async throws {
@@ -28,7 +30,7 @@ struct Benchmarks {
             )
             exit(2)
         }
-        let runs: (String) -> Bool = { chosen.isEmpty || chosen.contains($0) }
+        let runs: (String) -> Bool = { (chosen.isEmpty && $0 != "badrequests") || chosen.contains($0) }
         var template = Array("/tmp/onep-benchmarks-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { fatalError("cannot make a temporary directory") }
         let directory = String(cString: made)
@@ -73,6 +75,13 @@ struct Benchmarks {
             }
         }
         if runs("content") { try await content(platform: platform, server: server, http: http, auth: auth, directory: directory) }
+        if runs("badrequests") {
+            if let binary = StartupScenario.findBinary() {
+                for line in try await BadRequestScenario.fromEnvironment(binary: binary, directory: directory).run() { print(line) }
+            } else {
+                print("badrequests: skipped, no onep next to this executable (swift build -c release --product onep)")
+            }
+        }
         try await http.shutdown()
         try await server.stop()
         try FileManager.default.removeItem(atPath: directory)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import OneP
 import Shell
 
 /// The `onep` command: the shell (interactive, a script, `-c`/`-f`, or one command), and `serve`.
@@ -11,7 +12,7 @@ struct Onep: AsyncParsableCommand {
             onep [<options>]                       the interactive shell (a script when stdin is not a terminal)
             onep [<options>] <command> [<args>...] run one shell command, e.g. onep read temperature --limit 5
             onep [<options>] -c <line> -f <file>   run lines and files in order
-            onep serve [--port <port>] [--bind <address>] [--data <dir>]
+            onep serve [--port <port>] [--bind <address>] [--data <dir>] [--tls-cert <file> --tls-key <file>] [<limits>]
             """,
         discussion: """
             Without --host, onep opens the embedded platform in its data directory (the one 'onep serve' \
@@ -37,6 +38,11 @@ struct Onep: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("A remote platform, e.g. https://m2.exosite.com or http://127.0.0.1:8080.", valueName: "url"))
     var host: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Trust the certificate authorities in this PEM file (instead of the system's) for https:// hosts.", valueName: "file"))
+    var cacert: String?
 
     @Option(help: ArgumentHelp("Authenticate with this CIK (default: $ONEP_CIK; the root client locally).", valueName: "cik"))
     var cik: String?
@@ -102,6 +108,13 @@ struct Onep: AsyncParsableCommand {
                 _ = try HostURL.normalize(host)
             } catch {
                 throw ValidationError("\(error)")
+            }
+        }
+        if let cacert {
+            do {
+                _ = try TrustedCertificates(pemFile: cacert)
+            } catch {
+                throw ValidationError("--cacert \(error)")
             }
         }
     }

@@ -80,9 +80,12 @@ public struct Endpoint: Sendable {
     }
 
     /// A platform over HTTP(S), closed when the shell leaves it.
-    public static func http(_ url: String, timeout: Duration = .seconds(30), debugLog: (@Sendable (String) -> Void)? = nil) -> Endpoint {
-        let transport = HTTPTransport(url: url, timeout: timeout, debugLog: debugLog)
-        let provision = HTTPProvisionTransport(url: url, timeout: max(timeout, .seconds(60)))
+    /// - Parameter trust: the certificate authorities HTTPS trusts instead of the system's (`--cacert`).
+    public static func http(
+        _ url: String, timeout: Duration = .seconds(30), debugLog: (@Sendable (String) -> Void)? = nil, trust: TrustedCertificates? = nil
+    ) -> Endpoint {
+        let transport = HTTPTransport(url: url, timeout: timeout, debugLog: debugLog, trust: trust)
+        let provision = HTTPProvisionTransport(url: url, timeout: max(timeout, .seconds(60)), trust: trust)
         let logged: any ProvisionTransport = debugLog.map { CurlLoggingProvisionTransport(base: provision, url: url, log: $0) } ?? provision
         return Endpoint(
             description: url, transport: transport, provision: logged,

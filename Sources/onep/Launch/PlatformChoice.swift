@@ -1,4 +1,5 @@
 import Foundation
+import OneP
 import Shell
 import Synchronization
 
@@ -24,7 +25,9 @@ struct PlatformChoice: Sendable {
     static func make(options: Onep, environment: [String: String]) async throws(LaunchError) -> PlatformChoice {
         let log: @Sendable (String) -> Void = { line in StandardStreams.writeErr(line + "\n") }
         let debugLog = options.debugHTTP ? log : nil
-        let openRemote: @Sendable (String) -> Endpoint = { url in Endpoint.http(url, debugLog: debugLog) }
+        // Validated with the options, so a failure here cannot happen; without it the system's authorities apply.
+        let trust = options.cacert.flatMap { try? TrustedCertificates(pemFile: $0) }
+        let openRemote: @Sendable (String) -> Endpoint = { url in Endpoint.http(url, debugLog: debugLog, trust: trust) }
         let directory = DataDirectory.resolve(option: options.data) { environment[$0] }
         let local = LocalPlatform(directory: directory)
         let openLocal: @Sendable () async throws -> Endpoint = {
