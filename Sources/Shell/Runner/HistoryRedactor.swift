@@ -53,6 +53,28 @@ struct HistoryRedactor {
 
     private static func reference(_ variable: String) -> String { "${" + variable + "}" }
 
+    /// The secret values one command holds, each with the variable its recording refers to, so a
+    /// transcript writes the same value in output as the same reference.
+    static func secrets(_ command: ParsedCommand, in line: ParsedLine) -> [(value: String, variable: String)] {
+        var found: [(value: String, variable: String)] = []
+        for edit in edits(in: command, replacement: reference) {
+            guard let word = command.words.first(where: { $0.position == edit.range.lowerBound }) else { continue }
+            let variables = edit.text.matches(of: /\$\{([A-Z0-9_]+)\}/).map { String($0.output.1) }
+            guard let first = variables.first else { continue }
+            let characters = Array(word.text)
+            let runs = HexMask.runs(in: characters)
+            if runs.isEmpty {
+                let value = word.text.split(separator: "=", maxSplits: 1).last.map(String.init) ?? word.text
+                found.append((value, first))
+            } else {
+                for (index, run) in runs.enumerated() {
+                    found.append((String(characters[run]), index < variables.count ? variables[index] : first))
+                }
+            }
+        }
+        return found
+    }
+
     /// `characters` (which start at offset `start` of the line) with the edits made, the last first
     /// so the offsets of earlier ones stay valid.
     private static func apply(_ edits: [(range: Range<Int>, text: String)], to characters: [Character], from start: Int) -> String {
@@ -132,7 +154,12 @@ enum HexMask {
         return String(chars)
     }
 
-    private static func runs(in chars: [Character]) -> [Range<Int>] {
+    /// Whether `text` is exactly one key: 40 hex digits.
+    static func isKey(_ text: String) -> Bool {
+        text.utf8.count == 40 && text.allSatisfy(\.isHexDigit)
+    }
+
+    static func runs(in chars: [Character]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var start: Int?
         for index in 0...chars.count {
