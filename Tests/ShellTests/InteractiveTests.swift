@@ -22,7 +22,10 @@ import TestSupport
         try await shell.setUp("create dataport a", "create dataport b")
         let reader = ScriptedLineReader(lines: ["drop a", "n", "drop b", "y", "drop a --yes"], isInteractive: true)
         #expect(await shell.runner.runInteractive(reader: reader) == 0)
-        #expect(reader.prompts.contains("drop a: this cannot be undone. Continue? [y/N] "))
+        #expect(
+            reader.prompts.contains {
+                $0.hasPrefix("drop a: dataport 'a' (") && $0.hasSuffix("with 0 points: this cannot be undone. Continue? [y/N] ")
+            })
         #expect(shell.buffer.stderr.contains("error: drop: not confirmed, nothing done"))
         #expect(await shell.run("ls").out == "")
     }
