@@ -2,7 +2,7 @@ import OneP
 
 /// The one place that turns any error into the line a person reads and the exit status a script sees.
 struct ShellMessage {
-    let text: String
+    var text: String
     let status: ExitStatus
     /// Usage line to print under the message, for errors in how a command was written.
     var usage: String? = nil
@@ -53,6 +53,10 @@ struct ShellMessage {
             self.init(text: "\(error): check the CIK or key, then 'auth' again", status: .unreachable)
         } else if error.isTransportFailure {
             self.init(text: "\(error): check that the platform runs, or 'connect' to another", status: .unreachable)
+        } else if case .failed(let word)? = error.callStatus, let procedure = error.procedure,
+            let explanation = StatusExplanations.generic(procedure: procedure, status: word)
+        {
+            self.init(text: "\(error): \(explanation)", status: .commandFailed)
         } else if case .failed(let word)? = error.callStatus, let hint = ShellMessage.hint(forStatus: word) {
             self.init(text: "\(error): \(hint)", status: .commandFailed)
         } else {
