@@ -8,6 +8,8 @@ struct ParsedCommand: Sendable {
     let nameLength: Int
     /// The roles and values of the words after the name, and what is wrong with them.
     let walk: ArgumentWalk
+    /// Where the command's output goes instead of the screen, when the line says.
+    var redirection: Redirection?
 
     var arguments: ParsedArguments { walk.arguments }
     var problem: ShellError? { walk.problem }
@@ -52,7 +54,11 @@ struct ParsedLine: Sendable {
         self.text = text
         let tokenizer = Tokenizer(environment: environment)
         do {
-            commands = try tokenizer.commands(in: text).map { parser.parse($0.words) }
+            commands = try tokenizer.commands(in: text).map { list in
+                var command = parser.parse(list.words)
+                command.redirection = list.redirection
+                return command
+            }
             problem = nil
         } catch {
             problem = error
