@@ -2,7 +2,7 @@ import Testing
 
 @testable import Shell
 
-/// "Did you mean": helpful for a typo, cheap for nonsense.
+/// "Did you mean" and help for groups of commands: helpful for a typo, cheap for nonsense.
 @Suite struct SuggestionTests {
     @Test func aHugeUnknownCommandFailsWithAShortLine() async throws {
         let shell = try ShellFixture()
@@ -22,5 +22,32 @@ import Testing
     @Test func aTypoStillGetsItsSuggestion() {
         #expect(Suggester.closest(to: "raed", among: ["read", "write"]) == ["read"])
         #expect(Suggester.closest(to: "wri", among: ["read", "write", "writegroup"]) == ["write", "writegroup"])
+    }
+
+    @Test func helpForAGroupListsItsCommands() async throws {
+        let shell = try ShellFixture()
+        let result = await shell.run("help provision sn")
+        #expect(result.status == 0)
+        #expect(result.out.contains("provision sn list"))
+        #expect(result.out.contains("provision sn activate"))
+        #expect(!result.out.contains("provision model create"))
+        #expect(await shell.run("help provision").out.contains("provision model create"))
+    }
+
+    @Test func helpForAMisspelledCommandSuggests() async throws {
+        let shell = try ShellFixture()
+        let result = await shell.run("help provison")
+        #expect(result.status == 2)
+        #expect(result.err.contains("did you mean 'provision'"), "\(result.err)")
+        #expect(await shell.run("help raed").err.contains("did you mean 'read'"))
+    }
+
+    @Test func backslashQAndQuitLeave() async throws {
+        for line in ["\\q", "quit"] {
+            let shell = try ShellFixture()
+            let status = await shell.runner.runScript(lines: [line, "create dataport never"])
+            #expect(status == 0)
+            #expect(await shell.run("ls").out == "")
+        }
     }
 }

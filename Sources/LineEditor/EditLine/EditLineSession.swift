@@ -130,7 +130,7 @@ final class EditLineSession {
     }
 
     func addHistory(_ line: String, savedAs saved: String? = nil) {
-        history.add(line, savedAs: saved ?? line)
+        history.add(line, savedAs: saved)
     }
 
     func clearHistory() {

@@ -31,14 +31,14 @@ final class HistoryStore {
     }
 
     /// Adds `line` to the lines the arrow keys recall, and `saved` (the line with its secrets
-    /// masked) to the file.
-    func add(_ line: String, savedAs saved: String) {
+    /// masked; the line itself when nil) to the file.
+    func add(_ line: String, savedAs saved: String? = nil) {
         guard line.contains(where: { !$0.isWhitespace }), line != lastEntered else { return }
         lastEntered = line
         onep_history_enter(handle, line)
         guard let path else { return }
         let failure = SystemCalls.append(to: path) { fileWasEmpty in
-            (fileWasEmpty ? HistoryFileFormat.header : "") + HistoryFileFormat.encode(saved)
+            (fileWasEmpty ? HistoryFileFormat.header : "") + HistoryFileFormat.encode(saved ?? line)
         }
         if let failure {
             disablePersistence(path, reason: failure)

@@ -12,6 +12,7 @@ enum CommandTable {
                 ShareCommands.share, ShareCommands.activate, ShareCommands.deactivate, ShareCommands.revoke, ShareCommands.grant,
                 ShareCommands.tag, RPCCommand.spec,
                 SettingCommands.set, SettingCommands.unset, MetaCommands.help, MetaCommands.history, MetaCommands.source, MetaCommands.exit,
+                MetaCommands.version,
                 SessionRecordCommands.start, SessionRecordCommands.stop,
             ] + provisioning
         #if DEBUG

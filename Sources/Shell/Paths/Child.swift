@@ -7,6 +7,8 @@ struct Child: Sendable, Equatable {
     var name: String
     var format: String?
     var alias: String?
+    /// Shared with the client and activated by it, not owned by it.
+    var shared = false
 
     /// Names first, then by RID; clients after everything else, as `tree` wants them.
     static func ordered(_ children: [Child]) -> [Child] {

@@ -53,6 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
+            if PortProbe.isInUse(address: bind, port: port) {
+                throw ServeError("port \(port) on \(bind) is in use: stop what listens there, or choose another with --port")
+            }
             let directory = DataDirectory.resolve(option: data)
             try DataDirectory.create(directory)
             let configuration = PlatformServerConfiguration(
@@ -97,5 +100,14 @@ struct ServeCommand: AsyncParsableCommand {
                 offset += written
             }
         }
+    }
+}
+
+/// A reason `onep serve` cannot start, said as one line.
+struct ServeError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }
