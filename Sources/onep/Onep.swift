@@ -20,7 +20,8 @@ struct Onep: AsyncParsableCommand {
             Exit status: 0 ok, 1 a command failed, 2 usage error, 3 platform unreachable or credentials \
             rejected, 130 interrupted. 'onep help' lists the shell's commands; 'onep serve --help' \
             describes the server.
-            """
+            """,
+        version: OnepVersion.text
     )
 
     @Option(
@@ -91,6 +92,7 @@ struct Onep: AsyncParsableCommand {
         if let first = words.first, ["-h", "--help", "-help"].contains(first) {
             throw CleanExit.helpRequest(Self.self)
         }
+        if words.first == "--version" { throw CleanExit.message(OnepVersion.text) }
         if let first = words.first, first.hasPrefix("-"), first != "-" {
             throw ValidationError("unknown option '\(first)'")
         }
@@ -123,7 +125,9 @@ struct Onep: AsyncParsableCommand {
         throw ExitCode(await Launcher(options: self, arguments: Self.rawArguments).run())
     }
 
-    static var rawArguments: [String] { Array(CommandLine.arguments.dropFirst()) }
+    /// The arguments without the program name, with outer options given after a one-shot command
+    /// moved before it.
+    static var rawArguments: [String] { TrailingOuterOptions.hoisted(Array(CommandLine.arguments.dropFirst())) }
 
     /// Routes `serve` to the server, everything else to the shell, and maps every outcome to the
     /// documented exit statuses (the argument parser's own usage status is 64).
