@@ -45,6 +45,9 @@ struct Onep: AsyncParsableCommand {
             "Trust the certificate authorities in this PEM file (instead of the system's) for https:// hosts.", valueName: "file"))
     var cacert: String?
 
+    @Option(help: ArgumentHelp("Give up on a remote platform that has not answered after this many seconds (default 30).", valueName: "seconds"))
+    var timeout: Double?
+
     @Option(help: ArgumentHelp("Authenticate with this CIK (default: $ONEP_CIK; the root client locally).", valueName: "cik"))
     var cik: String?
 
@@ -101,6 +104,9 @@ struct Onep: AsyncParsableCommand {
         }
         if cik != nil && key != nil {
             throw ValidationError("give --cik or --key, not both")
+        }
+        if let timeout, !(timeout > 0 && timeout <= 86_400) {
+            throw ValidationError("--timeout must be a number of seconds above 0 (at most 86400)")
         }
         if host != nil && data != nil {
             throw ValidationError("--data is for the embedded platform; it does not go with --host")

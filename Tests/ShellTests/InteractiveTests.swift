@@ -62,10 +62,12 @@ import TestSupport
         let unreachable = try ShellFixture { configuration in
             configuration.remoteEndpoint = { url in .http(url, timeout: .seconds(2)) }
         }
-        try await unreachable.setUp("connect http://127.0.0.1:9")
-        let result = await unreachable.run("auth \(unreachable.rootCIK)")
+        // connect asks the platform before it switches: nothing there, and the session stays put.
+        let result = await unreachable.run("connect http://127.0.0.1:9")
         #expect(result.status == 3)
         #expect(result.err.contains("check that the platform runs"))
+        #expect(!result.out.contains("connected"))
+        #expect(await unreachable.run("ls").status == 0)
         await unreachable.runner.shutdown()
     }
 
