@@ -255,11 +255,6 @@ public actor ShellRunner {
         return status == .failed("restricted") || status == .failed("invalid")
     }
 
-    /// Reports that the user said no to a confirmation.
-    func declined(_ command: ParsedCommand) -> CommandOutcome {
-        report(ShellError(.declined(command: command.texts.first ?? "")))
-    }
-
     /// Prints the one-line message for an error and says how the command ended.
     func report(_ error: any Error) -> CommandOutcome {
         var message = ShellMessage(error: error, commands: services.commands)

@@ -54,7 +54,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             if PortProbe.isInUse(address: bind, port: port) {
-                throw ServeError("port \(port) on \(bind) is in use: stop what listens there, or choose another with --port")
+                let address = bind.contains(":") ? "[\(bind)]" : bind
+                throw ServeError("cannot listen on \(address):\(port): the address is already in use")
             }
             let directory = DataDirectory.resolve(option: data)
             try DataDirectory.create(directory)
