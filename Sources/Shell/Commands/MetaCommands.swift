@@ -10,7 +10,7 @@ enum MetaCommands {
         words: ["help"],
         abstract: "List commands, or explain one",
         arguments: [command, dump, markdown],
-        examples: ["help", "help read", "help keys add"],
+        examples: ["help", "help read", "help keys add", "help script"],
         run: { context in
             let commands = context.services.commands
             if context[dump] { return .verbatim(SpecDump(commands: commands).json().serialized(pretty: true) + "\n") }
@@ -21,8 +21,7 @@ enum MetaCommands {
                 return .verbatim(HelpGenerator(commands: commands).help(for: spec))
             }
             // A group's first words (`help provision`, `help provision sn`) list its commands.
-            let group = commands.filter { $0.words.starts(with: words) }
-            if !group.isEmpty { return .verbatim(HelpGenerator(commands: group).overview()) }
+            if let group = HelpGenerator(commands: commands).overview(of: words) { return .verbatim(group) }
             let typed = words.joined(separator: " ")
             let groups = Set(commands.flatMap { spec in (1..<spec.words.count).map { spec.words.prefix($0).joined(separator: " ") } })
             throw ShellError(.unknownCommand(typed, suggestions: Suggester.closest(to: typed, among: commands.map(\.name) + groups.sorted())))
