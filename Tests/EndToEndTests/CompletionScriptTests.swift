@@ -129,8 +129,8 @@ import Testing
         try terminal.waitFor("ready> ")
         try terminal.type(line + "dev/te" + PseudoTerminal.Key.tab)
         try terminal.waitFor("read dev/temperature")
-        try terminal.type("\u{03}")
-        try terminal.waitFor("ready> ")
+        // Ctrl-U empties the line (Ctrl-C would make zsh drop what is typed next).
+        try terminal.type("\u{15}")
         try terminal.typeLine("exit")
         _ = try terminal.waitForExit()
     }
@@ -146,8 +146,8 @@ import Testing
         try terminal.waitFor("ready> ")
         try terminal.type(line + "dev/te" + PseudoTerminal.Key.tab)
         try terminal.waitFor("read dev/temperature")
-        try terminal.type("\u{03}")
-        try terminal.waitFor("ready> ")
+        // Ctrl-U empties the line (Ctrl-C would make zsh drop what is typed next).
+        try terminal.type("\u{15}")
         try terminal.typeLine("exit")
         _ = try terminal.waitForExit()
     }

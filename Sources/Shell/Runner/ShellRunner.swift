@@ -259,8 +259,15 @@ public actor ShellRunner {
     func report(_ error: any Error) -> CommandOutcome {
         var message = ShellMessage(error: error, commands: services.commands)
         if message.status == .interrupted, let note = services.interruptNote.take() { message.text = note }
-        let place = scriptLocation.map { $0 + ": " } ?? ""
-        var text = ShellRunner.interruptionBreak(message.status, output: services.output) + place + "error: " + message.text + "\n"
+        // `FILE:LINE: ` goes to the screen only: a transcript checked from another file or a pipe
+        // must read the same.
+        let lead = ShellRunner.interruptionBreak(message.status, output: services.output)
+        if let place = scriptLocation {
+            screen.writeErr(lead + place + ": ")
+        } else if !lead.isEmpty {
+            services.output.writeErr(lead)
+        }
+        var text = "error: " + message.text + "\n"
         if let usage = message.usage { text += usage + "\n" }
         services.output.writeErr(text)
         return CommandOutcome(status: message.status)
