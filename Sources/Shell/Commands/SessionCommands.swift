@@ -88,6 +88,13 @@ enum SessionCommands {
                         .invalidValue(command: "connect", argument: "local|URL", value: place, expected: "'local' or an http:// or https:// URL"))
                 }
                 endpoint = context.services.configuration.remoteEndpoint(place)
+                do {
+                    try await checkIsPlatform(endpoint)
+                } catch {
+                    // The session stays where it was.
+                    await endpoint.close()
+                    throw error
+                }
             }
             endpoint.transport = CountingTransport(base: endpoint.transport, counter: context.services.counter)
             await context.session.endpoint.close()
@@ -102,4 +109,20 @@ enum SessionCommands {
             return .message("connected to \(endpoint.description)")
         }
     )
+
+    /// Asks `endpoint` something every One Platform answers (who a made-up CIK is): any JSON-RPC
+    /// answer, a refusal of the credentials included, shows a platform is there.
+    /// - Throws: `OnePError` saying it is unreachable or not a One Platform.
+    static func checkIsPlatform(_ endpoint: Endpoint) async throws {
+        let probe = RPCClient(transport: endpoint.transport, auth: .cik(String(repeating: "0", count: 40)))
+        do {
+            _ = try await probe.batch([.lookup(.me, .alias(""))])
+        } catch let error as OnePError where error.kind == .malformedAnswer {
+            throw OnePError.unreachable(endpoint: endpoint.description, cause: "its answer is not JSON-RPC (\(error)): not a One Platform")
+        } catch let error as OnePError where error.isTransportFailure {
+            throw error
+        } catch {
+            // A refusal is an answer: a platform is there.
+        }
+    }
 }

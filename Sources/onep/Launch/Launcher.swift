@@ -64,7 +64,7 @@ struct Launcher {
         let steps = ScriptStep.ordered(arguments: arguments, lines: options.lines, files: options.files)
         if !steps.isEmpty {
             let lines = try ScriptSource.lines(of: steps)
-            return await Self.interruptible { await runner.runScript(lines: lines) }
+            return await Self.interruptible { await runner.runScript(scriptLines: lines) }
         }
         if runsInteractively {
             return await InteractiveSession(runner: runner, platform: platform, historyFile: runner.historyFile).run()

@@ -27,7 +27,8 @@ struct PlatformChoice: Sendable {
         let debugLog = options.debugHTTP ? log : nil
         // Validated with the options, so a failure here cannot happen; without it the system's authorities apply.
         let trust = options.cacert.flatMap { try? TrustedCertificates(pemFile: $0) }
-        let openRemote: @Sendable (String) -> Endpoint = { url in Endpoint.http(url, debugLog: debugLog, trust: trust) }
+        let timeout = options.timeout.map { Duration.milliseconds(Int(($0 * 1000).rounded())) } ?? .seconds(30)
+        let openRemote: @Sendable (String) -> Endpoint = { url in Endpoint.http(url, timeout: timeout, debugLog: debugLog, trust: trust) }
         let directory = DataDirectory.resolve(option: options.data) { environment[$0] }
         let local = LocalPlatform(directory: directory)
         let openLocal: @Sendable () async throws -> Endpoint = {
