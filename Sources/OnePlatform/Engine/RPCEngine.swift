@@ -84,7 +84,11 @@ struct RPCEngine: Sendable {
             return try await database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
         }
         let collector = ChangeCollector()
-        let segment = try await database.write { db in try self.runSegment(request, from: start, in: db, collecting: collector) }
+        let segment = try await database.write { db in
+            let segment = try self.runSegment(request, from: start, in: db, collecting: collector)
+            try changes.log(collector, in: db)
+            return segment
+        }
         // Only after the commit: a woken waiter must find the points when it reads.
         changes.publish(collector.drain())
         return segment
@@ -106,8 +110,9 @@ struct RPCEngine: Sendable {
                 answer = try perform(call, in: context)
             }
             if let wait = slot.take() {
-                // Noted inside the write transaction, after every earlier commit: only changes
-                // published from here on end the wait.
+                // Noted inside the write transaction, after every earlier commit (other processes'
+                // too): only changes published from here on end the wait.
+                try changes.catchUp(in: db)
                 segment.suspended = (wait, changes.version(of: wait.resource), call.id)
                 segment.next = index + 1
                 return segment
