@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "onep",
-    platforms: [.macOS(.v14)],
+    // Mutex and Atomic (Synchronization) need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "onep", targets: ["onep"]),
         .library(name: "OneP", targets: ["OneP"]),
@@ -13,11 +14,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Shared JSON value: both ends of the wire, never a dependency between them.
@@ -31,6 +34,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -57,12 +61,18 @@ let package = Package(
                 "OnePlatform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fuzzing of the embedded platform and its server: corpus, mutations, checks of the answers.
+        .target(name: "OnePFuzz", dependencies: ["OnePJSON", "OnePlatform", "OnePlatformServer"]),
+        .executableTarget(name: "onep-fuzz", dependencies: ["OnePFuzz"]),
         // The in-process Transport: hands OneP's request bytes to an embedded OnePlatform.
         .target(name: "OnePEmbedded", dependencies: ["OneP", "OnePlatform"]),
         .systemLibrary(
@@ -75,6 +85,7 @@ let package = Package(
             name: "Shell",
             dependencies: [
                 "OneP",
+                "OnePJSON",
                 "LineEditor",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -93,7 +104,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "onep-benchmarks",
-            dependencies: ["OneP", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell"],
+            dependencies: ["OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell"],
             path: "Benchmarks/onep-benchmarks"
         ),
         // What the test targets share: temporary directories, platforms on a test clock, served platforms.
@@ -106,7 +117,11 @@ let package = Package(
         .testTarget(name: "OnePlatformTests", dependencies: ["OnePlatform", "OnePJSON", "TestSupport"]),
         .testTarget(
             name: "OnePTests",
-            dependencies: ["OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "TestSupport"]
+            dependencies: [
+                "OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz", "TestSupport",
+                // The kill -9 harness checks the database file itself (PRAGMA integrity_check).
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
         .testTarget(

@@ -12,10 +12,15 @@ import OnePlatformServer
 
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
-/// (writes, reads, tree, wait, content, startup, record, shellread, scripts) runs only those.
+/// (writes, reads, tree, wait, content, startup, record, shellread, shellscript, lines, scripts,
+/// badrequests) runs only those; `badrequests` (a million bad requests against a release
+/// `onep serve`) runs only when named.
 @main
 struct Benchmarks {
-    static let groups: Set = ["writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "scripts"]
+    static let groups: Set = [
+        "writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines", "scripts",
+        "badrequests",
+    ]
 
     static func main() async throws {
         let chosen = Set(CommandLine.arguments.dropFirst())
@@ -25,7 +30,7 @@ struct Benchmarks {
             )
             exit(2)
         }
-        let runs: (String) -> Bool = { chosen.isEmpty || chosen.contains($0) }
+        let runs: (String) -> Bool = { (chosen.isEmpty && $0 != "badrequests") || chosen.contains($0) }
         var template = Array("/tmp/onep-benchmarks-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { fatalError("cannot make a temporary directory") }
         let directory = String(cString: made)
@@ -35,6 +40,7 @@ struct Benchmarks {
         let auth = Auth.cik(platform.bootstrap.rootCIK)
         print("platform in \(directory), server at \(server.url)")
 
+        if runs("lines") { for line in try LineScenario().run() { print(line) } }
         let routes: [(String, any Transport)] = [("http", http), ("in-process", InProcessTransport(platform: platform))]
         for (label, base) in routes {
             let transport = CountingTransport(base)
@@ -46,6 +52,9 @@ struct Benchmarks {
             if runs("tree") { print(try await TreeScenario(transport: transport, auth: auth, label: label).run().line) }
             if runs("record") {
                 print(try await RecordFileScenario(transport: transport, auth: auth, label: label, directory: directory).run())
+            }
+            if runs("shellscript"), label == "in-process" {
+                print(try await ShellScriptScenario(transport: transport, auth: auth, label: label).run())
             }
             if runs("shellread") {
                 for measurement in try await ShellReadScenario(transport: transport, auth: auth, label: label).run() { print(measurement.line) }
@@ -66,6 +75,13 @@ struct Benchmarks {
             }
         }
         if runs("content") { try await content(platform: platform, server: server, http: http, auth: auth, directory: directory) }
+        if runs("badrequests") {
+            if let binary = StartupScenario.findBinary() {
+                for line in try await BadRequestScenario.fromEnvironment(binary: binary, directory: directory).run() { print(line) }
+            } else {
+                print("badrequests: skipped, no onep next to this executable (swift build -c release --product onep)")
+            }
+        }
         try await http.shutdown()
         try await server.stop()
         try FileManager.default.removeItem(atPath: directory)

@@ -7,6 +7,8 @@ struct Measurement {
     let calls: Int
     let points: Int
     let elapsed: Duration
+    /// How long the requests waited for their answers: the platform's share, and the transport's.
+    var waited: Duration? = nil
 
     var seconds: Double {
         let (whole, fraction) = elapsed.components
@@ -16,7 +18,11 @@ struct Measurement {
     var line: String {
         func rate(_ count: Int) -> String { seconds > 0 ? String(Int((Double(count) / seconds).rounded())) : "-" }
         let time = String(Int((seconds * 1000).rounded()))
-        guard calls > 0 || points > 0 else { return "\(name): \(requests) requests in \(time) ms" }
+        let share = waited.map { waited in
+            let (whole, fraction) = waited.components
+            return " (\(Int(((Double(whole) + Double(fraction) / 1e18) * 1000).rounded())) ms waiting for answers)"
+        }
+        guard calls > 0 || points > 0 else { return "\(name): \(requests) requests in \(time) ms" + (share ?? "") }
         return "\(name): \(requests) requests, \(calls) calls, \(points) points in \(time) ms: "
             + "\(rate(calls)) calls/s, \(rate(points)) points/s, \(rate(requests)) requests/s"
     }
@@ -34,5 +40,6 @@ func measure(
     let clock = ContinuousClock()
     let start = clock.now
     try await body()
-    return Measurement(name: name, requests: transport.requests, calls: calls, points: points, elapsed: clock.now - start)
+    return Measurement(
+        name: name, requests: transport.requests, calls: calls, points: points, elapsed: clock.now - start, waited: transport.waited)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OneP
 import OnePJSON
 import Shell
@@ -23,20 +24,31 @@ struct TreeScenario {
         guard made == TreeScenario.resources else { throw OnePError.malformedAnswer("built \(made) resources") }
 
         guard let cik = auth.cik else { throw OnePError.malformedAnswer("the tree scenario needs a CIK") }
-        let buffer = OutputBuffer()
-        var configuration = ShellConfiguration(endpoint: Endpoint(description: label, transport: transport), output: .capturing(buffer))
-        configuration.cik = cik
-        configuration.catchesInterrupts = false
-        let shell = ShellRunner(configuration: configuration)
-        var lines = 0
-        let measurement = try await measure("\(label) tree of 5,000 resources", transport: transport, calls: 0, points: 0) {
-            let outcome = await shell.run(line: "tree tree-\(label)")
-            guard outcome.succeeded else { throw OnePError.malformedAnswer("tree failed: \(buffer.stderr)") }
-            lines = buffer.take().stdout.split(separator: "\n").count
+        // Each run is a fresh shell, end to end: learning who it is, resolving the path, the tree.
+        var runs: [Measurement] = []
+        for _ in 0..<Self.runs {
+            let buffer = OutputBuffer()
+            var configuration = ShellConfiguration(endpoint: Endpoint(description: label, transport: transport), output: .capturing(buffer))
+            configuration.cik = cik
+            configuration.catchesInterrupts = false
+            let shell = ShellRunner(configuration: configuration)
+            var lines = 0
+            runs.append(
+                try await measure("\(label) tree of 5,000 resources", transport: transport, calls: 0, points: 0) {
+                    let outcome = await shell.run(line: "tree tree-\(label)")
+                    guard outcome.succeeded else { throw OnePError.malformedAnswer("tree failed: \(buffer.stderr)") }
+                    lines = buffer.take().stdout.split(separator: "\n").count
+                })
+            await shell.shutdown()
+            guard lines == TreeScenario.resources + 1 else { throw OnePError.malformedAnswer("tree printed only \(lines) lines") }
         }
-        await shell.shutdown()
-        guard lines == TreeScenario.resources + 1 else { throw OnePError.malformedAnswer("tree printed only \(lines) lines") }
-        return measurement
+        // The quickest run says most about the code; the others mostly about the machine's load.
+        return runs.min { $0.elapsed < $1.elapsed } ?? runs[0]
+    }
+
+    /// How many times the tree is drawn; `ONEP_BENCH_TREE_RUNS` overrides the one run.
+    static var runs: Int {
+        max(1, ProcessInfo.processInfo.environment["ONEP_BENCH_TREE_RUNS"].flatMap(Int.init) ?? 1)
     }
 
     /// Creates one resource per item, a thousand creates per request; answers the new RIDs in order.

@@ -7,20 +7,20 @@ public enum LineReaders {
     /// unset or `dumb` (editors' shell buffers, which do their own editing), and when libedit
     /// cannot start — the last with a warning on standard error.
     public static func standard(historyFile: String?) -> any LineReader {
-        guard wantsLineEditing(terminal: Platform.environment("TERM")) else {
+        guard wantsLineEditing(terminal: SystemCalls.environment("TERM")) else {
             return PlainLineReader()
         }
         do {
             return try EditLineReader(historyFile: historyFile)
         } catch {
-            Platform.writeStandardError("onep: warning: \(error); reading plain lines\n")
+            SystemCalls.writeStandardError("onep: warning: \(error); reading plain lines\n")
             return PlainLineReader()
         }
     }
 
     private static func wantsLineEditing(terminal: String?) -> Bool {
         guard let terminal, !terminal.isEmpty, terminal != "dumb" else { return false }
-        return isTerminal(Platform.standardInput)
-            && (isTerminal(Platform.standardOutput) || isTerminal(Platform.standardError))
+        return isTerminal(SystemCalls.standardInput)
+            && (isTerminal(SystemCalls.standardOutput) || isTerminal(SystemCalls.standardError))
     }
 }

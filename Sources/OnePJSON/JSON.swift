@@ -1,13 +1,18 @@
 /// A JSON value as it travels on the wire.
 ///
 /// Integers and floats are kept apart: `1` parses as ``int(_:)`` and `1.0` as ``double(_:)``,
-/// and each is written back the way it came, so a value round-trips exactly. Objects keep the
-/// order of their keys.
+/// and each is written back the way it came, so a value round-trips exactly. Integers are read
+/// exactly, never through a double; a number that neither a 64-bit integer nor a finite double
+/// holds is ``bigNumber(_:)``. Objects keep the order of their keys.
 public enum JSON: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
     case double(Double)
+    /// A number out of range: an integer beyond 64 bits (`9223372036854775808`) or a float past
+    /// the largest double (`1e400`), kept as the text it was written as. It is written back
+    /// unchanged, and a reader that needs a number it can hold refuses it instead of rounding it.
+    case bigNumber(String)
     case string(String)
     case array([JSON])
     case object(JSONObject)
@@ -48,7 +53,7 @@ extension JSON {
 
     public var isNumber: Bool {
         switch self {
-        case .int, .double: return true
+        case .int, .double, .bigNumber: return true
         default: return false
         }
     }
@@ -86,6 +91,7 @@ extension JSON {
         case .bool: return "boolean"
         case .int: return "integer"
         case .double: return "float"
+        case .bigNumber: return "number out of range"
         case .string: return "string"
         case .array: return "list"
         case .object: return "object"

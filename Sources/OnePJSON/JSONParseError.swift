@@ -9,6 +9,11 @@ public struct JSONParseError: Error, Sendable, Equatable {
         self.offset = offset
         self.reason = reason
     }
+
+    static let nestingReason = "nested too deeply"
+
+    /// The text may be fine JSON, but it nests arrays and objects deeper than the parse allowed.
+    public var isNestingTooDeep: Bool { reason == Self.nestingReason }
 }
 
 extension JSONParseError: CustomStringConvertible {

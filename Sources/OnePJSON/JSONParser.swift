@@ -7,18 +7,23 @@ extension JSON {
     }
 
     /// Parses one JSON document from UTF-8 bytes.
-    public init<Bytes: Collection<UInt8>>(parsing bytes: Bytes) throws(JSONParseError) {
+    /// - Parameter maximumNesting: how deep arrays and objects may nest; deeper fails with an
+    ///   error whose ``JSONParseError/isNestingTooDeep`` is true.
+    public init<Bytes: Collection<UInt8>>(parsing bytes: Bytes, maximumNesting: Int = JSON.maximumNesting) throws(JSONParseError) {
         let result: Result<JSON, JSONParseError>
-        if let direct = bytes.withContiguousStorageIfAvailable({ Self.parse($0) }) {
+        if let direct = bytes.withContiguousStorageIfAvailable({ Self.parse($0, maximumNesting: maximumNesting) }) {
             result = direct
         } else {
-            result = Array(bytes).withUnsafeBufferPointer { Self.parse($0) }
+            result = Array(bytes).withUnsafeBufferPointer { Self.parse($0, maximumNesting: maximumNesting) }
         }
         self = try result.get()
     }
 
-    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<JSON, JSONParseError> {
-        var parser = JSONParser(buffer)
+    /// How deep arrays and objects may nest unless a parse says otherwise.
+    public static let maximumNesting = 512
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, maximumNesting: Int = JSON.maximumNesting) -> Result<JSON, JSONParseError> {
+        var parser = JSONParser(buffer, maximumDepth: maximumNesting)
         do throws(JSONParseError) {
             return .success(try parser.parseDocument())
         } catch {
@@ -32,10 +37,11 @@ struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var depth = 0
-    private static let maximumDepth = 512
+    private let maximumDepth: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.bytes = bytes
+        self.maximumDepth = maximumDepth
     }
 
     mutating func parseDocument() throws(JSONParseError) -> JSON {
@@ -120,7 +126,7 @@ struct JSONParser {
 
     private mutating func enter() throws(JSONParseError) {
         depth += 1
-        guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
+        guard depth <= maximumDepth else { throw failure(JSONParseError.nestingReason) }
     }
 
     // MARK: Numbers
@@ -150,8 +156,10 @@ struct JSONParser {
             skipDigits()
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        if !isFloat, let integer = Int(text) { return .int(integer) }
-        guard let double = Double(text) else { throw failure("number out of range") }
+        // An integer is exact or out of range, never rounded through a double; a float too large
+        // for a double is out of range too rather than infinite.
+        if !isFloat { return Int(text).map(JSON.int) ?? .bigNumber(text) }
+        guard let double = Double(text), double.isFinite else { return .bigNumber(text) }
         return .double(double)
     }
 

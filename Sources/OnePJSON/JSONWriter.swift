@@ -13,7 +13,8 @@ extension JSON {
 }
 
 /// Writes JSON text. Floats always carry a fraction or an exponent (`1.0`, never `1`), so a
-/// float read back is a float again; NaN and infinities, which JSON cannot carry, become null.
+/// float read back is a float again; NaN and infinities, which JSON cannot carry, become null, as
+/// does a ``JSON/bigNumber(_:)`` whose text is not a JSON number.
 struct JSONWriter {
     var output: [UInt8] = []
     let pretty: Bool
@@ -29,6 +30,7 @@ struct JSONWriter {
         case .bool(let flag): append(flag ? "true" : "false")
         case .int(let integer): append(String(integer))
         case .double(let double): append(Self.format(double))
+        case .bigNumber(let text): append(JSONNumberSyntax.isNumber(text) ? text : "null")
         case .string(let string): writeString(string)
         case .array(let values): writeArray(values, indent: indent)
         case .object(let object): writeObject(object, indent: indent)

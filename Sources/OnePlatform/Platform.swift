@@ -84,9 +84,15 @@ public final class Platform: Sendable {
     /// Answers one JSON-RPC request body (`POST /onep:v1/rpc/process`).
     ///
     /// The HTTP status is always 200; failures are in the body. The body is empty when no call of
-    /// the request asked for an answer, or when the task was cancelled during a `wait`.
-    public func processRPC(_ body: [UInt8]) async -> [UInt8] {
-        await engine.process(body)
+    /// the request asked for an answer, or when its `wait` was abandoned (or the task cancelled).
+    ///
+    /// - Parameters:
+    ///   - limits: how many calls and how deep a nesting the request may hold; past them the
+    ///     request is refused whole with the request-level error object.
+    ///   - release: lets an HTTP front end a suspended `wait` early: expired when the server shuts
+    ///     down, abandoned when its client goes away. Nothing but a suspended wait heeds it.
+    public func processRPC(_ body: [UInt8], limits: RPCLimits = .standard, release: WaitRelease? = nil) async -> [UInt8] {
+        await engine.process(body, limits: limits, release: release)
     }
 
     /// Fires every datarule timer due at the clock's current time, lets every script run as far

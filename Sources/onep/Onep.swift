@@ -1,4 +1,5 @@
 import ArgumentParser
+import OneP
 import Shell
 
 /// The `onep` command: the shell (interactive, a script, `-c`/`-f`, or one command), and `serve`.
@@ -11,7 +12,7 @@ struct Onep: AsyncParsableCommand {
             onep [<options>]                       the interactive shell (a script when stdin is not a terminal)
             onep [<options>] <command> [<args>...] run one shell command, e.g. onep read temperature --limit 5
             onep [<options>] -c <line> -f <file>   run lines and files in order
-            onep serve [--port <port>] [--bind <address>] [--data <dir>]
+            onep serve [--port <port>] [--bind <address>] [--data <dir>] [--tls-cert <file> --tls-key <file>] [<limits>]
             """,
         discussion: """
             Without --host, onep opens the embedded platform in its data directory (the one 'onep serve' \
@@ -30,17 +31,26 @@ struct Onep: AsyncParsableCommand {
 
     @Option(
         name: [.customShort("f"), .customLong("file")],
-        help: ArgumentHelp("Run the commands in this file, '-' for stdin (repeatable).", valueName: "file")
+        help: ArgumentHelp("Run the commands in this file, '-' for stdin (repeatable).", valueName: "file"),
+        completion: .file()
     )
     var files: [String] = []
 
     @Option(help: ArgumentHelp("A remote platform, e.g. https://m2.exosite.com or http://127.0.0.1:8080.", valueName: "url"))
     var host: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Trust the certificate authorities in this PEM file (instead of the system's) for https:// hosts.", valueName: "file"))
+    var cacert: String?
+
     @Option(help: ArgumentHelp("Authenticate with this CIK (default: $ONEP_CIK; the root client locally).", valueName: "cik"))
     var cik: String?
 
-    @Option(help: ArgumentHelp("Authenticate with a saved key name (see the shell's 'keys').", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Authenticate with a saved key name (see the shell's 'keys').", valueName: "name"),
+        completion: .custom { _, _, prefix in ShellRunner.keyNameCompletions(prefix: prefix) }
+    )
     var key: String?
 
     @Option(help: "How results are printed.")
@@ -55,13 +65,19 @@ struct Onep: AsyncParsableCommand {
     @Flag(name: .customLong("debug-http"), help: "Print every request as a curl command on stderr (CIKs masked).")
     var debugHTTP = false
 
-    @Option(help: ArgumentHelp("The embedded platform's data directory (as for 'onep serve').", valueName: "dir"))
+    @Option(help: ArgumentHelp("The embedded platform's data directory (as for 'onep serve').", valueName: "dir"), completion: .directory)
     var data: String?
 
-    @Option(help: ArgumentHelp("Record the commands that run to a script ('onep -f' replays it), or to a .t transcript.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Record the commands that run to a script ('onep -f' replays it), or to a .t transcript.", valueName: "file"),
+        completion: .file()
+    )
     var record: String?
 
-    @Option(help: ArgumentHelp("Run a .t transcript and print a diff of what differs (exit 1), or nothing.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Run a .t transcript and print a diff of what differs (exit 1), or nothing.", valueName: "file"),
+        completion: .file(extensions: ["t"])
+    )
     var check: String?
 
     @Flag(help: "With --check, rewrite the transcript with the actual output.")
@@ -92,6 +108,13 @@ struct Onep: AsyncParsableCommand {
                 _ = try HostURL.normalize(host)
             } catch {
                 throw ValidationError("\(error)")
+            }
+        }
+        if let cacert {
+            do {
+                _ = try TrustedCertificates(pemFile: cacert)
+            } catch {
+                throw ValidationError("--cacert \(error)")
             }
         }
     }

@@ -28,8 +28,45 @@ import Testing
         #expect(JSON.double(.nan).serialized() == "null")
     }
 
-    @Test func integerBeyondSixtyFourBitsBecomesFloat() throws {
-        #expect(try JSON(parsing: "123456789012345678901234567890").doubleValue == 123456789012345678901234567890.0)
+    @Test func integersAreExactToTheEdgesOfSixtyFourBits() throws {
+        #expect(try JSON(parsing: "9223372036854775807") == .int(Int.max))
+        #expect(try JSON(parsing: "-9223372036854775808") == .int(Int.min))
+        #expect(try JSON(parsing: "9007199254740993") == .int(9_007_199_254_740_993))
+    }
+
+    /// An integer beyond 64 bits is kept as its text, never rounded through a double (which would
+    /// turn `-9223372036854775809` into `Int.min`).
+    @Test(arguments: ["9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "-99999999999999999999"])
+    func integerBeyondSixtyFourBitsIsOutOfRange(_ text: String) throws {
+        let value = try JSON(parsing: text)
+        #expect(value == .bigNumber(text))
+        #expect(value.intValue == nil)
+        #expect(value.doubleValue == nil)
+        #expect(value.isNumber)
+        #expect(value.serialized() == text)
+    }
+
+    @Test(arguments: ["1e400", "-1e400", "1.5E+309", "-2e308"])
+    func floatPastTheLargestDoubleIsOutOfRange(_ text: String) throws {
+        let value = try JSON(parsing: text)
+        #expect(value == .bigNumber(text))
+        #expect(value.doubleValue == nil)
+        #expect(value.serialized() == text)
+    }
+
+    @Test func outOfRangeNumbersRoundTripInPlaceAndOrder() throws {
+        let text = #"{"z":1,"a":1.0,"big":-9223372036854775809,"huge":[1e400,-1e400],"m":2.5e-300}"#
+        let value = try JSON(parsing: text)
+        #expect(value.serialized() == text)
+        #expect(value.objectValue?.keys == ["z", "a", "big", "huge", "m"])
+        #expect(value["z"] == .int(1))
+        #expect(value["a"] == .double(1.0))
+    }
+
+    @Test func aBigNumberThatIsNotANumberIsWrittenAsNull() {
+        #expect(JSON.bigNumber("12x").serialized() == "null")
+        #expect(JSON.bigNumber("").serialized() == "null")
+        #expect(JSON.array([.bigNumber("-1e999"), .bigNumber("1e")]).serialized() == "[-1e999,null]")
     }
 
     @Test func escapesAndSurrogates() throws {

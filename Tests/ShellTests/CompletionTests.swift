@@ -66,22 +66,8 @@ import TestSupport
     @Test func providerHooksSupplyValues() {
         var providers = CompletionProviders()
         providers.register("model") { prefix, _ in ["gateway", "sensor"].filter { $0.hasPrefix(prefix) } }
-        #expect(providers.candidates("model", prefix: "s", previous: []) == ["sensor"])
-        #expect(providers.candidates("serialNumber", prefix: "", previous: []).isEmpty)
-    }
-}
-
-extension ShellFixture {
-    /// Another shell on the same platform, which has seen nothing of it yet.
-    func newRunner() -> ShellRunner {
-        let bootstrap = platform.bootstrap
-        let endpoint = Endpoint(
-            description: "local", transport: InProcessTransport(platform: platform), provision: InProcessProvisionTransport(platform: platform),
-            vendor: VendorCredentials(name: bootstrap.vendorName, token: bootstrap.vendorToken))
-        var configuration = ShellConfiguration(endpoint: endpoint, output: .capturing(OutputBuffer()), environment: ["HOME": home, "NO_COLOR": "1"])
-        configuration.cik = rootCIK
-        configuration.catchesInterrupts = false
-        return ShellRunner(configuration: configuration)
+        #expect(providers.candidates("model", prefix: "s", arguments: ParsedArguments()) == ["sensor"])
+        #expect(providers.candidates("serialNumber", prefix: "", arguments: ParsedArguments()).isEmpty)
     }
 }
 

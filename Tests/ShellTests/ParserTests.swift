@@ -1,3 +1,4 @@
+import OnePJSON
 import Testing
 
 @testable import Shell
@@ -7,11 +8,15 @@ import Testing
 
     func message(_ words: [String]) -> ShellMessage? {
         do {
-            _ = try parser.parse(words)
+            _ = try parse(words)
             return nil
         } catch {
             return ShellMessage(error: error, commands: CommandTable.all)
         }
+    }
+
+    func parse(_ words: [String]) throws(ShellError) -> (spec: CommandSpec, arguments: ParsedArguments) {
+        try parser.parse(words).checked()
     }
 
     @Test func theCommandTableIsValid() {
@@ -19,23 +24,23 @@ import Testing
     }
 
     @Test func bindsPositionalsOptionsAndFlags() throws {
-        let (spec, arguments) = try parser.parse(["read", "a", "b", "--limit", "5", "--start=-2h", "-f"])
+        let (spec, arguments) = try parse(["read", "a", "b", "--limit", "5", "--start=-2h", "-f"])
         #expect(spec.name == "read")
-        #expect(arguments.values("RES") == ["a", "b"])
-        #expect(arguments.integer("limit") == 5)
-        #expect(arguments.option("start") == "-2h")
-        #expect(arguments.flag("follow"))
+        #expect(arguments[ReadCommand.resources] == ["a", "b"])
+        #expect(arguments[ReadCommand.limit] == 5)
+        #expect(arguments[ReadCommand.start] == TimeExpression(parsing: "-2h"))
+        #expect(arguments[ReadCommand.follow])
     }
 
     @Test func negativeNumbersAreValues() throws {
-        let (_, arguments) = try parser.parse(["write", "temp", "-5"])
-        #expect(arguments.value("VALUE") == "-5")
+        let (_, arguments) = try parse(["write", "temp", "-5"])
+        #expect(arguments[WriteCommands.value] == "-5")
     }
 
     @Test func longestCommandWins() throws {
-        #expect(try parser.parse(["keys", "add", "k", "0123456789abcdef0123456789abcdef01234567"]).spec.name == "keys add")
-        #expect(try parser.parse(["keys"]).spec.name == "keys")
-        #expect(try parser.parse(["auth", "token", "t"]).spec.name == "auth token")
+        #expect(try parse(["keys", "add", "k", "0123456789abcdef0123456789abcdef01234567"]).spec.name == "keys add")
+        #expect(try parse(["keys"]).spec.name == "keys")
+        #expect(try parse(["auth", "token", "t"]).spec.name == "auth token")
     }
 
     @Test func unknownCommandSuggests() {
@@ -69,8 +74,8 @@ import Testing
     }
 
     @Test func helpNeedsNoArguments() throws {
-        let (_, arguments) = try parser.parse(["write", "--help"])
-        #expect(arguments.flag("help"))
+        let (_, arguments) = try parse(["write", "--help"])
+        #expect(arguments[CommandSpec.help])
     }
 
     @Test func editDistance() {
@@ -81,12 +86,10 @@ import Testing
     }
 
     @Test func completionOffersCommandsOptionsAndValues() {
-        var snapshot = CompletionSnapshot()
-        snapshot.pathRIDs = ["root"]
-        snapshot.knownChildren = [
-            "root": [KnownChild(name: "temperature", rid: "t", isClient: false), KnownChild(name: "dev", rid: "d", isClient: true)],
-            "d": [KnownChild(name: "humidity", rid: "h", isClient: false)],
-        ]
+        let paths = PathCache()
+        paths.learn(children: [.named("temperature", rid: "t"), .named("dev", rid: "d", type: "client")], aliases: [:], under: "root")
+        paths.learn(children: [.named("humidity", rid: "h")], aliases: [:], under: "d")
+        let snapshot = CompletionSnapshot(paths: paths, pathRIDs: ["root"])
         let completer = Completer(commands: CommandTable.all, environment: [:], snapshot: snapshot)
         #expect(completer.complete(textBeforeCursor: "tr").candidates == ["tree"])
         #expect(completer.complete(textBeforeCursor: "keys ").candidates == ["add", "rm"])
@@ -101,6 +104,28 @@ import Testing
         #expect(completer.complete(textBeforeCursor: "read nothing/").candidates.isEmpty)
     }
 
+    /// Completion reads a line with the parser's own walk: a short flag (`-l`) takes no value,
+    /// `--opt=value` completes its value in place, and after `--` a dash starts an argument.
+    @Test func completionReadsOptionsAsTheParserDoes() {
+        let paths = PathCache()
+        paths.learn(children: [.named("dev", rid: "d", type: "client"), .named("-odd", rid: "o")], aliases: [:], under: "root")
+        let completer = Completer(commands: CommandTable.all, environment: [:], snapshot: CompletionSnapshot(paths: paths, pathRIDs: ["root"]))
+        #expect(completer.complete(textBeforeCursor: "ls -l d").candidates == ["dev/"])
+        #expect(completer.complete(textBeforeCursor: "read x --sort=a").candidates == ["--sort=asc"])
+        #expect(completer.complete(textBeforeCursor: "read x --limit 5 d").candidates == ["dev/"])
+        #expect(completer.complete(textBeforeCursor: "read -- -o").candidates == ["-odd"])
+        #expect(completer.complete(textBeforeCursor: "read -o").candidates.isEmpty)
+    }
+
+    @Test func redactionReadsWordsAsTheParserDoes() {
+        let redactor = HistoryRedactor(commands: CommandTable.all, environment: [:])
+        let cik = "0123456789abcdef0123456789abcdef01234567"
+        #expect(redactor.redact("auth -- \(cik)") == "auth -- <redacted>")
+        #expect(redactor.redact("auth --client \(cik) \(cik)") == "auth --client \(cik) <redacted>")
+        #expect(redactor.redact("provision auth --token=\(cik) --vendor v") == "provision auth --token=<redacted> --vendor v")
+        #expect(redactor.redact("revoke client \(cik) --yes") == "revoke client <redacted> --yes")
+    }
+
     @Test func historyMasksSecrets() {
         let redactor = HistoryRedactor(commands: CommandTable.all, environment: [:])
         let cik = "0123456789abcdef0123456789abcdef01234567"
@@ -110,5 +135,12 @@ import Testing
         #expect(redactor.redact("read \(cik)") == "read \(cik)")
         #expect(redactor.redact("auth token tok-12345678") == "auth token <redacted>")
         #expect(redactor.redact("lookup --share=code-abcdefgh") == "lookup --share=<redacted>")
+    }
+}
+
+extension Child {
+    /// A child as a listing describes it, for tests that fill a path cache by hand.
+    static func named(_ name: String, rid: String, type: String = "dataport") -> Child {
+        Child(rid: rid, type: type, info: ["description": ["name": .string(name)]], alias: nil)
     }
 }

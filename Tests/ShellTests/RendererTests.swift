@@ -1,3 +1,4 @@
+import LineEditor
 import OnePJSON
 import Testing
 

@@ -87,3 +87,17 @@ struct SetupFailure: Error, CustomStringConvertible {
     let error: String
     var description: String { "\(line) failed: \(error)" }
 }
+
+extension ShellFixture {
+    /// Another shell on the same platform, which has seen nothing of it yet.
+    func newRunner(output: OutputBuffer = OutputBuffer()) -> ShellRunner {
+        let bootstrap = platform.bootstrap
+        let endpoint = Endpoint(
+            description: "local", transport: InProcessTransport(platform: platform), provision: InProcessProvisionTransport(platform: platform),
+            vendor: VendorCredentials(name: bootstrap.vendorName, token: bootstrap.vendorToken))
+        var configuration = ShellConfiguration(endpoint: endpoint, output: .capturing(output), environment: ["HOME": home, "NO_COLOR": "1"])
+        configuration.cik = rootCIK
+        configuration.catchesInterrupts = false
+        return ShellRunner(configuration: configuration)
+    }
+}

@@ -7,7 +7,7 @@ enum CompletionListing {
     /// A candidate wider than the terminal gets a line of its own.
     static func render(_ candidates: [String], width: Int) -> String {
         guard !candidates.isEmpty else { return "" }
-        let widths = candidates.map { displayWidth(of: $0) }
+        let widths = candidates.map { DisplayWidth.of($0) }
         let columnWidth = (widths.max() ?? 0) + gutter
         let columns = max(1, (max(width, 1) + gutter) / columnWidth)
         let rows = (candidates.count + columns - 1) / columns

@@ -16,7 +16,7 @@ public final class EditLineReader: LineReader {
     /// - Throws: ``LineEditorError/notATerminal`` when there is no terminal to edit on, or
     ///   ``LineEditorError/editorUnavailable`` when libedit cannot start.
     public init(programName: String = "onep", historyFile: String?) throws {
-        guard isTerminal(Platform.standardInput), isTerminal(Platform.standardOutput) || isTerminal(Platform.standardError),
+        guard isTerminal(SystemCalls.standardInput), isTerminal(SystemCalls.standardOutput) || isTerminal(SystemCalls.standardError),
             let configuration = EditLineSession.Configuration.standard()
         else {
             throw LineEditorError.notATerminal

@@ -37,7 +37,7 @@ final class EditLineSession {
         /// The process's terminal. libedit stops editing when its output is not a terminal, so a
         /// piped stdout sends the prompt and the echo to stderr instead.
         static func standard() -> Configuration? {
-            let output = isTerminal(Platform.standardOutput) ? onep_stdout() : onep_stderr()
+            let output = isTerminal(SystemCalls.standardOutput) ? onep_stdout() : onep_stderr()
             guard let input = onep_stdin(), let output, let error = onep_stderr() else { return nil }
             return Configuration(input: input, output: output, error: error)
         }
@@ -100,7 +100,7 @@ final class EditLineSession {
         // Without libedit's own signal handling, window size changes are picked up here.
         el_resize(editLine)
         // With editing off (`edit off` in ~/.editrc) libedit reads in line mode, which must stay.
-        if onep_el_editing(editLine) != 0 { Platform.leaveLineMode(inputDescriptor) }
+        if onep_el_editing(editLine) != 0 { SystemCalls.leaveLineMode(inputDescriptor) }
         interrupted = false
         while true {
             var count: Int32 = 0

@@ -1,9 +1,9 @@
 /// Where a terminal escape sequence ends, for code that must step over what takes no room on screen.
-public enum EscapeSequence {
+package enum EscapeSequence {
     /// The index just past the escape sequence that starts at `start` (which holds ESC): a control
     /// sequence (`ESC [` … final byte), an operating system command (`ESC ]` … BEL or `ESC \`),
     /// a character set selection (`ESC (` or `ESC )` and one byte), or a two-byte escape.
-    public static func end(in scalars: [Unicode.Scalar], from start: Int) -> Int {
+    package static func end(in scalars: [Unicode.Scalar], from start: Int) -> Int {
         var index = start + 1
         guard index < scalars.count else { return index }
         switch scalars[index] {

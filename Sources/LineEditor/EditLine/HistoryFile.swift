@@ -6,7 +6,7 @@ public enum HistoryFile {
     /// escape it or onep wrote comes back as typed.
     /// - Returns: nil when the file is missing or is not a history file libedit can read.
     public static func entries(atPath path: String) -> [String]? {
-        guard let size = Platform.fileSize(path) else { return nil }
+        guard let size = SystemCalls.fileSize(path) else { return nil }
         guard size > 0 else { return [] }
         guard let handle = history_init() else { return nil }
         defer { history_end(handle) }

@@ -35,7 +35,7 @@ final class HistoryStore {
         lastEntered = line
         onep_history_enter(handle, line)
         guard let path else { return }
-        let failure = Platform.append(to: path) { fileWasEmpty in
+        let failure = SystemCalls.append(to: path) { fileWasEmpty in
             (fileWasEmpty ? HistoryFileFormat.header : "") + HistoryFileFormat.encode(line)
         }
         if let failure {
@@ -66,7 +66,7 @@ final class HistoryStore {
     }
 
     private func load(_ path: String) {
-        if let size = Platform.fileSize(path), size > 0 {
+        if let size = SystemCalls.fileSize(path), size > 0 {
             let loaded = Int(onep_history_load(handle, path))
             if loaded < 0 {
                 // Appending to a file libedit cannot read would damage whatever it is.
@@ -79,7 +79,7 @@ final class HistoryStore {
             }
         }
         // Create the file now (owner-only) so an unwritable location is reported at start, once.
-        let failure = Platform.append(to: path) { fileWasEmpty in
+        let failure = SystemCalls.append(to: path) { fileWasEmpty in
             fileWasEmpty ? HistoryFileFormat.header : ""
         }
         if let failure {
@@ -93,6 +93,6 @@ final class HistoryStore {
     }
 
     private func warn(_ message: String) {
-        Platform.writeStandardError("\(programName): warning: \(message)\n")
+        SystemCalls.writeStandardError("\(programName): warning: \(message)\n")
     }
 }

@@ -1,7 +1,3 @@
-import Dispatch
-
-import class Foundation.NSLock
-
 /// Turns Ctrl-C (SIGINT) during a running command into cancellation of that command.
 ///
 /// While an operation runs through ``run(_:)`` — or while the monitor is held with ``hold()`` —

@@ -1,56 +1,35 @@
-import class Foundation.NSLock
+import Synchronization
 
 /// The state of one ``InterruptMonitor/run(_:)``: its task, the caller waiting for it, and how
 /// many times the user pressed Ctrl-C. Whichever of "task finished" and "second Ctrl-C" comes
 /// first answers the caller; the other is ignored.
-final class InterruptibleRun<T: Sendable>: @unchecked Sendable {
-    /// Guards every stored property below.
-    private let lock = NSLock()
-    private var task: Task<T, any Error>?
-    private var continuation: CheckedContinuation<T, any Error>?
-    private var interruptions = 0
-    /// An answer decided before the caller started waiting.
-    private var decided: Result<T, any Error>?
-    private var answered = false
+final class InterruptibleRun<T: Sendable>: Sendable {
+    private struct State {
+        var task: Task<T, any Error>?
+        var continuation: CheckedContinuation<T, any Error>?
+        var interruptions = 0
+        /// An answer decided before the caller started waiting.
+        var decided: Result<T, any Error>?
+        var answered = false
 
-    func attach(_ task: Task<T, any Error>) {
-        let cancelNow = lock.withLock {
-            self.task = task
-            return interruptions > 0
+        mutating func decide(_ result: Result<T, any Error>) -> Waiter? {
+            guard !answered, decided == nil else { return nil }
+            guard continuation != nil else {
+                decided = result
+                return nil
+            }
+            return take(result)
         }
-        if cancelNow {
-            task.cancel()
+
+        mutating func take(_ result: Result<T, any Error>) -> Waiter? {
+            guard !answered, let continuation else { return nil }
+            answered = true
+            self.continuation = nil
+            return Waiter(continuation: continuation, result: result)
         }
     }
 
-    func interrupt() {
-        let (task, waiter) = lock.withLock {
-            interruptions += 1
-            let waiter = interruptions >= 2 ? decide(.failure(CancellationError())) : nil
-            return (self.task, waiter)
-        }
-        task?.cancel()
-        waiter?.resume()
-    }
-
-    func await(_ continuation: CheckedContinuation<T, any Error>) {
-        let waiter: Waiter? = lock.withLock {
-            self.continuation = continuation
-            guard let decided else { return nil }
-            return take(decided)
-        }
-        waiter?.resume()
-    }
-
-    func finish(_ result: Result<T, any Error>) {
-        let waiter = lock.withLock {
-            decide(interruptions > 0 ? .failure(CancellationError()) : result)
-        }
-        waiter?.resume()
-    }
-
-    // MARK: Non public (call with `lock` held)
-
+    /// A caller to answer, resumed outside the lock.
     private struct Waiter {
         let continuation: CheckedContinuation<T, any Error>
         let result: Result<T, any Error>
@@ -60,19 +39,41 @@ final class InterruptibleRun<T: Sendable>: @unchecked Sendable {
         }
     }
 
-    private func decide(_ result: Result<T, any Error>) -> Waiter? {
-        guard !answered, decided == nil else { return nil }
-        guard continuation != nil else {
-            decided = result
-            return nil
+    private let state = Mutex(State())
+
+    func attach(_ task: Task<T, any Error>) {
+        let cancelNow = state.withLock { state in
+            state.task = task
+            return state.interruptions > 0
         }
-        return take(result)
+        if cancelNow {
+            task.cancel()
+        }
     }
 
-    private func take(_ result: Result<T, any Error>) -> Waiter? {
-        guard !answered, let continuation else { return nil }
-        answered = true
-        self.continuation = nil
-        return Waiter(continuation: continuation, result: result)
+    func interrupt() {
+        let (task, waiter) = state.withLock { state in
+            state.interruptions += 1
+            let waiter = state.interruptions >= 2 ? state.decide(.failure(CancellationError())) : nil
+            return (state.task, waiter)
+        }
+        task?.cancel()
+        waiter?.resume()
+    }
+
+    func await(_ continuation: CheckedContinuation<T, any Error>) {
+        let waiter: Waiter? = state.withLock { state in
+            state.continuation = continuation
+            guard let decided = state.decided else { return nil }
+            return state.take(decided)
+        }
+        waiter?.resume()
+    }
+
+    func finish(_ result: Result<T, any Error>) {
+        let waiter = state.withLock { state in
+            state.decide(state.interruptions > 0 ? .failure(CancellationError()) : result)
+        }
+        waiter?.resume()
     }
 }

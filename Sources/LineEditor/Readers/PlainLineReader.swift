@@ -63,7 +63,7 @@ public final class PlainLineReader: LineReader {
     /// Appends what the descriptor has to offer; false at end of input or on a read error.
     private func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65_536)
-        let count = chunk.withUnsafeMutableBytes { Platform.readAvailable(fileDescriptor, into: $0) } ?? 0
+        let count = chunk.withUnsafeMutableBytes { SystemCalls.readAvailable(fileDescriptor, into: $0) } ?? 0
         guard count > 0 else { return false }
         buffer.removeFirst(start)
         scanned -= start

@@ -92,18 +92,6 @@ extension OnePError {
         return nil
     }
 
-    /// The request-level message, e.g. `Invalid`.
-    public var requestMessage: String? {
-        if case .requestFailed(_, let message, _) = reason { return message }
-        return nil
-    }
-
-    /// Where the platform says a request-level failure happened (`auth`, `calls`, ...).
-    public var requestContext: String? {
-        if case .requestFailed(_, _, let context) = reason { return context }
-        return nil
-    }
-
     /// The procedure of a failed call.
     public var procedure: String? {
         if case .callFailed(let procedure, _, _) = reason { return procedure }
@@ -113,12 +101,6 @@ extension OnePError {
     /// The status of a failed call.
     public var callStatus: CallStatus? {
         if case .callFailed(_, let status, _) = reason { return status }
-        return nil
-    }
-
-    /// The `error` object the platform attached to a failed call, if any.
-    public var callDetail: JSON? {
-        if case .callFailed(_, _, let detail) = reason { return detail }
         return nil
     }
 

@@ -29,10 +29,8 @@ extension HTTPTransport {
             default: return .unreachable(endpoint: url, cause: "\(error)")
             }
         }
-        // NIOSSL is not a direct dependency, so its errors are recognised by their type's name.
-        let typeName = String(reflecting: type(of: error))
-        if typeName.contains("SSL") || typeName.contains("TLS") {
-            return .tls(endpoint: url, cause: "\(error)")
+        if let cause = TLSFailure.cause(of: error) {
+            return .tls(endpoint: url, cause: cause)
         }
         return .unreachable(endpoint: url, cause: "\(error)")
     }

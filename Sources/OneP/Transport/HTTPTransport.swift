@@ -27,12 +27,14 @@ public final class HTTPTransport: Transport {
     ///   - timeout: how long one request may take, connecting included.
     ///   - debugLog: receives each request as a `curl` command line before it is sent.
     ///   - revealSecrets: show CIKs and tokens in the `curl` lines instead of masking them.
+    ///   - trust: the certificate authorities HTTPS trusts instead of the system's (a private CA).
     public init(
         url: String,
         timeout: Duration = .seconds(30),
         debugLog: (@Sendable (String) -> Void)? = nil,
         revealSecrets: Bool = false,
-        maximumAnswerSize: Int = 256 * 1024 * 1024
+        maximumAnswerSize: Int = 256 * 1024 * 1024,
+        trust: TrustedCertificates? = nil
     ) {
         let base = url.hasSuffix("/") ? String(url.dropLast()) : url
         self.url = base
@@ -41,7 +43,7 @@ public final class HTTPTransport: Transport {
         self.processURL = base + Self.processPath
         self.debugLog = debugLog
         self.curl = CurlFormatter(url: base + Self.processPath, headers: Self.headers, revealSecrets: revealSecrets)
-        self.owned = OwnedHTTPClient(timeout: timeout)
+        self.owned = OwnedHTTPClient(timeout: timeout, trust: trust)
     }
 
     static let processPath = "/onep:v1/rpc/process"

@@ -14,8 +14,10 @@ final class OwnedHTTPClient: Sendable {
     let client: HTTPClient
     private let isShutDown = Atomic<Bool>(false)
 
-    init(timeout: Duration) {
+    /// - Parameter trust: the certificate authorities HTTPS trusts instead of the system's.
+    init(timeout: Duration, trust: TrustedCertificates? = nil) {
         var configuration = HTTPClient.Configuration()
+        if let trust { configuration.tlsConfiguration = trust.clientConfiguration }
         configuration.httpVersion = .http1Only
         configuration.timeout = .init(connect: TimeAmount(timeout), read: nil)
         configuration.connectionPool.retryConnectionEstablishment = false

@@ -36,7 +36,7 @@ extension DataInterfaceEngine {
         case .waiting(let wait, let seen):
             let deadline = clock.now() + wait.timeoutMilliseconds / 1000
             let waiter = Waiter(database: database, clock: clock, changes: changes)
-            guard let point = try await waiter.answer(wait, seen: seen, deadline: deadline) else { return .notModified }
+            guard let point = try await waiter.answer(wait, seen: seen, deadline: deadline, release: release) else { return .notModified }
             return Self.answer(alias, point, format: wait.format)
         }
     }

@@ -8,6 +8,8 @@ struct DataInterfaceEngine: Sendable {
     let clock: any PlatformClock
     let changes: ChangeHub
     let logger: Logger
+    /// Ends a suspended long poll early (see ``WaitRelease``).
+    var release: WaitRelease? = nil
 
     static let aliasPath = "/onep:v1/stack/alias"
     static let recordPath = "/onep:v1/stack/record"
@@ -18,7 +20,7 @@ struct DataInterfaceEngine: Sendable {
         } catch let failure as DataInterfaceFailure {
             return failure.response
         } catch is CancellationError {
-            // A long poll whose client went away: nobody reads this.
+            // A long poll whose client went away (or the task was cancelled): nobody reads this.
             return .notModified
         } catch {
             logger.error("data interface request failed", metadata: ["error": "\(error)"])
@@ -36,7 +38,7 @@ struct DataInterfaceEngine: Sendable {
             guard method == "GET" else { throw DataInterfaceFailure.methodNotAllowed(allowed: "GET") }
             return try ipAnswer(request.serverAddress)
         case Self.aliasPath:
-            let reads = FormFields(request.query).pairs.map(\.name)
+            let reads = try Self.fields(FormFields(request.query), in: "query").pairs.map(\.name)
             if method == "GET" {
                 if let timeout = request.header("Request-Timeout") {
                     return try await longPoll(request, aliases: reads, timeout: timeout)
@@ -44,10 +46,10 @@ struct DataInterfaceEngine: Sendable {
                 return try await exchange(request, writes: [], reads: reads)
             }
             guard method == "POST" else { throw DataInterfaceFailure.methodNotAllowed(allowed: "GET, POST") }
-            return try await exchange(request, writes: FormFields(bytes: request.body).pairs, reads: reads)
+            return try await exchange(request, writes: try Self.fields(FormFields(bytes: request.body), in: "body").pairs, reads: reads)
         case Self.recordPath:
             guard method == "POST" else { throw DataInterfaceFailure.methodNotAllowed(allowed: "POST") }
-            return try await record(request, entries: try RecordEntries(recordBody: FormFields(bytes: request.body)))
+            return try await record(request, entries: try RecordEntries(recordBody: try Self.fields(FormFields(bytes: request.body), in: "body")))
         default:
             guard request.path.hasPrefix(Self.aliasPath + "/") else { throw DataInterfaceFailure.notFound }
             guard method == "POST" else { throw DataInterfaceFailure.methodNotAllowed(allowed: "POST") }
@@ -55,8 +57,20 @@ struct DataInterfaceEngine: Sendable {
             guard let alias = String(encoded).removingPercentEncoding, !alias.isEmpty else {
                 throw DataInterfaceFailure.badRequest("the path names no alias")
             }
-            return try await record(request, entries: try RecordEntries(alias: alias, body: FormFields(bytes: request.body)))
+            guard !RefusedValues.holdsNUL(alias) else { throw Self.refusedText("path") }
+            return try await record(
+                request, entries: try RecordEntries(alias: alias, body: try Self.fields(FormFields(bytes: request.body), in: "body")))
         }
+    }
+
+    /// Decoded form fields, refused when any holds U+0000 or bytes that are not UTF-8 (see ``RefusedValues``).
+    private static func fields(_ form: FormFields, in part: String) throws -> FormFields {
+        guard !form.holdsRefusedText else { throw refusedText(part) }
+        return form
+    }
+
+    private static func refusedText(_ part: String) -> DataInterfaceFailure {
+        .badRequest("the \(part) holds %00 (U+0000) or bytes that are not UTF-8, which no alias or value may contain")
     }
 
     /// `a,b,c,d,p1,p2`: the four bytes of the server's IPv4 address and the two of its port.
@@ -77,7 +91,7 @@ extension DataInterfaceEngine {
     /// The device presenting the request's CIK, as the context its calls run in.
     func session(_ request: DataInterfaceRequest, in db: Database, collecting collector: ChangeCollector) throws -> CallContext {
         let cik = request.header("X-Exosite-CIK")?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard !cik.isEmpty else { throw DataInterfaceFailure.unauthorized }
+        guard !cik.isEmpty, !RefusedValues.holdsNUL(cik) else { throw DataInterfaceFailure.unauthorized }
         let now = clock.currentSecond
         let principal: Authenticator.Principal
         do {

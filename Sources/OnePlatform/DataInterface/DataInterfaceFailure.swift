@@ -35,7 +35,7 @@ struct DataInterfaceFailure: Error, Sendable {
 
     var response: DataInterfaceResponse {
         switch kind {
-        case .badRequest(let reason): return .text(reason, status: 400)
+        case .badRequest(let reason): return .text(reason.oneLine, status: 400)
         case .unauthorized: return .text("the CIK is missing, unknown or not activated", status: 401)
         case .locked: return .text("the client is locked", status: 403)
         case .notFound: return .text("no such data interface path", status: 404)

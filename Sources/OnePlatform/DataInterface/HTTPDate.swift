@@ -9,7 +9,8 @@ enum HTTPDate {
     /// A unix timestamp from an HTTP date, or nil when the text is not one.
     static func parse(_ text: String) -> Int? {
         guard let date = formatter().date(from: text.trimmingCharacters(in: .whitespaces)) else { return nil }
-        return Int(date.timeIntervalSince1970.rounded(.down))
+        // A year far enough out is a date no timestamp holds.
+        return Int(exactly: date.timeIntervalSince1970.rounded(.down))
     }
 
     // A new formatter per use: formatters are not Sendable, and dates here are rare (one per long poll).

@@ -26,8 +26,11 @@ struct RecordEntries: Sendable {
         groups = [group]
     }
 
+    /// Digits are read exactly; a fraction (`1400000000.5`) is rounded down.
     private static func timestamp(_ text: String) throws -> Int {
-        guard let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite,
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let seconds = Int(trimmed) { return seconds }
+        guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }), let number = Double(trimmed), number.isFinite,
             let seconds = Int(exactly: number.rounded(.down))
         else { throw DataInterfaceFailure.badRequest("\(text) is not a unix timestamp") }
         return seconds

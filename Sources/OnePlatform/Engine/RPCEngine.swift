@@ -16,20 +16,23 @@ struct RPCEngine: Sendable {
     let changes: ChangeHub
     let logger: Logger
 
-    func process(_ body: [UInt8]) async -> [UInt8] {
+    /// - Parameters:
+    ///   - limits: what the request may ask; past them it is refused whole.
+    ///   - release: ends a suspended `wait` early (see ``WaitRelease``).
+    func process(_ body: [UInt8], limits: RPCLimits = .standard, release: WaitRelease? = nil) async -> [UInt8] {
         let request: RPCRequest
         do {
-            request = try RequestParser.parse(body)
+            request = try RequestParser.parse(body, limits: limits)
         } catch {
             return error.body.utf8Bytes()
         }
         do {
-            let answers = try await run(request)
+            let answers = try await run(request, release: release)
             return answers.isEmpty ? [] : JSON.array(answers).utf8Bytes()
         } catch let error as RequestError {
             return error.body.utf8Bytes()
         } catch is CancellationError {
-            // Only a wait suspends, and its client has gone away: nobody reads the answer.
+            // Only a wait suspends, and its client has gone away (or the task was cancelled): nobody reads the answer.
             return []
         } catch {
             logger.error("request failed", metadata: ["error": "\(error)"])
@@ -41,7 +44,7 @@ struct RPCEngine: Sendable {
     /// it and its own checks run in one transaction, which then ends (committing what those calls
     /// wrote and announcing it); the wait suspends outside any transaction; the calls after it run
     /// in a new transaction. Each transaction authenticates afresh and uses its own time.
-    private func run(_ request: RPCRequest) async throws -> [JSON] {
+    private func run(_ request: RPCRequest, release: WaitRelease?) async throws -> [JSON] {
         var answers: [JSON] = []
         answers.reserveCapacity(request.calls.count)
         var next = 0
@@ -58,7 +61,7 @@ struct RPCEngine: Sendable {
             next = segment.next
             if let suspended = segment.suspended {
                 let deadline = clock.now() + suspended.wait.timeoutMilliseconds / 1000
-                let point = try await waiter.answer(suspended.wait, seen: suspended.seen, deadline: deadline)
+                let point = try await waiter.answer(suspended.wait, seen: suspended.seen, deadline: deadline, release: release)
                 let outcome: Result<JSON?, CallFailure> =
                     point.map { .success(WaitProcedure.answer($0, format: suspended.wait.format)) } ?? .failure(.status(.expire))
                 if let id = suspended.id { answers.append(Self.answer(outcome, id: id)) }
@@ -155,6 +158,7 @@ struct RPCEngine: Sendable {
     private func execute(_ procedure: Procedure, _ arguments: Arguments, in request: CallContext) throws -> Result<JSON?, CallFailure> {
         let context = request.running(procedure)
         let run = {
+            try arguments.refuseUnstorable()
             try context.authorizeProcedure(arguments)
             return try procedure.run(context, arguments)
         }

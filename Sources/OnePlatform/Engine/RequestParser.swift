@@ -4,10 +4,12 @@ import OnePJSON
 enum RequestParser {
     static let maximumIDLength = 40
 
-    static func parse(_ body: [UInt8]) throws(RequestError) -> RPCRequest {
+    static func parse(_ body: [UInt8], limits: RPCLimits = .standard) throws(RequestError) -> RPCRequest {
         let json: JSON
         do {
-            json = try JSON(parsing: body)
+            json = try JSON(parsing: body, maximumNesting: limits.maximumNesting)
+        } catch  where error.isNestingTooDeep {
+            throw .malformed(nil, "the request nests arrays and objects more than \(limits.maximumNesting) deep")
         } catch {
             throw .notJSON
         }
@@ -18,6 +20,9 @@ enum RequestParser {
         guard let calls = object["calls"]?.arrayValue else {
             throw .malformed("calls", "calls must be a list")
         }
+        guard calls.count <= limits.maximumCalls else {
+            throw .malformed("calls", "a request may hold at most \(limits.maximumCalls) calls; send them in several requests")
+        }
         var parsed: [CallRequest] = []
         parsed.reserveCapacity(calls.count)
         for call in calls { parsed.append(try parseCall(call)) }
@@ -27,6 +32,10 @@ enum RequestParser {
     private static func parseAuth(_ json: JSON?) throws(RequestError) -> AuthForm {
         guard let auth = json?.objectValue else {
             throw .malformed("auth", "auth must be an object")
+        }
+        // No key holds U+0000, and SQLite would compare such text cut short (see RefusedValues).
+        if auth.contains(where: { $0.value.stringValue.map(RefusedValues.holdsNUL) == true }) {
+            throw .unauthorized("auth holds U+0000, which no CIK, token or RID contains")
         }
         let clientID = try optionalString(auth, "client_id")
         let resourceID = try optionalString(auth, "resource_id")

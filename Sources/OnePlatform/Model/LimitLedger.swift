@@ -8,6 +8,9 @@ import OnePJSON
 /// client's limit when the limit is a number (the amount handed down) or that client's own
 /// usage when the limit is `"inherit"` (it draws straight from its owner). `"inherit"` at the
 /// root means no limit at all.
+///
+/// Limits go up to the largest integer, so sums of them saturate there: a usage of `Int.max`
+/// means "at least that much", which no limit leaves room beside.
 struct LimitLedger {
     static let countedTypes = ["client", "dataport", "datarule", "dispatch", "share"]
 
@@ -50,8 +53,8 @@ struct LimitLedger {
             let childUsage = inherits ? try usage(child) : [:]
             for type in Self.countedTypes {
                 switch Self.limit(of: child, type) {
-                case .count(let number): result[type, default: 0] += number
-                case .inherit: result[type, default: 0] += childUsage[type] ?? 0
+                case .count(let number): result[type] = Self.sum(result[type] ?? 0, number)
+                case .inherit: result[type] = Self.sum(result[type] ?? 0, childUsage[type] ?? 0)
                 }
             }
         }
@@ -66,7 +69,8 @@ struct LimitLedger {
         while true {
             switch Self.limit(of: node, type) {
             case .count(let number):
-                guard try usage(node)[type, default: 0] + amount <= number else { throw CallFailure.status(.limit) }
+                // Subtracted, not added: usage + amount may pass the largest integer.
+                guard amount <= number, try usage(node)[type, default: 0] <= number - amount else { throw CallFailure.status(.limit) }
                 return
             case .inherit:
                 guard let parentID = node.parentID, let parent = try ResourceRecord.fetch(db, id: parentID) else { return }
@@ -83,7 +87,7 @@ struct LimitLedger {
         }
         for counted in Self.countedTypes {
             var amount = counted == ResourceType.client.rawValue ? 1 : 0
-            if case .count(let number) = Self.limit(in: description, counted) { amount += number }
+            if case .count(let number) = Self.limit(in: description, counted) { amount = Self.sum(amount, number) }
             try ensureRoom(for: amount, of: counted, in: parent)
         }
     }
@@ -103,5 +107,11 @@ struct LimitLedger {
             }
             try ensureRoom(for: wanted - handedDown, of: type, in: parent)
         }
+    }
+
+    /// `a + b` for counts, held at `Int.max` instead of overflowing.
+    static func sum(_ a: Int, _ b: Int) -> Int {
+        let (total, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : total
     }
 }

@@ -76,7 +76,8 @@ struct Preprocess {
             guard b != 0 else { return nil }
             outcome = a.remainderReportingOverflow(dividingBy: b)
         case "div":
-            guard b != 0, a % b == 0 else { return nil }
+            // `%` itself traps on the smallest integer divided by -1, so the remainder is checked too.
+            guard b != 0, case (0, false) = a.remainderReportingOverflow(dividingBy: b) else { return nil }
             outcome = a.dividedReportingOverflow(by: b)
         default:
             guard let truth = comparison(operation, a, b) else { return nil }

@@ -16,9 +16,7 @@ enum FlushProcedure {
 
     private static func bound(_ json: JSON?) throws -> Int? {
         guard let json, !json.isNull else { return nil }
-        guard let number = json.doubleValue, number.isFinite, let seconds = Int(exactly: number.rounded(.down)) else {
-            throw CallFailure.invalid
-        }
+        guard let seconds = json.timestampSeconds else { throw CallFailure.invalid }
         return seconds
     }
 }

@@ -44,7 +44,10 @@ enum GrantProcedure {
     private static func expiry(_ options: JSONObject, now: Int) throws -> Int? {
         guard let ttl = options["ttl"], !ttl.isNull else { return nil }
         guard ttl.isNumber else { throw CallFailure.arguments("ttl must be a number of seconds") }
-        guard let seconds = ttl.intValue, seconds > 0 else { throw CallFailure.invalid }
-        return now + seconds
+        // A ttl that runs past the last second a timestamp can hold is out of range, like any other.
+        guard let seconds = ttl.intValue, seconds > 0, case let (expires, false) = now.addingReportingOverflow(seconds) else {
+            throw CallFailure.invalid
+        }
+        return expires
     }
 }

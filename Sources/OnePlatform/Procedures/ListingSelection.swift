@@ -46,11 +46,11 @@ struct ListingSelection {
         var seen = Set<Int64>()
         found = found.filter { seen.insert($0.key).inserted }
         guard let tagged else { return found }
-        let marks = tagged.map { _ in "?" }.joined(separator: ", ")
+        // One JSON list bound once: a placeholder per tag would run past SQLite's limit on variables.
+        let list = JSON.array(tagged.map(JSON.string)).serialized()
         let withTags = try Set(
             Int64.fetchAll(
-                context.db, sql: "SELECT DISTINCT resource_id FROM tag WHERE tag IN (\(marks))",
-                arguments: StatementArguments(tagged)))
+                context.db, sql: "SELECT DISTINCT resource_id FROM tag WHERE tag IN (SELECT value FROM json_each(?))", arguments: [list]))
         return found.filter { withTags.contains($0.key) }
     }
 }

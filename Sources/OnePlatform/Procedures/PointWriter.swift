@@ -65,12 +65,13 @@ struct PointWriter {
         try propagation.publish(value, from: target, at: timestamp, context: context)
     }
 
-    /// A timestamp argument in unix seconds; a negative one counts back from now.
+    /// A timestamp argument in unix seconds; a negative one counts back from now, and one that
+    /// counts back past the earliest second a timestamp holds is nil.
     func timestamp(_ json: JSON) -> Int? {
-        guard let number = json.doubleValue, number.isFinite else { return nil }
-        let seconds = Int(exactly: number.rounded(.down)) ?? nil
-        guard let seconds else { return nil }
-        return seconds < 0 ? context.now + seconds : seconds
+        guard let seconds = json.timestampSeconds else { return nil }
+        guard seconds < 0 else { return seconds }
+        let (counted, overflow) = context.now.addingReportingOverflow(seconds)
+        return overflow ? nil : counted
     }
 
     private var inputFormat: DataFormat { intake.inputFormat(storing: format) }

@@ -37,9 +37,7 @@ struct ReadQuery {
 
     private static func time(_ json: JSON) throws -> Int {
         guard json.isNumber else { throw CallFailure.arguments("starttime and endtime are numbers") }
-        guard let number = json.doubleValue, number.isFinite, let seconds = Int(exactly: number.rounded(.down)) else {
-            throw CallFailure.invalid
-        }
+        guard let seconds = json.timestampSeconds else { throw CallFailure.invalid }
         return seconds
     }
 
@@ -58,12 +56,17 @@ struct ReadQuery {
     }
 
     /// The earliest point of each of `limit` equal slices of [start, end] that holds one.
+    ///
+    /// Measured in floating point: a window may span the whole 64-bit time line, whose length no
+    /// integer holds, and a slice number is clamped before it becomes an integer again.
     private func givenWindow(_ ascendingPoints: [(timestamp: Int, value: PointValue)]) -> [(timestamp: Int, value: PointValue)] {
-        let span = Double(end - start + 1)
+        let span = Double(end) - Double(start) + 1
+        let lastIndex = Double(limit - 1)
         var lastSlice = -1
         var chosen: [(timestamp: Int, value: PointValue)] = []
         for point in ascendingPoints {
-            let slice = min(limit - 1, Int(Double(point.timestamp - start) * Double(limit) / span))
+            let position = ((Double(point.timestamp) - Double(start)) * Double(limit) / span).rounded(.down)
+            let slice = position >= lastIndex ? limit - 1 : max(0, Int(position))
             if slice != lastSlice {
                 chosen.append(point)
                 lastSlice = slice

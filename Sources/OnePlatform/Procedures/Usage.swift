@@ -28,9 +28,7 @@ enum UsageProcedure {
     private static func time(_ arguments: Arguments, _ index: Int, _ name: String) throws -> Int {
         let value = try arguments.required(index, name)
         guard value.isNumber else { throw CallFailure.arguments("\(name) must be a number") }
-        guard let number = value.doubleValue, number.isFinite, let seconds = Int(exactly: number.rounded(.down)) else {
-            throw CallFailure.invalid
-        }
+        guard let seconds = value.timestampSeconds else { throw CallFailure.invalid }
         return seconds
     }
 }

@@ -20,6 +20,7 @@ struct ProvisionEngine: Sendable {
         guard let endpoint = ProvisionEndpoint(path: request.path) else {
             return ProvisionFailure.notFound("no provisioning endpoint \(request.path)").response
         }
+        if let refused = request.refusedHead { return refused.response }
         do {
             if case .content(let model, let id) = endpoint, request.method.uppercased() == "POST" {
                 let upload = ContentUpload(database: database, clock: clock)
@@ -32,9 +33,12 @@ struct ProvisionEngine: Sendable {
                     throw ProvisionFailure.tooLarge("the body is larger than \(Self.maximumBodySize) bytes")
                 }
             }
+            if let refused = whole.refusedBody { throw refused }
             return try await handle(whole, endpoint)
         } catch let failure as ProvisionFailure {
             return failure.response
+        } catch let broken as RequestBodyError {
+            return ProvisionFailure.badRequest(broken.reason).response
         } catch {
             logger.error("provisioning request failed", metadata: ["path": "\(request.path)", "error": "\(error)"])
             return ProvisionFailure.internalFailure.response

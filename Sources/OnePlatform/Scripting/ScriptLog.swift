@@ -12,8 +12,12 @@ enum ScriptLog {
     static let dropped = "(more lines in this second were dropped)"
 
     /// Adds `line` to the script's log at the context's time, as the script's owner stores it.
+    ///
+    /// U+0000 is written `\0`: stored text never holds it (see ``RefusedValues``), and a log line
+    /// is for people, so it keeps what follows rather than being refused.
     static func append(_ line: String, to script: ResourceRecord, in context: CallContext) throws {
         guard script.type.keepsPoints else { return }
+        let line = RefusedValues.escapingNUL(line)
         let now = context.now
         let existing = try PointStore.window(context.db, resource: script.key, start: now, end: now, ascending: true, limit: 1).first
         var earlier: String?

@@ -27,6 +27,7 @@ struct SubtreeCopier {
         var newRIDs: [String: String] = [:]
         for original in originals { newRIDs[original.rid] = Identifiers.random() }
         var top: ResourceRecord?
+        var copies: [ResourceRecord] = []
         for original in originals {
             var copy = original
             copy.id = nil
@@ -39,13 +40,16 @@ struct SubtreeCopier {
             copy.created = now
             copy.modified = now
             try copy.insert(db)
-            try ResourceStart.begin(copy, in: db, now: now)
+            copies.append(copy)
             newIDs[original.key] = copy.key
             if original.key == template.key { top = copy }
         }
         if historical { try copyPoints(newIDs, in: db) }
         if aliases { try copyAliases(newIDs, in: db) }
         if comments { try copyComments(newIDs, in: db) }
+        // Started once their history is there: a start that stores a point (a script that logs
+        // its syntax error) adds to the copied second rather than colliding with it.
+        for copy in copies { try ResourceStart.begin(copy, in: db, now: now) }
         guard let top else { throw CopyFailure() }
         return top
     }

@@ -52,10 +52,8 @@ enum WaitProcedure {
 
     private static func sinceTimestamp(_ value: JSON?) throws -> Int? {
         guard let value, !value.isNull else { return nil }
-        guard value.isNumber, let number = value.doubleValue else {
-            throw CallFailure.arguments("since must be a unix timestamp or null")
-        }
-        guard number.isFinite, let seconds = Int(exactly: number.rounded(.down)) else { throw CallFailure.invalid }
+        guard value.isNumber else { throw CallFailure.arguments("since must be a unix timestamp or null") }
+        guard let seconds = value.timestampSeconds else { throw CallFailure.invalid }
         return seconds
     }
 }

@@ -12,12 +12,16 @@ struct Waiter: Sendable {
         case expired
     }
 
-    /// The point that ends the wait, or nil once `deadline` passes.
+    /// The point that ends the wait, or nil once `deadline` passes or `release` expires the wait.
     ///
     /// - Parameters:
     ///   - seen: the resource's version in the hub when the call arrived.
-    /// - Throws: `CancellationError` when the task is cancelled (the client went away); the wait is then forgotten.
-    func answer(_ wait: PendingWait, seen: UInt64, deadline: Double) async throws -> (timestamp: Int, value: PointValue)? {
+    ///   - release: ends the wait early, when the front that serves it says so.
+    /// - Throws: `CancellationError` when the task is cancelled or `release` abandons the wait (the
+    ///   client went away); the wait is then forgotten.
+    func answer(
+        _ wait: PendingWait, seen: UInt64, deadline: Double, release: WaitRelease? = nil
+    ) async throws -> (timestamp: Int, value: PointValue)? {
         var seen = seen
         while true {
             let current = changes.version(of: wait.resource)
@@ -26,7 +30,7 @@ struct Waiter: Sendable {
                 return point
             }
             seen = current
-            switch try await nextWake(of: wait.resource, after: seen, deadline: deadline) {
+            switch try await nextWake(of: wait.resource, after: seen, deadline: deadline, release: release) {
             case .changed: continue
             case .expired: return nil
             }
@@ -43,8 +47,16 @@ struct Waiter: Sendable {
         }
     }
 
-    private func nextWake(of resource: Int64, after seen: UInt64, deadline: Double) async throws -> Wake {
+    private func nextWake(of resource: Int64, after seen: UInt64, deadline: Double, release: WaitRelease?) async throws -> Wake {
         try await withThrowingTaskGroup(of: Wake.self) { group in
+            if let release {
+                group.addTask {
+                    switch try await release.released() {
+                    case .expired: return .expired
+                    case .abandoned: throw CancellationError()
+                    }
+                }
+            }
             group.addTask {
                 _ = try await changes.change(of: resource, after: seen)
                 return .changed

@@ -2,16 +2,15 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import OnePlatform
-import ServiceLifecycle
 
 /// The HTTP Data Interface: `/onep:v1/stack/alias` (and `/alias/<alias>`), `/onep:v1/stack/record`,
 /// `/timestamp` and `/ip`, answered by the platform.
 ///
-/// A long poll (a GET with `Request-Timeout`) ends early when its client closes the connection or
-/// the server shuts down, so a waiting device never holds the server up.
+/// A long poll (a GET with `Request-Timeout`) ends early when its client closes the connection, or
+/// with `304` when the server shuts down, so a waiting device never holds the server up.
 struct DataInterfaceRoutes: PlatformRoutes {
     let platform: Platform
-    let maximumRequestBodySize: Int
+    let maximumBodySize: Int
 
     private static let requestTimeout = HTTPField.Name("Request-Timeout")!
 
@@ -27,12 +26,17 @@ struct DataInterfaceRoutes: PlatformRoutes {
 
     private func process(_ request: Request, context: PlatformRequestContext) async throws -> Response {
         guard request.method == .get, request.headers[Self.requestTimeout] != nil else {
-            let body = try await request.body.collect(upTo: maximumRequestBodySize)
-            return Self.response(await platform.processDataInterface(head(request, context: context, body: Array(body.readableBytesView))))
+            let body: [UInt8]
+            do {
+                body = try await request.collectBody(upTo: maximumBodySize)
+            } catch let failure as BodyFailure {
+                return failure.response
+            }
+            return Self.response(await platform.processDataInterface(head(request, context: context, body: body)))
         }
         let poll = head(request, context: context, body: [])
-        let answer = await context.cancellingOnHangUp { [platform] in
-            await cancelWhenGracefulShutdown { await platform.processDataInterface(poll) }
+        let answer = await context.releasingWaits { [platform] release in
+            await platform.processDataInterface(poll, release: release)
         }
         return Self.response(answer)
     }

@@ -1,7 +1,7 @@
 import Hummingbird
 
-/// A group of routes of the platform's HTTP front (the RPC endpoint today; the HTTP Data Interface
-/// and provisioning join the same way).
+/// A group of routes of the platform's HTTP front: the RPC endpoint, provisioning and the HTTP Data
+/// Interface each register theirs.
 protocol PlatformRoutes: Sendable {
     func register(on router: Router<PlatformRequestContext>)
 }

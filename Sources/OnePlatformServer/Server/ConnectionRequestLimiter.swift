@@ -1,8 +1,13 @@
 import NIOCore
 import NIOHTTP1
 
-/// Serves a fixed number of requests on one connection, then says `Connection: close` in the
-/// last response and closes the connection once that response is out.
+/// Ends a connection after its last response: the response that says `Connection: close` (the
+/// server's own early errors do), the answer to a request that asked for it, or the answer to the
+/// connection's `limit`th request, to which it adds `Connection: close` itself.
+///
+/// Once that response is out it hands the connection to the ``LingeringCloser``, which stops
+/// passing input up, reads what the client still sends, and closes; pipelined requests past the
+/// limit are dropped, and the client resends them on a new connection.
 ///
 /// Sits on the HTTP/1 parts, between the request decoder and the rest of the pipeline.
 final class ConnectionRequestLimiter: ChannelDuplexHandler, RemovableChannelHandler {
@@ -14,6 +19,11 @@ final class ConnectionRequestLimiter: ChannelDuplexHandler, RemovableChannelHand
     private let limit: Int
     private var requestsSeen = 0
     private var responsesFinished = 0
+    /// Whether each request received and not yet answered asked to keep the connection open.
+    private var keepAlive: CircularBuffer<Bool> = []
+    /// Whether the response being written is the connection's last.
+    private var closingAfterResponse = false
+    private var closed = false
 
     init(limit: Int) {
         self.limit = limit
@@ -22,10 +32,10 @@ final class ConnectionRequestLimiter: ChannelDuplexHandler, RemovableChannelHand
     private var answeringLast: Bool { responsesFinished + 1 >= limit }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) {
+        if case .head(let head) = unwrapInboundIn(data) {
             requestsSeen += 1
-            // Requests pipelined past the limit are dropped; the client resends them on a new connection.
             if requestsSeen > limit { return }
+            keepAlive.append(head.isKeepAlive)
         } else if requestsSeen > limit {
             return
         }
@@ -33,20 +43,32 @@ final class ConnectionRequestLimiter: ChannelDuplexHandler, RemovableChannelHand
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        guard !closed else {
+            promise?.fail(ChannelError.outputClosed)
+            return
+        }
         switch unwrapOutboundIn(data) {
-        case .head(var head) where answeringLast:
-            head.headers.replaceOrAdd(name: "connection", value: "close")
+        case .head(var head):
+            let asked = keepAlive.first == false
+            let says = head.headers[canonicalForm: "connection"].contains { $0.lowercased() == "close" }
+            closingAfterResponse = answeringLast || asked || says
+            if closingAfterResponse && !says { head.headers.replaceOrAdd(name: "connection", value: "close") }
             context.write(wrapOutboundOut(.head(head)), promise: promise)
-        case .end where answeringLast:
+        case .end:
             responsesFinished += 1
+            if !keepAlive.isEmpty { keepAlive.removeFirst() }
+            guard closingAfterResponse else {
+                context.write(data, promise: promise)
+                return
+            }
+            closed = true
             let written = context.eventLoop.makePromise(of: Void.self)
             written.futureResult.cascade(to: promise)
             context.writeAndFlush(data, promise: written)
-            written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
-        case .end:
-            responsesFinished += 1
-            context.write(data, promise: promise)
-        default:
+            written.futureResult.assumeIsolated().whenComplete { _ in
+                context.triggerUserOutboundEvent(LingeringCloser.Start(), promise: nil)
+            }
+        case .body:
             context.write(data, promise: promise)
         }
     }

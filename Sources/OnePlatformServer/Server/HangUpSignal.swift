@@ -2,7 +2,7 @@ import NIOCore
 import Synchronization
 
 /// Tells the requests still running on one connection that its client has gone away, so a
-/// suspended `wait` or long poll ends at once instead of at its timeout.
+/// suspended `wait` or long poll ends at once instead of at its timeout (and gives back its connection).
 ///
 /// The server allows half-closed connections, so a client that hangs up does not close the
 /// channel; the end of its input is what gives it away (``HangUpHandler``).
@@ -26,23 +26,21 @@ final class HangUpSignal: Sendable {
         for handler in handlers { handler() }
     }
 
-    /// Runs `operation` in a task of its own that is cancelled when the client hangs up (or the
-    /// calling task is cancelled) first.
-    func cancellingOnHangUp<T: Sendable>(_ operation: @escaping @Sendable () async -> T) async -> T {
-        let task = Task { await operation() }
+    /// Runs `operation`, calling `onHangUp` if the client hangs up before it returns (at once if
+    /// the client has already gone).
+    func whileConnected<T: Sendable>(onHangUp: @escaping @Sendable () -> Void, _ operation: () async -> T) async -> T {
         let id = state.withLock { state -> UInt64? in
             guard !state.hungUp else { return nil }
             state.nextID += 1
-            state.handlers[state.nextID] = { task.cancel() }
+            state.handlers[state.nextID] = onHangUp
             return state.nextID
         }
-        if id == nil { task.cancel() }
-        let value = await withTaskCancellationHandler {
-            await task.value
-        } onCancel: {
-            task.cancel()
+        guard let id else {
+            onHangUp()
+            return await operation()
         }
-        if let id { _ = state.withLock { $0.handlers.removeValue(forKey: id) } }
+        let value = await operation()
+        _ = state.withLock { $0.handlers.removeValue(forKey: id) }
         return value
     }
 }
@@ -77,13 +75,14 @@ enum HangUpSignals {
     // Guards the signals of the open connections.
     private static let byChannel = Mutex<[ObjectIdentifier: HangUpSignal]>([:])
 
-    /// Watches a new connection until it closes.
-    static func watch(_ channel: any Channel) throws {
+    /// Watches a new connection until it closes; the handler answered goes into its pipeline
+    /// where it sees the plain bytes (after TLS, before HTTP).
+    static func watch(_ channel: any Channel) -> HangUpHandler {
         let signal = HangUpSignal()
         let key = ObjectIdentifier(channel)
         byChannel.withLock { $0[key] = signal }
         channel.closeFuture.whenComplete { _ in _ = byChannel.withLock { $0.removeValue(forKey: key) } }
-        try channel.pipeline.syncOperations.addHandler(HangUpHandler(signal: signal), position: .first)
+        return HangUpHandler(signal: signal)
     }
 
     static func signal(of channel: any Channel) -> HangUpSignal? {

@@ -1,9 +1,12 @@
 import Hummingbird
 import NIOCore
+import OnePlatform
+import ServiceLifecycle
 
 /// The request context of the platform's routes: Hummingbird's basics plus both ends of the
 /// connection (the server's own address answers the Data Interface's `/ip`; the peer's is what the
-/// provisioning activation log records) and a way to stop work its client no longer waits for.
+/// provisioning activation log records) and a way to end waits nobody will read or the server
+/// cannot keep.
 struct PlatformRequestContext: RequestContext, RemoteAddressRequestContext {
     var coreContext: CoreRequestContextStorage
     /// The local end of the connection the request came on.
@@ -20,9 +23,19 @@ struct PlatformRequestContext: RequestContext, RemoteAddressRequestContext {
         hangUp = HangUpSignals.signal(of: source.channel)
     }
 
-    /// Runs `operation`, cancelling it when the client hangs up first.
-    func cancellingOnHangUp<T: Sendable>(_ operation: @escaping @Sendable () async -> T) async -> T {
-        guard let hangUp else { return await operation() }
-        return await hangUp.cancellingOnHangUp(operation)
+    /// Runs `operation` with a ``WaitRelease`` that abandons its waits when the client hangs up
+    /// and expires them when the server shuts down gracefully, so neither holds a connection or
+    /// the shutdown up for a wait's whole timeout.
+    func releasingWaits<T: Sendable>(_ operation: @escaping @Sendable (WaitRelease) async -> T) async -> T {
+        let release = WaitRelease()
+        let guarded: () async -> T = {
+            await withGracefulShutdownHandler {
+                await operation(release)
+            } onGracefulShutdown: {
+                release.expire()
+            }
+        }
+        guard let hangUp else { return await guarded() }
+        return await hangUp.whileConnected(onHangUp: { release.abandon() }, guarded)
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import OnePlatform
@@ -10,17 +11,27 @@ public enum PlatformServer {
     /// graceful shutdown on signals).
     /// - Parameters:
     ///   - onListening: called once the socket is bound, with the address and the real port.
+    /// - Throws: ``PlatformServerError`` when the TLS files cannot be used.
     public static func application(
         platform: Platform,
         configuration: PlatformServerConfiguration = .init(),
         logger: Logger = quietLogger,
         onListening: @escaping @Sendable (_ address: String, _ port: Int) async -> Void = { _, _ in }
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         let bindAddress = configuration.bindAddress
+        let limits = configuration.limits
+        let cap = ConnectionCap(requested: limits.maximumConnections)
+        let timeouts = ConnectionTimeouts.Settings(
+            header: TimeAmount(limits.headerTimeout), body: TimeAmount(limits.bodyTimeout), idle: TimeAmount(limits.idleTimeout))
+        let server = HTTPServerBuilder.platformHTTP1(
+            requestsPerConnection: configuration.requestsPerConnection, timeouts: timeouts, cap: cap,
+            tls: try configuration.tls?.configuration())
         return Application(
             router: router(platform: platform, configuration: configuration),
-            server: .http1(requestsPerConnection: configuration.requestsPerConnection),
-            configuration: ApplicationConfiguration(address: .hostname(bindAddress, port: configuration.port), serverName: nil),
+            server: server,
+            configuration: ApplicationConfiguration(
+                address: .hostname(bindAddress, port: configuration.port), serverName: nil,
+                availableConnectionsDelegate: cap.acceptance),
             onServerRunning: { channel in
                 await onListening(bindAddress, channel.localAddress?.port ?? configuration.port)
             },
@@ -28,12 +39,18 @@ public enum PlatformServer {
         )
     }
 
+    /// How many connections a server asked for `requested` really serves: no more than the
+    /// process's open-file limit leaves room for.
+    public static func connectionsAllowed(requested: Int) -> Int {
+        ConnectionCap(requested: requested).maximum
+    }
+
     static func router(platform: Platform, configuration: PlatformServerConfiguration) -> Router<PlatformRequestContext> {
         let router = Router(context: PlatformRequestContext.self)
         let groups: [any PlatformRoutes] = [
-            RPCRoutes(platform: platform, maximumRequestBodySize: configuration.maximumRequestBodySize),
+            RPCRoutes(platform: platform, limits: configuration.limits),
             ProvisionRoutes(platform: platform),
-            DataInterfaceRoutes(platform: platform, maximumRequestBodySize: configuration.maximumRequestBodySize),
+            DataInterfaceRoutes(platform: platform, maximumBodySize: configuration.limits.maximumBodySize),
         ]
         for group in groups { group.register(on: router) }
         return router

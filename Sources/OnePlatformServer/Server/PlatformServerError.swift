@@ -10,6 +10,7 @@ import NIOCore
 public struct PlatformServerError: Error, Sendable {
     private enum Reason: Sendable {
         case cannotBind(address: String, port: Int, cause: String)
+        case unreadableTLSFile(path: String, cause: String)
     }
 
     private let reason: Reason
@@ -21,6 +22,11 @@ public struct PlatformServerError: Error, Sendable {
     /// The address could not be bound: port in use, address not local, no permission.
     public static func cannotBind(address: String, port: Int, cause: String) -> PlatformServerError {
         PlatformServerError(.cannotBind(address: address, port: port, cause: cause))
+    }
+
+    /// A certificate or key file for HTTPS cannot be used.
+    public static func unreadableTLSFile(_ path: String, cause: String) -> PlatformServerError {
+        PlatformServerError(.unreadableTLSFile(path: path, cause: cause))
     }
 
     /// Recognises a failure to bind among the errors a server start throws; `nil` for any other error.
@@ -42,6 +48,8 @@ extension PlatformServerError: CustomStringConvertible {
         switch reason {
         case .cannotBind(let address, let port, let cause):
             return "cannot listen on \(address):\(port): \(cause)"
+        case .unreadableTLSFile(let path, let cause):
+            return "cannot serve HTTPS with \(path): \(cause)"
         }
     }
 }

@@ -4,7 +4,7 @@ import ServiceLifecycle
 
 /// A platform server running in the background of the current process, for tests and benchmarks.
 package final class RunningPlatformServer: Sendable {
-    /// The address the server listens on, e.g. `http://127.0.0.1:54321`.
+    /// The address the server listens on, e.g. `http://127.0.0.1:54321` (`https://` with TLS).
     package let url: String
     package let port: Int
 
@@ -24,13 +24,11 @@ package final class RunningPlatformServer: Sendable {
         -> RunningPlatformServer
     {
         let (listening, announce) = AsyncStream.makeStream(of: Int.self)
-        let application = PlatformServer.application(platform: platform, configuration: configuration) { _, port in
+        let application = try PlatformServer.application(platform: platform, configuration: configuration) { _, port in
             announce.yield(port)
             announce.finish()
         }
-        let group = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: PlatformServer.quietLogger)
-        )
+        let group = ServiceGroup(configuration: PlatformServer.serviceGroup(application, configuration: configuration, stoppedBySignals: false))
         let task = Task {
             defer { announce.finish() }
             try await group.run()
@@ -44,7 +42,8 @@ package final class RunningPlatformServer: Sendable {
             }
             throw CancellationError()
         }
-        return RunningPlatformServer(url: "http://\(configuration.bindAddress):\(port)", port: port, group: group, task: task)
+        let url = "\(configuration.scheme)://\(configuration.bindAddress):\(port)"
+        return RunningPlatformServer(url: url, port: port, group: group, task: task)
     }
 
     /// Stops accepting connections, lets running requests finish, and returns when the server is down.

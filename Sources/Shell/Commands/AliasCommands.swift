@@ -3,58 +3,58 @@ import OnePJSON
 
 /// map, unmap, lookup: aliases in the current client's namespace.
 enum AliasCommands {
+    static let resource = Argument<String>("RES", "the resource", type: .path)
+    static let alias = Argument<String>("ALIAS", "the alias")
+
     static let map = CommandSpec(
         words: ["map"],
         abstract: "Give a resource an alias in the current client",
-        positionals: [
-            PositionalSpec(name: "RES", help: "the resource", type: .path),
-            PositionalSpec(name: "ALIAS", help: "the alias"),
-        ],
+        arguments: [resource, alias],
         examples: ["map temperature temp"],
         effect: .changes,
-        body: { context in
-            let resource = try await context.resolve(context.arguments.required("RES"))
+        run: { context in
+            let target = try await context.resolve(context[resource])
             let here = try await context.resolve(".")
-            _ = try await context.client(actingAs: here.rid).call(.map(.rid(resource.rid), alias: context.arguments.required("ALIAS")))
-            context.session.knownChildren[here.rid] = nil
+            _ = try await context.client(actingAs: here.rid).call(.map(.rid(target.rid), alias: context[alias]))
+            return nil
         }
     )
 
     static let unmap = CommandSpec(
         words: ["unmap"],
         abstract: "Remove an alias from the current client",
-        positionals: [PositionalSpec(name: "ALIAS", help: "the alias")],
+        arguments: [alias],
         effect: .changes,
-        body: { context in
+        run: { context in
             let here = try await context.resolve(".")
-            _ = try await context.client().call(.unmap(here.id, alias: context.arguments.required("ALIAS")))
-            context.session.knownChildren[here.rid] = nil
+            _ = try await context.client().call(.unmap(here.id, alias: context[alias]))
+            return nil
         }
     )
+
+    static let lookedUp = OptionalArgument<String>("ALIAS", "an alias in the current client")
+    static let owner = Option<String>("owner", "RES", "the owner of this resource", type: .path)
+    static let share = Option<String>("share", "CODE", "the resource shared with this code", secret: true)
 
     static let lookup = CommandSpec(
         words: ["lookup"],
         abstract: "Find a RID by alias, a resource's owner, or a share code",
-        positionals: [PositionalSpec(name: "ALIAS", help: "an alias in the current client", isOptional: true)],
-        options: [
-            .value("owner", "RES", "the owner of this resource", type: .path),
-            .value("share", "CODE", "the resource shared with this code", secret: true),
-        ],
+        arguments: [lookedUp, owner, share],
         examples: ["lookup temp", "lookup --owner temperature", "lookup --share 0123..."],
-        body: { context in
+        run: { context in
             let here = try await context.resolve(".")
             let key: LookupKey
-            if let owner = context.arguments.option("owner") {
-                key = .owner(.rid(try await context.resolve(owner).rid))
-            } else if let code = context.arguments.option("share") {
+            if let resource = context[owner] {
+                key = .owner(.rid(try await context.resolve(resource).rid))
+            } else if let code = context[share] {
                 key = .shared(code)
-            } else if let alias = context.arguments.value("ALIAS") {
-                key = .alias(alias)
+            } else if let name = context[lookedUp] {
+                key = .alias(name)
             } else {
                 throw ShellError(.missingArgument(command: "lookup", argument: "ALIAS, --owner RES or --share CODE"))
             }
             let answer = try await context.client().call(.lookup(here.id, key))
-            context.emit(context.session.settings.format == .text ? .message(answer?.stringValue ?? "") : .value(["rid": answer ?? .null]))
+            return .made(Made(fields: ["rid": answer ?? .null], text: answer?.stringValue ?? ""))
         }
     )
 }

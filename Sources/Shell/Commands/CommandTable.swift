@@ -32,7 +32,7 @@ enum CommandTable {
         ProvisionSerialRanges.add, ProvisionSerialRanges.remove,
         ProvisionContentCommands.list, ProvisionContentCommands.info, ProvisionContentCommands.create, ProvisionContentCommands.upload,
         ProvisionContentCommands.download, ProvisionContentCommands.delete,
-        ProvisionGroupCommands.list, ProvisionGroupCommands.create, ProvisionGroupCommands.info, ProvisionGroupCommands.members,
+        ProvisionGroupCommands.list, ProvisionGroupCommands.create, ProvisionGroupCommands.info, ProvisionGroupCommands.listMembers,
         ProvisionGroupCommands.add, ProvisionGroupCommands.remove, ProvisionGroupCommands.delete,
     ]
 }

@@ -3,22 +3,22 @@ import OnePJSON
 
 /// create and clone: new resources under the current client.
 enum CreateCommand {
+    static let type = Argument<String>("TYPE", "what to create", type: .choice(["client", "dataport", "datarule", "dispatch"]))
+    static let name = Argument<String>("NAME", "its name, optionally under a path", completion: .resourcePath)
+    static let format = Option<String>(
+        "format", "FORMAT", "dataport or datarule format (default float)", type: .choice(["float", "integer", "string"]))
+    static let meta = Option<String>("meta", "TEXT", "free-form metadata")
+    static let isPublic = Flag("public", "readable by anyone")
+    static let alias = Option<String>("alias", "ALIAS", "also map this alias in the owning client")
+    static let json = Option<JSON>("json", "DESC", "more description fields as JSON")
+
     static let spec = CommandSpec(
         words: ["create"],
         abstract: "Create a client, dataport, datarule or dispatch",
         discussion:
             "NAME may carry a path ('device1/temperature') to create under another client. --json DESC is merged last, for any description field the options do not cover. New clients inherit their owner's limits unless --json says otherwise.",
-        positionals: [
-            PositionalSpec(name: "TYPE", help: "what to create", type: .choice(["client", "dataport", "datarule", "dispatch"])),
-            PositionalSpec(name: "NAME", help: "its name, optionally under a path", completion: .resourcePath),
-        ],
-        options: [
-            .value("format", "FORMAT", "dataport or datarule format (default float)", type: .choice(["float", "integer", "string"])),
-            .value("meta", "TEXT", "free-form metadata"),
-            .flag("public", "readable by anyone"),
-            .value("alias", "ALIAS", "also map this alias in the owning client"),
-            .value("json", "DESC", "more description fields as JSON", type: .json),
-        ] + DescriptionOptions.pipeline + DescriptionOptions.rule + DescriptionOptions.dispatch,
+        arguments: [type, name, format, meta, isPublic, alias, json] + DescriptionOptions.pipeline + DescriptionOptions.ruleOptions
+            + DescriptionOptions.dispatch,
         examples: [
             "create dataport temperature --format float --alias temp",
             "create client device2",
@@ -28,65 +28,60 @@ enum CreateCommand {
             "create datarule hot --format integer --rule '{\"simple\": {\"comparison\": \"gt\", \"constant\": 30, \"repeat\": false}}'",
         ],
         effect: .changes,
-        body: { context in try await run(&context) }
+        run: { context in try await run(&context) }
     )
 
-    static func run(_ context: inout CommandContext) async throws {
-        let type = context.arguments.required("TYPE")
-        let fullName = context.arguments.required("NAME")
+    static func run(_ context: inout CommandContext) async throws -> CommandOutput {
+        let kind = context[type]
+        let fullName = context[name]
         var parentPath = "."
-        var name = fullName
+        var leaf = fullName
         if let slash = fullName.lastIndex(of: "/") {
             parentPath = String(fullName[..<slash])
             if parentPath.isEmpty { parentPath = "/" }
-            name = String(fullName[fullName.index(after: slash)...])
+            leaf = String(fullName[fullName.index(after: slash)...])
         }
-        guard !name.isEmpty else { throw ShellError(.missingArgument(command: "create", argument: "NAME")) }
+        guard !leaf.isEmpty else { throw ShellError(.missingArgument(command: "create", argument: "NAME")) }
         let parent = try await context.resolve(parentPath)
-        var description = try await describe(type: type, name: name, context: &context)
-        if let extra = context.arguments.option("json") {
-            guard let object = try ValueParsing.json(extra).objectValue else {
-                throw ShellError.badJSON(extra, reason: "a description must be an object")
+        var description = try await describe(type: kind, name: leaf, context: &context)
+        if let extra = context[json] {
+            guard let object = extra.objectValue else {
+                throw ShellError.badJSON(extra.serialized(), reason: "a description must be an object")
             }
             for (key, value) in object { description[key] = value }
         }
-        let created = try await context.client().call(.create(parent.id, type: ResourceType(rawValue: type), description: .object(description)))
+        let created = try await context.client().call(.create(parent.id, type: ResourceType(rawValue: kind), description: .object(description)))
         guard let rid = created?.stringValue else { throw OnePError.malformedAnswer("create gave no RID") }
-        if let alias = context.arguments.option("alias") {
-            _ = try await context.client(actingAs: parent.rid).call(.map(.rid(rid), alias: alias))
+        if let mapped = context[alias] {
+            _ = try await context.client(actingAs: parent.rid).call(.map(.rid(rid), alias: mapped))
         }
-        context.session.knownChildren[parent.rid] = nil
-        if context.session.settings.format == .text {
-            context.emit(.message(rid))
-        } else {
-            context.emit(.value(["rid": .string(rid), "name": .string(name), "type": .string(type)]))
-        }
+        return .made(Made(fields: ["rid": .string(rid), "name": .string(leaf), "type": .string(kind)], text: rid))
     }
 
-    private static func describe(type: String, name: String, context: inout CommandContext) async throws -> JSONObject {
+    private static func describe(type kind: String, name: String, context: inout CommandContext) async throws -> JSONObject {
         let arguments = context.arguments
-        try checkApplies(to: type, arguments)
+        try checkApplies(to: kind, arguments)
         var description: JSONObject = ["name": .string(name)]
-        if let meta = arguments.option("meta") { description["meta"] = .string(meta) }
-        if arguments.flag("public") { description["public"] = true }
-        switch type {
+        if let text = arguments[meta] { description["meta"] = .string(text) }
+        if arguments[isPublic] { description["public"] = true }
+        switch kind {
         case "client":
             description["limits"] = .object(JSONObject(DescriptionOptions.clientLimitKeys.map { ($0, JSON.string("inherit")) }))
             return description
         case "dataport", "datarule":
             description["format"] = .string(
-                arguments.option("format") ?? (type == "datarule" && arguments.option("when") == "script" ? "string" : "float"))
+                arguments[format] ?? (kind == "datarule" && arguments[DescriptionOptions.when] == "script" ? "string" : "float"))
         default:
-            description["method"] = .string(arguments.option("method") ?? "email")
-            description["recipient"] = .string(arguments.option("recipient") ?? "")
-            description["subject"] = .string(arguments.option("subject") ?? "")
-            description["message"] = .string(arguments.option("message") ?? "")
+            description["method"] = .string(arguments[DescriptionOptions.method] ?? "email")
+            description["recipient"] = .string(arguments[DescriptionOptions.recipient] ?? "")
+            description["subject"] = .string(arguments[DescriptionOptions.subject] ?? "")
+            description["message"] = .string(arguments[DescriptionOptions.message] ?? "")
         }
-        if type == "datarule" {
+        if kind == "datarule" {
             // --json may carry the rule instead of the options.
             if let rule = try DescriptionOptions.rule(command: "create", arguments) {
                 description["rule"] = rule
-            } else if (try arguments.option("json").map(ValueParsing.json))?["rule"] == nil {
+            } else if arguments[json]?["rule"] == nil {
                 throw ShellError(.missingArgument(command: "create", argument: "--when KIND (or --rule JSON) for a datarule"))
             }
         }
@@ -95,53 +90,47 @@ enum CreateCommand {
     }
 
     /// Refuses options that describe a type other than the one being created.
-    private static func checkApplies(to type: String, _ arguments: ParsedArguments) throws {
+    private static func checkApplies(to kind: String, _ arguments: ParsedArguments) throws {
         var foreign: [(names: [String], owner: String)] = []
-        if type != "datarule" { foreign.append((DescriptionOptions.ruleOptionNames, "a datarule")) }
-        if type != "dispatch" { foreign.append((DescriptionOptions.dispatchOptionNames, "a dispatch")) }
-        if type == "client" || type == "dispatch" { foreign.append((["format"], "a dataport or datarule")) }
-        if type == "client" { foreign.append((DescriptionOptions.pipelineOptionNames, "a dataport, datarule or dispatch")) }
+        if kind != "datarule" { foreign.append((DescriptionOptions.ruleOptionNames, "a datarule")) }
+        if kind != "dispatch" { foreign.append((DescriptionOptions.dispatchOptionNames, "a dispatch")) }
+        if kind == "client" || kind == "dispatch" { foreign.append((["format"], "a dataport or datarule")) }
+        if kind == "client" { foreign.append((DescriptionOptions.pipelineOptionNames, "a dataport, datarule or dispatch")) }
         for (names, owner) in foreign {
             if let option = DescriptionOptions.given(names, in: arguments).first {
-                throw DescriptionOptions.conflict("create", "--\(option)", "applies only to \(owner), not to a \(type)")
+                throw DescriptionOptions.conflict("create", "--\(option)", "applies only to \(owner), not to a \(kind)")
             }
         }
     }
 
+    static let source = Argument<String>("SOURCE", "the client to copy", type: .path)
+    static let noAliases = Flag("no-aliases", "do not copy aliases")
+    static let noHistory = Flag("no-history", "do not copy points")
+
     static let clone = CommandSpec(
         words: ["clone"],
         abstract: "Copy a client (with its resources) under the current client",
-        positionals: [PositionalSpec(name: "SOURCE", help: "the client to copy", type: .path)],
-        options: [
-            .flag("no-aliases", "do not copy aliases"),
-            .flag("no-history", "do not copy points"),
-        ],
+        arguments: [source, noAliases, noHistory],
         examples: ["clone device1", "clone device1 --no-history"],
         effect: .changes,
-        body: { context in
-            let source = try await context.resolve(context.arguments.required("SOURCE"))
+        run: { context in
+            let original = try await context.resolve(context[source])
             let here = try await context.resolve(".")
             // The source's type comes in the same request, to explain a refusal in the user's terms.
             let results = try await context.client().batch([
-                .info(.rid(source.rid), options: [.basic]),
-                .clone(
-                    here.id, .rid(source.rid), noAliases: context.arguments.flag("no-aliases"), noHistorical: context.arguments.flag("no-history")),
+                .info(.rid(original.rid), options: [.basic]),
+                .clone(here.id, .rid(original.rid), noAliases: context[noAliases], noHistorical: context[noHistory]),
             ])
             if let type = results[0].result?["basic"]?["type"]?.stringValue, type != "client" {
-                throw ShellError.failed("clone: '\(source.text)' is a \(type); only clients can be cloned")
+                throw ShellError.failed("clone: '\(original.text)' is a \(type); only clients can be cloned")
             }
             guard let rid = try results[1].get()?.stringValue else { throw OnePError.malformedAnswer("clone gave no RID") }
             // Only the direct owner may see a client's key.
             let info = try? await context.client(actingAs: here.rid).call(.info(.rid(rid), options: [.key]))
             let cik = info?["key"]?.stringValue
-            context.session.knownChildren[here.rid] = nil
-            if context.session.settings.format == .text {
-                context.emit(.message(cik.map { "rid: \(rid)\ncik: \($0)" } ?? rid))
-            } else {
-                var object: JSONObject = ["rid": .string(rid)]
-                if let cik { object["cik"] = .string(cik) }
-                context.emit(.value(.object(object)))
-            }
+            var fields: JSONObject = ["rid": .string(rid)]
+            if let cik { fields["cik"] = .string(cik) }
+            return .made(Made(fields: fields, text: cik.map { "rid: \(rid)\ncik: \($0)" } ?? rid))
         }
     )
 }

@@ -16,13 +16,13 @@ extension DescriptionOptions {
     /// The rule the options describe, nil when none is given; a wrong combination is a usage error.
     static func rule(command: String, _ arguments: ParsedArguments) throws -> JSON? {
         let parts = given(ruleOptionNames.filter { $0 != "when" && $0 != "rule" }, in: arguments)
-        if let json = arguments.option("rule") {
+        if let json = arguments[Self.rule] {
             if let other = given(["when"], in: arguments).first ?? parts.first {
                 throw conflict(command, "--\(other)", "cannot go with --rule, which gives the whole rule as JSON")
             }
-            return try ValueParsing.json(json)
+            return json
         }
-        guard let kind = arguments.option("when") else {
+        guard let kind = arguments[Self.when] else {
             if let first = parts.first { throw conflict(command, "--\(first)", "describes a rule: add --when KIND") }
             return nil
         }
@@ -37,26 +37,26 @@ extension DescriptionOptions {
     }
 
     private static func build(_ kind: String, command: String, _ arguments: ParsedArguments) throws -> DataruleRule {
-        let again = arguments.flag("repeat")
-        if kind == "script" { return .script(arguments.option("script") ?? "") }
-        if kind == "timeout" { return .timeout(seconds: try seconds(command, arguments), repeat: again) }
-        let comparison = Comparison(rawValue: arguments.option("comparison") ?? "") ?? .eq
-        let constantText = arguments.option("constant") ?? ""
+        let repeats = arguments[Self.again]
+        if kind == "script" { return .script(arguments[Self.script] ?? "") }
+        if kind == "timeout" { return .timeout(seconds: try seconds(command, arguments), repeat: repeats) }
+        let comparing = Comparison(rawValue: arguments[Self.comparison] ?? "") ?? .eq
+        let constantText = arguments[Self.constant] ?? ""
         guard let constant = Double(constantText), constant.isFinite else {
             throw ShellError(.invalidValue(command: command, argument: "--constant", value: constantText, expected: "a number"))
         }
         switch kind {
-        case "simple": return .simple(comparison, constant: constant, repeat: again)
-        case "interval": return .interval(comparison, constant: constant, seconds: try seconds(command, arguments), repeat: again)
-        case "duration": return .duration(comparison, constant: constant, seconds: try seconds(command, arguments), repeat: again)
+        case "simple": return .simple(comparing, constant: constant, repeat: repeats)
+        case "interval": return .interval(comparing, constant: constant, seconds: try seconds(command, arguments), repeat: repeats)
+        case "duration": return .duration(comparing, constant: constant, seconds: try seconds(command, arguments), repeat: repeats)
         default:
             return .count(
-                comparison, constant: constant, count: arguments.integer("count") ?? 0, seconds: try seconds(command, arguments), repeat: again)
+                comparing, constant: constant, count: arguments[Self.count] ?? 0, seconds: try seconds(command, arguments), repeat: repeats)
         }
     }
 
     private static func seconds(_ command: String, _ arguments: ParsedArguments) throws -> Double {
-        let text = arguments.option("timeout") ?? ""
+        let text = arguments[Self.timeout] ?? ""
         guard let seconds = Double(text), seconds.isFinite, seconds >= 0 else {
             throw ShellError(.invalidValue(command: command, argument: "--timeout", value: text, expected: "a number of seconds"))
         }

@@ -10,51 +10,47 @@ enum DescriptionOptions {
     static let methods = DispatchMethod.allCases.map(\.rawValue)
     static let operations = PreprocessStep.Operation.allCases.map(\.rawValue)
 
-    static let pipeline: [OptionSpec] = [
-        .value("retention-count", "N", "keep at most N points", type: .integer),
-        .value("retention-duration", "H", "keep points for H hours", type: .integer),
-        .value("preprocess", "OPS", "operations on incoming values: 'mul:2,add:32' or JSON like [[\"mul\", 2]]"),
-        .value("subscribe", "RES", "receive every point of this resource", type: .path),
-    ]
+    static let retentionCount = Option<Int>("retention-count", "N", "keep at most N points")
+    static let retentionDuration = Option<Int>("retention-duration", "H", "keep points for H hours")
+    static let preprocess = Option<String>("preprocess", "OPS", "operations on incoming values: 'mul:2,add:32' or JSON like [[\"mul\", 2]]")
+    static let subscribe = Option<String>("subscribe", "RES", "receive every point of this resource", type: .path)
+    static let pipeline: [any ArgumentKey] = [retentionCount, retentionDuration, preprocess, subscribe]
 
-    static let rule: [OptionSpec] = [
-        .value("when", "KIND", "the datarule's kind of rule", type: .choice(ruleKinds)),
-        .value("comparison", "OP", "how a rule compares each value with --constant", type: .choice(comparisons)),
-        .value("constant", "N", "the number a rule compares with"),
-        .value("timeout", "SECONDS", "a timeout, interval or duration rule's time, or a count rule's window"),
-        .value("count", "N", "how many matching values a count rule waits for", type: .integer),
-        .flag("repeat", "store a rule's output even when it equals the last one"),
-        .value("script", "LUA", "a script rule's Lua source"),
-        .value("rule", "JSON", "the whole rule as JSON, in place of --when and its options", type: .json),
-    ]
+    static let when = Option<String>("when", "KIND", "the datarule's kind of rule", type: .choice(ruleKinds))
+    static let comparison = Option<String>("comparison", "OP", "how a rule compares each value with --constant", type: .choice(comparisons))
+    static let constant = Option<String>("constant", "N", "the number a rule compares with")
+    static let timeout = Option<String>("timeout", "SECONDS", "a timeout, interval or duration rule's time, or a count rule's window")
+    static let count = Option<Int>("count", "N", "how many matching values a count rule waits for")
+    static let again = Flag("repeat", "store a rule's output even when it equals the last one")
+    static let script = Option<String>("script", "LUA", "a script rule's Lua source")
+    static let rule = Option<JSON>("rule", "JSON", "the whole rule as JSON, in place of --when and its options")
+    static let ruleOptions: [any ArgumentKey] = [when, comparison, constant, timeout, count, again, script, rule]
 
-    static let dispatch: [OptionSpec] = [
-        .value("method", "METHOD", "dispatch delivery", type: .choice(methods)),
-        .value("recipient", "TO", "dispatch recipient"),
-        .value("subject", "TEXT", "dispatch subject"),
-        .value("message", "TEXT", "dispatch message (empty sends the value)"),
-    ]
+    static let method = Option<String>("method", "METHOD", "dispatch delivery", type: .choice(methods))
+    static let recipient = Option<String>("recipient", "TO", "dispatch recipient")
+    static let subject = Option<String>("subject", "TEXT", "dispatch subject")
+    static let message = Option<String>("message", "TEXT", "dispatch message (empty sends the value)")
+    static let dispatch: [Option<String>] = [method, recipient, subject, message]
 
-    static let ruleOptionNames = rule.map(\.name)
-    static let dispatchOptionNames = dispatch.map(\.name)
-    static let pipelineOptionNames = pipeline.map(\.name)
+    static let ruleOptionNames = ruleOptions.map(\.declaration.name).map { String($0.dropFirst(2)) }
+    static let dispatchOptionNames = dispatch.map(\.spec.name)
+    static let pipelineOptionNames = pipeline.map(\.declaration.name).map { String($0.dropFirst(2)) }
 
     /// The option names among `names` that the command was given.
     static func given(_ names: [String], in arguments: ParsedArguments) -> [String] {
-        names.filter { arguments.option($0) != nil || arguments.flag($0) }
+        names.filter { arguments.contains(option: $0) }
     }
 
     /// Retention, preprocess and subscribe as given; fields not given are left out.
     static func pipelineFields(command: String, context: inout CommandContext) async throws -> JSONObject {
-        let arguments = context.arguments
         var fields = JSONObject()
         var retention = JSONObject()
-        if let count = arguments.integer("retention-count") { retention["count"] = .int(count) }
-        if let hours = arguments.integer("retention-duration") { retention["duration"] = .int(hours) }
+        if let count = context[retentionCount] { retention["count"] = .int(count) }
+        if let hours = context[retentionDuration] { retention["duration"] = .int(hours) }
         if !retention.isEmpty { fields["retention"] = .object(retention) }
-        if let preprocess = arguments.option("preprocess") { fields["preprocess"] = try preprocessList(preprocess, command: command) }
-        if let subscribe = arguments.option("subscribe") {
-            fields["subscribe"] = .string(try await context.resolve(subscribe).rid)
+        if let steps = context[preprocess] { fields["preprocess"] = try preprocessList(steps, command: command) }
+        if let source = context[subscribe] {
+            fields["subscribe"] = .string(try await context.resolve(source).rid)
         }
         return fields
     }
@@ -62,8 +58,8 @@ enum DescriptionOptions {
     /// A dispatch's delivery fields as given.
     static func dispatchFields(_ arguments: ParsedArguments) -> JSONObject {
         var fields = JSONObject()
-        for name in dispatchOptionNames {
-            if let value = arguments.option(name) { fields[name] = .string(value) }
+        for option in dispatch {
+            if let value = arguments[option] { fields[option.spec.name] = .string(value) }
         }
         return fields
     }

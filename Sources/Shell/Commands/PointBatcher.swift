@@ -5,7 +5,7 @@ import OnePJSON
 /// chunk is ever held. It keeps the count of refused points and the first few of them to show.
 struct PointBatcher {
     let resource: ResourceID
-    let client: RPCClient
+    let client: PlatformClient
     let chunkSize: Int
 
     private var pending: [(Int, JSON)] = []
@@ -14,7 +14,7 @@ struct PointBatcher {
     private(set) var refusedCount = 0
     private(set) var refusedShown: [CallStatus.RefusedPoint] = []
 
-    init(resource: ResourceID, client: RPCClient, chunkSize: Int) {
+    init(resource: ResourceID, client: PlatformClient, chunkSize: Int) {
         self.resource = resource
         self.client = client
         self.chunkSize = chunkSize

@@ -19,7 +19,7 @@ extension ReadCommand {
     }
 
     /// Prints points newer than the last one seen until the command is cancelled.
-    static func follow(_ resources: [ResolvedResource], columns: [String], since: Int?, context: CommandContext) async throws {
+    static func followed(_ resources: [ResolvedResource], columns: [String], since: Int?, context: CommandContext) async throws {
         // With nothing printed yet, a point stamped in this very second is still new.
         var last = since ?? context.now - 1
         var waits = true
@@ -40,7 +40,7 @@ extension ReadCommand {
                 until = context.now
             }
             let options = ReadOptions(starttime: last + 1, endtime: until, sort: .asc, limit: 1000)
-            let rows = merge(try await read(resources, options: options, context: context), descending: false)
+            let rows = merge(try await read(resources, options: options, client: context.client()), descending: false)
             guard !rows.isEmpty else { continue }
             last = rows.map(\.0).max() ?? last
             printFollowed(rows, columns: columns, context: context)
@@ -49,7 +49,7 @@ extension ReadCommand {
 
     /// Holds a wait on every resource at once and answers with the first that ends; the others are
     /// cancelled, which ends their requests on the platform too.
-    static func firstWake(_ resources: [ResolvedResource], since: Int, client: RPCClient) async throws -> FollowWake {
+    static func firstWake(_ resources: [ResolvedResource], since: Int, client: PlatformClient) async throws -> FollowWake {
         try await withThrowingTaskGroup(of: FollowWake.self) { group in
             for resource in resources {
                 group.addTask { try await wake(of: resource.id, since: since, client: client) }
@@ -61,7 +61,7 @@ extension ReadCommand {
     }
 
     /// One resource's wait, asked again each time it expires without a point.
-    static func wake(of resource: ResourceID, since: Int, client: RPCClient) async throws -> FollowWake {
+    static func wake(of resource: ResourceID, since: Int, client: PlatformClient) async throws -> FollowWake {
         while true {
             try Task.checkCancellation()
             let result = try await client.batch([.wait(resource, timeoutMilliseconds: followWaitMilliseconds, since: since)])[0]
@@ -79,14 +79,10 @@ extension ReadCommand {
         return result.error?["context"]?.stringValue == "procedure"
     }
 
+    /// More rows of the table printed first: no format repeats its header.
     static func printFollowed(_ rows: [(Int, [JSON])], columns: [String], context: CommandContext) {
-        let table = Table(columns: columns, rows: rows.map { row(timestamp: $0.0, values: $0.1, context: context) }, showsHeader: false)
-        switch context.session.settings.format {
-        case .csv:
-            // The header came with the first table; later chunks are rows only.
-            context.services.output.writeOut(CSVRenderer().render(.table(table)).split(separator: "\n").dropFirst().map { $0 + "\n" }.joined())
-        default:
-            context.emit(.table(table))
-        }
+        var table = Table(columns: columns, rows: rows.map(row), timeColumns: [0])
+        table.continues = true
+        context.emit(.table(table))
     }
 }

@@ -3,6 +3,10 @@ import OnePJSON
 
 /// record: historical points from arguments, a CSV file or standard input, sent in chunks.
 enum RecordCommand {
+    static let resource = Argument<String>("RES", "the resource", type: .path)
+    static let points = RepeatingArgument<String>("TS,VALUE", "points, or '-' for standard input", optional: true)
+    static let file = Option<String>("file", "FILE", "a CSV file of TS,VALUE lines ('-' for standard input)", completion: .file)
+
     static let spec = CommandSpec(
         words: ["record"],
         abstract: "Record points at given timestamps",
@@ -10,20 +14,16 @@ enum RecordCommand {
             "Points are TS,VALUE (a time as 'read --start' takes it). A file or '-' (standard input) has one TS,VALUE per line "
             + "and is read while it is sent, so its size does not matter. Points go through recordbatch, \(chunkSize) per request. "
             + "A bad line stops the command there; the points before it stay recorded and the error says how many.",
-        positionals: [
-            PositionalSpec(name: "RES", help: "the resource", type: .path),
-            PositionalSpec(name: "TS,VALUE", help: "points, or '-' for standard input", isOptional: true, isRepeating: true),
-        ],
-        options: [.value("file", "FILE", "a CSV file of TS,VALUE lines ('-' for standard input)", completion: .file)],
+        arguments: [resource, points, file],
         examples: ["record temperature 1700000000,20.5 -1h,21", "record temperature --file history.csv"],
         effect: .changes,
-        body: { context in try await run(&context) }
+        run: { context in try await run(&context) }
     )
 
     static let chunkSize = 5000
 
-    static func run(_ context: inout CommandContext) async throws {
-        var arguments = context.arguments.values("TS,VALUE")
+    static func run(_ context: inout CommandContext) async throws -> CommandOutput {
+        var arguments = context[points]
         let readsStandardInput = arguments == ["-"]
         if readsStandardInput { arguments = [] }
         var given: [(Int, JSON)] = []
@@ -34,14 +34,14 @@ enum RecordCommand {
             given.append(point)
         }
         var inputs: [(name: String, lines: TextLines)] = []
-        if let file = context.arguments.option("file") {
-            inputs.append((file == "-" ? "standard input" : file, try open(file, context: context)))
+        if let path = context[file] {
+            inputs.append((path == "-" ? "standard input" : path, try open(path, context: context)))
         }
-        if readsStandardInput { inputs.append(("standard input", context.services.configuration.standardInputLines())) }
+        if readsStandardInput { inputs.append(("standard input", context.standardInput())) }
         guard !given.isEmpty || !inputs.isEmpty else { throw ShellError(.missingArgument(command: "record", argument: "TS,VALUE or --file")) }
 
-        let resource = try await context.resolve(context.arguments.required("RES"))
-        var batcher = PointBatcher(resource: resource.id, client: try context.client(), chunkSize: chunkSize)
+        let target = try await context.resolve(context[resource])
+        var batcher = PointBatcher(resource: target.id, client: try context.client(), chunkSize: chunkSize)
         for point in given { try await batcher.add(point) }
         for input in inputs { try await send(input.lines, from: input.name, to: &batcher, now: context.now) }
         try await batcher.flush()
@@ -50,15 +50,15 @@ enum RecordCommand {
             let shown = batcher.refusedShown.map { "\($0.timestamp) (\($0.status))" }.joined(separator: ", ")
             throw ShellError.failed("record: the platform refused \(batcher.refusedCount) of \(batcher.sent) points: \(shown)")
         }
-        context.emit(.message("recorded \(batcher.sent) points"))
+        return .message("recorded \(batcher.sent) points")
     }
 
-    private static func open(_ file: String, context: CommandContext) throws -> TextLines {
-        if file == "-" { return context.services.configuration.standardInputLines() }
+    private static func open(_ path: String, context: CommandContext) throws -> TextLines {
+        if path == "-" { return context.standardInput() }
         do {
-            return try context.services.configuration.openLines(file)
+            return try context.services.configuration.openLines(path)
         } catch {
-            throw ShellError.file(file, "cannot be read")
+            throw ShellError.file(path, "cannot be read")
         }
     }
 

@@ -2,41 +2,42 @@ import OnePJSON
 
 /// set, unset: output format, time format, color, bail, echo, timing.
 enum SettingCommands {
+    static let name = OptionalArgument<String>("NAME", "the setting", type: .choice(Settings.names))
+    static let value = OptionalArgument<String>("VALUE", "its new value", completion: .setting)
+    static let unsetName = Argument<String>("NAME", "the setting", type: .choice(Settings.names))
+
     static let set = CommandSpec(
         words: ["set"],
         abstract: "Change a setting, or show them all",
-        discussion: "Settings: format (text|json|csv), timeformat (unix|iso8601|human|excel), color (auto|on|off), bail, echo, timing (on|off).",
-        positionals: [
-            PositionalSpec(name: "NAME", help: "the setting", type: .choice(Settings.names), isOptional: true),
-            PositionalSpec(name: "VALUE", help: "its new value", isOptional: true, completion: .setting),
-        ],
+        discussion: Settings.helpText,
+        arguments: [name, value],
         examples: ["set format json", "set timeformat iso8601", "set bail off", "set timing on"],
-        body: { context in
-            guard let name = context.arguments.value("NAME") else {
+        run: { context in
+            guard let setting = context[name] else {
                 let rows: [[JSON]] = Settings.names.map { [.string($0), .string(context.session.settings.value(of: $0))] }
-                context.emit(.table(Table(columns: ["setting", "value"], rows: rows)))
-                return
+                return .table(Table(columns: ["setting", "value"], rows: rows))
             }
-            guard let value = context.arguments.value("VALUE") else {
-                context.emit(
-                    .table(Table(columns: ["setting", "value"], rows: [[.string(name), .string(context.session.settings.value(of: name))]])))
-                return
+            guard let new = context[value] else {
+                return .table(
+                    Table(columns: ["setting", "value"], rows: [[.string(setting), .string(context.session.settings.value(of: setting))]]))
             }
-            let allowed = Settings.allowedValues(name)
-            guard allowed.contains(value) else {
-                throw ShellError(.invalidValue(command: "set", argument: name, value: value, expected: "one of " + allowed.joined(separator: ", ")))
+            let allowed = Settings.allowedValues(setting)
+            guard allowed.contains(new) else {
+                throw ShellError(.invalidValue(command: "set", argument: setting, value: new, expected: "one of " + allowed.joined(separator: ", ")))
             }
-            context.session.settings.set(name, to: value)
+            context.session.settings.set(setting, to: new)
+            return nil
         }
     )
 
     static let unset = CommandSpec(
         words: ["unset"],
         abstract: "Put a setting back to its default",
-        positionals: [PositionalSpec(name: "NAME", help: "the setting", type: .choice(Settings.names))],
-        body: { context in
-            let name = context.arguments.required("NAME")
-            context.session.settings.set(name, to: Settings().value(of: name))
+        arguments: [unsetName],
+        run: { context in
+            let setting = context[unsetName]
+            context.session.settings.set(setting, to: Settings().value(of: setting))
+            return nil
         }
     )
 }

@@ -4,36 +4,36 @@ import OnePJSON
 /// tree: the hierarchy under a client, fetched level by level so that the number of requests
 /// grows with the depth of the tree and not with its size.
 enum TreeCommand {
+    static let path = OptionalArgument<String>("PATH", "the client to start from (default: here)", type: .path)
+    static let level = Option<Int>("level", "N", "show at most N levels below the start")
+    static let values = Flag("values", "show each resource's latest value and its age")
+
     static let spec = CommandSpec(
         words: ["tree"],
         abstract: "Show the hierarchy under a client",
         discussion:
             "Each level costs two requests however many resources it holds: one for the listings, one for the descriptions (and latest values).",
-        positionals: [PositionalSpec(name: "PATH", help: "the client to start from (default: here)", type: .path, isOptional: true)],
-        options: [
-            .value("level", "N", "show at most N levels below the start", type: .integer),
-            .flag("values", "show each resource's latest value and its age"),
-        ],
+        arguments: [path, level, values],
         examples: ["tree", "tree device1 --values", "tree / --level 1"],
-        body: { context in try await run(&context) }
+        run: { context in try await run(&context) }
     )
 
-    static func run(_ context: inout CommandContext) async throws {
-        let start = try await context.resolve(context.arguments.value("PATH") ?? ".")
-        let maxLevel = context.arguments.integer("level") ?? Int.max
-        let withValues = context.arguments.flag("values")
+    static func run(_ context: inout CommandContext) async throws -> CommandOutput {
+        let start = try await context.resolve(context[path] ?? ".")
+        let maxLevel = context[level] ?? Int.max
+        let withValues = context[values]
         let client = try context.client()
 
         // Children found per client RID, and the flat record of every node.
         var childrenOf: [String: [Child]] = [:]
         var latest: [String: (Int, JSON)] = [:]
         var rootInfo: JSON?
-        var level: [(rid: String, id: ResourceID)] = [(start.rid, start.id)]
+        var frontier: [(rid: String, id: ResourceID)] = [(start.rid, start.id)]
         var depth = 0
-        while !level.isEmpty, depth < maxLevel {
+        while !frontier.isEmpty, depth < maxLevel {
             try Task.checkCancellation()
             var calls: [Call] = []
-            for parent in level {
+            for parent in frontier {
                 calls.append(.listing(parent.id, types: ResourceType.all, options: .init(owned: true)))
                 calls.append(.info(parent.id, options: [.aliases]))
             }
@@ -46,9 +46,11 @@ enum TreeCommand {
                 }
             }
             var found: [(parent: String, rid: String, type: String, alias: String?)] = []
-            for (index, parent) in level.enumerated() {
+            var aliasInfos: [String: JSON] = [:]
+            for (index, parent) in frontier.enumerated() {
                 let listing = try listings[2 * index].get()
                 let aliasInfo = listings[2 * index + 1]
+                if aliasInfo.status.isOK { aliasInfos[parent.rid] = aliasInfo.result ?? .null }
                 let aliases = Child.aliases(aliasInfo.status.isOK ? aliasInfo.result : nil)
                 for item in Child.listed(listing) { found.append((parent.rid, item.rid, item.type, aliases[item.rid])) }
             }
@@ -70,8 +72,13 @@ enum TreeCommand {
                     latest[item.rid] = (timestamp, point[1] ?? .null)
                 }
             }
-            for (parent, children) in childrenOf { context.session.knownChildren[parent] = children.map(\.known) }
-            level = found.filter { $0.type == "client" }.map { ($0.rid, .rid($0.rid)) }
+            // Every client of this level was listed whole: later paths through it need no request.
+            for parent in frontier {
+                guard let aliasInfo = aliasInfos[parent.rid] else { continue }
+                context.session.paths?.learn(
+                    children: childrenOf[parent.rid] ?? [], aliases: Child.aliasTargets(aliasInfo), under: parent.rid)
+            }
+            frontier = found.filter { $0.type == "client" }.map { ($0.rid, .rid($0.rid)) }
             depth += 1
         }
 
@@ -83,6 +90,6 @@ enum TreeCommand {
         }
         var rootChild = Child(rid: start.rid, type: "client", info: rootInfo, alias: nil)
         if rootChild.name.isEmpty { rootChild.name = start.segments.isEmpty ? context.session.authLabel : start.name }
-        context.emit(.tree(build(rootChild)))
+        return .tree(build(rootChild))
     }
 }

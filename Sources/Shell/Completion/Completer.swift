@@ -1,9 +1,12 @@
 import Foundation
+import Synchronization
 
 /// What completion knows about the session without asking the platform: completion never blocks
-/// on the network, it offers the child names `ls`, `cd` and `tree` have already seen.
+/// long on the network; it offers the names the session's path cache holds, then what background
+/// fetches brought.
 struct CompletionSnapshot: Sendable {
-    var knownChildren: [String: [KnownChild]] = [:]
+    /// The names the session's commands resolved, listed or were told of.
+    var paths: PathCache?
     /// RIDs from the root down to the current client, the root first.
     var pathRIDs: [String] = []
     var settings = Settings()
@@ -15,25 +18,30 @@ struct CompletionSnapshot: Sendable {
     var provisionFetcher: ProvisionNameFetcher?
 }
 
+/// Children fetched for completion, by client RID.
+typealias RemoteNames = BackgroundFetchCache<String, [KnownChild]>
+/// Provisioning names fetched for completion.
+typealias ProvisionNameCache = BackgroundFetchCache<ProvisionNameKey, [String]>
+
 /// Shared between the runner, which updates it after each command, and the line editor's completer.
-// @unchecked Sendable: `snapshot` is only read or written while holding `lock`.
-final class CompletionState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current = CompletionSnapshot()
+final class CompletionState: Sendable {
+    private let current = Mutex(CompletionSnapshot())
     /// Names fetched for completion in the background.
     let remote = RemoteNames()
     /// Provisioning names fetched for completion in the background.
     let provision = ProvisionNameCache()
 
     var snapshot: CompletionSnapshot {
-        get { lock.withLock { current } }
-        set { lock.withLock { current = newValue } }
+        get { current.withLock { $0 } }
+        set { current.withLock { $0 = newValue } }
     }
 }
 
-/// Offers the words that may come next, reading the command specs.
+/// Offers the words that may come next. Which argument the word being typed is comes from the
+/// same walk of the grammar the parser makes (``ArgumentWalker``), so completion reads `-x`,
+/// `--opt=value` and `--` exactly as running the line would.
 struct Completer {
-    let commands: [CommandSpec]
+    let parser: CommandParser
     let environment: [String: String]
     let snapshot: CompletionSnapshot
     /// Where names missing from the snapshot are fetched; nil answers from the snapshot alone.
@@ -48,6 +56,21 @@ struct Completer {
     var missed: (@Sendable (String) -> Void)? = nil
     /// Told about each provisioning key whose names were wanted but unknown.
     var missedNames: (@Sendable (ProvisionNameKey) -> Void)? = nil
+
+    init(
+        commands: [CommandSpec], environment: [String: String], snapshot: CompletionSnapshot, remote: RemoteNames? = nil,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) {
+        self.init(parser: CommandParser(commands: commands), environment: environment, snapshot: snapshot, remote: remote)
+        self.currentDirectory = currentDirectory
+    }
+
+    init(parser: CommandParser, environment: [String: String], snapshot: CompletionSnapshot, remote: RemoteNames? = nil) {
+        self.parser = parser
+        self.environment = environment
+        self.snapshot = snapshot
+        self.remote = remote
+    }
 
     /// - Returns: how many characters before the cursor the candidates replace, and the candidates.
     func complete(textBeforeCursor: String) -> (replacing: Int, candidates: [String]) {
@@ -64,54 +87,45 @@ struct Completer {
     }
 
     private func candidates(after done: [String], prefix: String) -> [String] {
-        let parser = CommandParser(commands: commands)
         guard let (spec, consumed) = parser.match(done) else {
-            return nextCommandWords(after: done)
+            return parser.nextWords(after: done)
         }
-        let subcommands = nextCommandWords(after: done)
-        let rest = Array(done.dropFirst(consumed))
-        if prefix.hasPrefix("-") { return spec.allOptions.map { "--" + $0.name } }
-        if let last = rest.last, last.hasPrefix("--"), let option = spec.option(named: String(last.dropFirst(2))), !option.isFlag {
-            return values(for: option.completionSource, previous: rest, prefix: prefix)
+        let typed = Array(done.dropFirst(consumed)) + [prefix]
+        let walk = ArgumentWalker.walk(typed, spec: spec)
+        let arguments = walk.arguments
+        switch walk.roles.last {
+        case .optionValue(let name)?:
+            return spec.option(named: name).map { values(for: $0.completionSource, prefix: prefix, arguments: arguments) } ?? []
+        case .inlineOption(let name)?:
+            let head = String(prefix.prefix { $0 != "=" }) + "="
+            let value = String(prefix.dropFirst(head.count))
+            guard let option = spec.option(named: name), !option.isFlag else { return [] }
+            return values(for: option.completionSource, prefix: value, arguments: arguments).map { head + $0 }
+        default:
+            break
         }
-        var index = 0
-        var skipNext = false
-        for word in rest {
-            if skipNext {
-                skipNext = false
-                continue
-            }
-            if word.hasPrefix("--"), let option = spec.option(named: String(word.dropFirst(2))) {
-                skipNext = !option.isFlag
-                continue
-            }
-            index += 1
-        }
-        var result = rest.isEmpty ? subcommands : []
-        if let positional = spec.positionals.indices.contains(index) ? spec.positionals[index] : spec.positionals.last(where: \.isRepeating) {
-            result += values(for: positional.completionSource, previous: rest, prefix: prefix)
+        // After `--` every word is an argument, even one that starts with a dash.
+        if prefix.hasPrefix("-"), !walk.roles.dropLast().contains(.endOfOptions) { return spec.allOptions.map { "--" + $0.name } }
+        // With nothing typed after the command's name yet, its subcommands may come next too.
+        var result = typed.count == 1 ? parser.nextWords(after: done) : []
+        if case .positional(let name)? = walk.roles.last, let positional = spec.positional(named: name) {
+            result += values(for: positional.completionSource, prefix: prefix, arguments: arguments)
         }
         return result
     }
 
-    private func nextCommandWords(after done: [String]) -> [String] {
-        commands.flatMap { [$0.words] + $0.aliases }.compactMap { words in
-            words.count > done.count && Array(words.prefix(done.count)) == done ? words[done.count] : nil
-        }
-    }
-
-    private func values(for source: CompletionSource, previous: [String], prefix: String) -> [String] {
+    private func values(for source: CompletionSource, prefix: String, arguments: ParsedArguments) -> [String] {
         switch source.kind {
         case .none: return []
-        case .command: return commands.map { $0.words[0] }
+        case .command: return parser.topLevelWords
         case .values(let values): return values
         case .resourcePath: return PathCompleter(snapshot: snapshot, lookup: lookup).candidates(for: prefix)
         case .provider(let key):
             var registered = providers
             ProvisionCompletion.register(into: &registered, lookup: provisionLookup)
-            return registered.candidates(key, prefix: prefix, previous: previous)
+            return registered.candidates(key, prefix: prefix, arguments: arguments)
         case .keyName: return ((try? KeyStore(environment: environment).keys()) ?? []).map(\.name)
-        case .setting: return previous.last.map(Settings.allowedValues) ?? []
+        case .setting: return arguments.texts(ofPositional: SettingCommands.name.spec.name).first.map(Settings.allowedValues) ?? []
         case .file: return FileCompleter(environment: environment, currentDirectory: currentDirectory).candidates(for: prefix)
         }
     }
@@ -120,21 +134,33 @@ struct Completer {
     /// what is left of the budget.
     private var provisionLookup: @Sendable (ProvisionNameKey) -> [String]? {
         let deadline = DispatchTime.now() + budget
+        let fetch = Completer.fetch(with: snapshot.provisionFetcher)
         return { [snapshot, provisionCache, missedNames] key in
             if let known = snapshot.provisionNames[key] { return known }
-            if let found = provisionCache?.names(key, fetcher: snapshot.provisionFetcher, deadline: deadline) { return found }
+            if let found = provisionCache?.value(for: key, fetch: fetch, deadline: deadline) { return found }
             missedNames?(key)
             return nil
         }
     }
 
-    /// Children of a client: what the session saw, else what was fetched, else a fetch that may
+    private static func fetch(with fetcher: ProvisionNameFetcher?) -> ProvisionNameCache.Fetch? {
+        guard let fetcher else { return nil }
+        return { key in await fetcher.names(key) }
+    }
+
+    private static func fetch(with fetcher: ChildFetcher?) -> RemoteNames.Fetch? {
+        guard let fetcher else { return nil }
+        return { rid in await fetcher.children(of: rid) }
+    }
+
+    /// Children of a client: what the session knows, else what was fetched, else a fetch that may
     /// take what is left of the budget.
     private var lookup: (String) -> [KnownChild]? {
         let deadline = DispatchTime.now() + budget
-        return { [snapshot, remote] rid in
-            if let known = snapshot.knownChildren[rid] { return known }
-            if let found = remote?.children(of: rid, fetcher: snapshot.fetcher, deadline: deadline) { return found }
+        let fetch = Completer.fetch(with: snapshot.fetcher)
+        return { [snapshot, remote, missed] rid in
+            if let known = snapshot.paths?.knownChildren(of: rid) { return known }
+            if let found = remote?.value(for: rid, fetch: fetch, deadline: deadline) { return found }
             missed?(rid)
             return nil
         }

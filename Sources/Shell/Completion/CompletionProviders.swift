@@ -1,7 +1,8 @@
 /// Completion for values only a command family knows how to find (model names, serial numbers,
-/// content ids): each provider gets the word typed so far and the words before it.
+/// content ids): each provider gets the word typed so far and the arguments before it, as the
+/// parser read them.
 struct CompletionProviders: Sendable {
-    typealias Provider = @Sendable (_ prefix: String, _ previous: [String]) -> [String]
+    typealias Provider = @Sendable (_ prefix: String, _ arguments: ParsedArguments) -> [String]
 
     private var providers: [String: Provider] = [:]
 
@@ -9,7 +10,7 @@ struct CompletionProviders: Sendable {
         providers[key] = provider
     }
 
-    func candidates(_ key: String, prefix: String, previous: [String]) -> [String] {
-        providers[key]?(prefix, previous) ?? []
+    func candidates(_ key: String, prefix: String, arguments: ParsedArguments) -> [String] {
+        providers[key]?(prefix, arguments) ?? []
     }
 }

@@ -4,16 +4,16 @@ enum ProvisionCompletion {
     /// - Parameter lookup: the names for a key, or nil when they are not known in time.
     static func register(into providers: inout CompletionProviders, lookup: @escaping @Sendable (ProvisionNameKey) -> [String]?) {
         providers.register(CompletionSource.modelName.name) { _, _ in lookup(.models) ?? [] }
-        providers.register(CompletionSource.serialNumber.name) { _, previous in
-            model(in: previous).flatMap { lookup(.serialNumbers(model: $0)) } ?? []
+        providers.register(CompletionSource.serialNumber.name) { _, arguments in
+            model(in: arguments).flatMap { lookup(.serialNumbers(model: $0)) } ?? []
         }
-        providers.register(CompletionSource.contentID.name) { _, previous in
-            model(in: previous).flatMap { lookup(.contents(model: $0)) } ?? []
+        providers.register(CompletionSource.contentID.name) { _, arguments in
+            model(in: arguments).flatMap { lookup(.contents(model: $0)) } ?? []
         }
     }
 
-    /// The model a provision command names: its first argument.
-    static func model(in previous: [String]) -> String? {
-        previous.first { !$0.hasPrefix("-") }
+    /// The model a provision command names: its MODEL argument.
+    static func model(in arguments: ParsedArguments) -> String? {
+        arguments.texts(ofPositional: ProvisionModelCommands.model.spec.name).first
     }
 }

@@ -18,7 +18,8 @@ struct ShellMessage {
             text = "interrupted"
             status = .interrupted
         } else {
-            text = "error: \(error)"
+            // The runner says "error: " before every message; the error's own words follow.
+            text = "\(error)"
             status = .commandFailed
         }
     }

@@ -1,19 +1,27 @@
 import OnePJSON
 
-/// Comma-separated rows (RFC 4180 quoting) for commands whose answer is a table.
-struct CSVRenderer {
+/// Comma-separated rows (RFC 4180 quoting) for commands whose answer is a table; anything else is
+/// one field, as its JSON form when it is not text.
+struct CSVRenderer: OutputRenderer {
+    var timeFormat: TimeFormat = .unix
+
     func render(_ output: CommandOutput) -> String {
         switch output {
         case .table(let table):
-            var lines = [table.columns.map(CSVRenderer.field).joined(separator: ",")]
-            for row in table.rows {
+            let formatted = table.timesFormatted(timeFormat)
+            var lines = formatted.continues ? [] : [formatted.columns.map(CSVRenderer.field).joined(separator: ",")]
+            for row in formatted.rows {
                 lines.append(row.map { CSVRenderer.field(TextRenderer.plain($0, pretty: false)) }.joined(separator: ","))
             }
-            return lines.joined(separator: "\n") + "\n"
+            return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
         case .value(let value):
             return CSVRenderer.field(TextRenderer.plain(value, pretty: false)) + "\n"
         case .message(let text):
             return text.isEmpty ? "" : text + "\n"
+        case .done, .made:
+            return render(.value(JSONRenderer().document(output)))
+        case .verbatim(let text):
+            return text
         case .tree(let root):
             var rows: [[JSON]] = []
             flatten(root, path: "", into: &rows)

@@ -1,26 +1,36 @@
 import OnePJSON
 
 /// Output for programs: exactly one JSON document per command.
-struct JSONRenderer {
+struct JSONRenderer: OutputRenderer {
+    var timeFormat: TimeFormat = .unix
+
     func render(_ output: CommandOutput) -> String {
-        document(output).serialized(pretty: false) + "\n"
+        if case .verbatim(let text) = output { return text }
+        return document(output).serialized(pretty: false) + "\n"
     }
 
     func document(_ output: CommandOutput) -> JSON {
         switch output {
         case .table(let table):
+            let formatted = table.timesFormatted(timeFormat)
             return .array(
-                table.rows.map { row in
+                formatted.rows.map { row in
                     var object = JSONObject()
-                    for (index, column) in table.columns.enumerated() where index < row.count { object[column] = row[index] }
+                    for (index, column) in formatted.columns.enumerated() where index < row.count { object[column] = row[index] }
                     return .object(object)
                 })
         case .value(let value):
             return value
         case .message(let text):
             return ["message": .string(text)]
+        case .done(let text):
+            return ["status": "ok", "message": .string(text)]
+        case .made(let made):
+            return .object(made.fields)
         case .tree(let root):
             return node(root)
+        case .verbatim(let text):
+            return .string(text)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where the shell writes: standard output for results, standard error for messages.
 /// Injected so tests capture what a person would see.
@@ -33,28 +34,22 @@ public struct OutputSink: Sendable {
 }
 
 /// Collected output, for tests and for embedding the shell.
-// @unchecked Sendable: every access to `out` and `err` holds `lock`.
-public final class OutputBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var out = ""
-    private var err = ""
+public final class OutputBuffer: Sendable {
+    private let streams = Mutex((out: "", err: ""))
 
     public init() {}
 
-    public var stdout: String { lock.withLock { out } }
-    public var stderr: String { lock.withLock { err } }
+    public var stdout: String { streams.withLock { $0.out } }
+    public var stderr: String { streams.withLock { $0.err } }
 
-    func append(out text: String) { lock.withLock { out += text } }
-    func append(err text: String) { lock.withLock { err += text } }
+    func append(out text: String) { streams.withLock { $0.out += text } }
+    func append(err text: String) { streams.withLock { $0.err += text } }
 
     /// Returns what was written since the last call and forgets it.
     public func take() -> (stdout: String, stderr: String) {
-        lock.withLock {
-            defer {
-                out = ""
-                err = ""
-            }
-            return (out, err)
+        streams.withLock { streams in
+            defer { streams = ("", "") }
+            return (streams.out, streams.err)
         }
     }
 }

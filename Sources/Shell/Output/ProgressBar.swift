@@ -1,23 +1,26 @@
 import Foundation
+import Synchronization
 
 /// A one-line progress bar on standard error for bulk work (`provision sn add --file`, content
 /// uploads and downloads). It draws only when given a writer, which the shell does only when
 /// standard error is a terminal, so scripts see nothing extra.
-// @unchecked Sendable: `done`, `total` and `shown` are only touched while holding `lock`.
-final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: Sendable {
+    private struct State {
+        var total: Int?
+        var done = 0
+        /// What was last drawn, so a redraw happens only when the line would change.
+        var shown = ""
+    }
+
     private let label: String
     private let write: (@Sendable (String) -> Void)?
-    private let lock = NSLock()
-    private var total: Int?
-    private var done = 0
-    /// What was last drawn, so a redraw happens only when the line would change.
-    private var shown = ""
+    private let state: Mutex<State>
     static let width = 30
 
     init(label: String, total: Int?, write: (@Sendable (String) -> Void)?) {
         self.label = label
-        self.total = total
         self.write = write
+        state = Mutex(State(total: total))
     }
 
     var isVisible: Bool { write != nil }
@@ -37,12 +40,12 @@ final class ProgressBar: @unchecked Sendable {
     /// Sets how much is done, and the total when it has become known.
     func update(_ done: Int, total: Int? = nil) {
         guard let write else { return }
-        let line = lock.withLock { () -> String? in
-            self.done = done
-            if let total { self.total = total }
-            let text = render()
-            guard text != shown else { return nil }
-            shown = text
+        let line = state.withLock { state -> String? in
+            state.done = done
+            if let total { state.total = total }
+            let text = render(state)
+            guard text != state.shown else { return nil }
+            state.shown = text
             return text
         }
         if let line { write("\r" + line) }
@@ -50,13 +53,13 @@ final class ProgressBar: @unchecked Sendable {
 
     /// Clears the bar's line, leaving the terminal as it was.
     func finish() {
-        guard let write, !lock.withLock({ shown.isEmpty }) else { return }
+        guard let write, !state.withLock({ $0.shown.isEmpty }) else { return }
         write("\r\u{1B}[K")
     }
 
-    private func render() -> String {
-        guard let total, total > 0 else { return "\(label) \(ProgressBar.amount(done))" }
-        let fraction = min(1, Double(done) / Double(total))
+    private func render(_ state: State) -> String {
+        guard let total = state.total, total > 0 else { return "\(label) \(ProgressBar.amount(state.done))" }
+        let fraction = min(1, Double(state.done) / Double(total))
         let filled = Int(fraction * Double(ProgressBar.width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: ProgressBar.width - filled)
         return "\(label) [\(bar)] \(Int(fraction * 100))%"

@@ -8,39 +8,46 @@ struct Table: Sendable, Equatable {
     var rightAligned: Set<Int> = []
     /// Whether text output shows the header line.
     var showsHeader = true
+    /// Columns holding unix times, shown as the time format asks.
+    var timeColumns: Set<Int> = []
+    /// Rows that go on a table printed earlier (`read --follow`): no format repeats the header.
+    var continues = false
+    /// How people see the table.
+    var text: TextLayout = .grid
 
-    init(columns: [String], rows: [[JSON]] = [], rightAligned: Set<Int> = [], showsHeader: Bool = true) {
+    /// How a table reads in text, where people rather than programs look at it.
+    enum TextLayout: Sendable, Equatable {
+        /// Aligned columns.
+        case grid
+        /// The first row as `label: value` lines, one per column.
+        case labelled([String])
+        /// Another table entirely (`ls` shows names only unless asked for more).
+        indirect case instead(Table)
+    }
+
+    init(
+        columns: [String], rows: [[JSON]] = [], rightAligned: Set<Int> = [], showsHeader: Bool = true, timeColumns: Set<Int> = [],
+        text: TextLayout = .grid
+    ) {
         self.columns = columns
         self.rows = rows
         self.rightAligned = rightAligned
         self.showsHeader = showsHeader
+        self.timeColumns = timeColumns
+        self.text = text
     }
-}
 
-/// What a command hands to the output: the format decides how it looks.
-enum CommandOutput: Sendable, Equatable {
-    /// Rows: aligned text, CSV, or a JSON list of objects.
-    case table(Table)
-    /// A JSON value: pretty JSON in text and json formats, one line in CSV.
-    case value(JSON)
-    /// A message for people (text and csv); json format shows it as `{"message": ...}`.
-    case message(String)
-    /// The resource hierarchy: box-drawing text, nested JSON.
-    case tree(TreeNode)
-}
-
-/// One resource in `tree` output.
-struct TreeNode: Sendable, Equatable {
-    var name: String
-    var type: String
-    var format: String?
-    var alias: String?
-    var rid: String
-    var latest: (timestamp: Int, value: JSON)?
-    var children: [TreeNode] = []
-
-    static func == (lhs: TreeNode, rhs: TreeNode) -> Bool {
-        lhs.name == rhs.name && lhs.type == rhs.type && lhs.format == rhs.format && lhs.alias == rhs.alias && lhs.rid == rhs.rid
-            && lhs.latest?.timestamp == rhs.latest?.timestamp && lhs.latest?.value == rhs.latest?.value && lhs.children == rhs.children
+    /// The table with its time columns written as `format` says: unix times stay numbers.
+    func timesFormatted(_ format: TimeFormat) -> Table {
+        guard !timeColumns.isEmpty, format != .unix else { return self }
+        var copy = self
+        copy.rows = rows.map { row in
+            var row = row
+            for column in timeColumns where column < row.count {
+                if let seconds = row[column].intValue { row[column] = .string(format.format(seconds)) }
+            }
+            return row
+        }
+        return copy
     }
 }

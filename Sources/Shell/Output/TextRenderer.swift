@@ -1,7 +1,8 @@
+import LineEditor
 import OnePJSON
 
 /// Output for people: aligned columns, plain values, the tree with box-drawing glyphs.
-struct TextRenderer {
+struct TextRenderer: OutputRenderer {
     var timeFormat: TimeFormat = .unix
     var now: Int = 0
     var color = false
@@ -10,27 +11,39 @@ struct TextRenderer {
         switch output {
         case .table(let table): return render(table)
         case .value(let value): return TextRenderer.plain(value, pretty: true) + "\n"
-        case .message(let text): return text.isEmpty ? "" : text + "\n"
+        case .message(let text), .done(let text): return text.isEmpty ? "" : text + "\n"
+        case .made(let made): return made.text.isEmpty ? "" : made.text + "\n"
         case .tree(let root): return TreeRenderer(now: now, color: color).render(root)
+        case .verbatim(let text): return text
         }
     }
 
     func render(_ table: Table) -> String {
+        switch table.text {
+        case .instead(let other): return render(other)
+        case .labelled(let labels):
+            let row = table.timesFormatted(timeFormat).rows.first ?? []
+            return zip(labels, row).map { "\($0): \(TextRenderer.plain($1, pretty: false))\n" }.joined()
+        case .grid: return grid(table.timesFormatted(timeFormat))
+        }
+    }
+
+    private func grid(_ table: Table) -> String {
         var lines: [[String]] = table.rows.map { $0.map { TextRenderer.plain($0, pretty: false) } }
-        if table.showsHeader { lines.insert(table.columns, at: 0) }
+        if table.showsHeader, !table.continues { lines.insert(table.columns, at: 0) }
         guard !lines.isEmpty else { return "" }
         let columnCount = lines.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columnCount)
         for line in lines {
             for (index, cell) in line.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
         }
+        let header = table.showsHeader && !table.continues
         var out = ""
         for (lineIndex, line) in lines.enumerated() {
             var cells: [String] = []
             for (index, cell) in line.enumerated() {
                 let isLast = index == line.count - 1
-                let isHeader = table.showsHeader && lineIndex == 0
-                if table.rightAligned.contains(index), !isHeader {
+                if table.rightAligned.contains(index), !(header && lineIndex == 0) {
                     cells.append(DisplayWidth.padLeft(cell, to: widths[index]))
                 } else {
                     cells.append(isLast ? cell : DisplayWidth.pad(cell, to: widths[index]))

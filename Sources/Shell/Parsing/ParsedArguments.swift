@@ -1,25 +1,53 @@
-import OnePJSON
+/// The checked and converted values of one command's arguments, read back through the keys the
+/// command declared with its spec.
+struct ParsedArguments: Sendable, Equatable {
+    /// Values by positional name or `--option` name; a repeating positional holds several.
+    private var values: [String: [ArgumentValue]] = [:]
+    private var flags: Set<String> = []
 
-/// The values of one command invocation, keyed by the names in its spec.
-struct ParsedArguments: Sendable {
-    var positionals: [String: [String]] = [:]
-    var options: [String: String] = [:]
-    var flags: Set<String> = []
+    mutating func set(_ value: ArgumentValue, for declaration: ArgumentDeclaration) {
+        values[declaration.name, default: []].append(value)
+    }
 
-    /// The single value of a positional, or nil when it was optional and left out.
-    func value(_ name: String) -> String? { positionals[name]?.first }
-    func values(_ name: String) -> [String] { positionals[name] ?? [] }
-    func option(_ name: String) -> String? { options[name] }
-    func flag(_ name: String) -> Bool { flags.contains(name) }
+    mutating func raise(_ flag: OptionSpec) {
+        flags.insert(flag.name)
+    }
 
-    /// A positional the spec marks as required; the parser already checked it is present.
-    func required(_ name: String) -> String { positionals[name]?.first ?? "" }
+    /// A required positional; the parser refuses a command without it, so it is always there.
+    subscript<Value>(key: Argument<Value>) -> Value {
+        guard let value = values[key.spec.name]?.first.flatMap(Value.init(argument:)) else {
+            preconditionFailure("the parser let '\(key.spec.name)' through without its required value")
+        }
+        return value
+    }
 
-    func integer(_ name: String) -> Int? { options[name].flatMap { Int($0) } }
+    subscript<Value>(key: OptionalArgument<Value>) -> Value? {
+        values[key.spec.name]?.first.flatMap(Value.init(argument:))
+    }
 
-    /// A JSON-typed option or positional, already validated by the parser.
-    func json(_ name: String) -> JSON? {
-        guard let text = options[name] ?? positionals[name]?.first else { return nil }
-        return try? JSON(parsing: text)
+    subscript<Value>(key: RepeatingArgument<Value>) -> [Value] {
+        (values[key.spec.name] ?? []).compactMap(Value.init(argument:))
+    }
+
+    subscript<Value>(key: Option<Value>) -> Value? {
+        values["--" + key.spec.name]?.last.flatMap(Value.init(argument:))
+    }
+
+    subscript(key: Flag) -> Bool {
+        flags.contains(key.spec.name)
+    }
+
+    /// Whether an option or flag with this long name was given, for checks across a group of
+    /// options (which datarule options were given, say).
+    func contains(option name: String) -> Bool {
+        flags.contains(name) || values["--" + name] != nil
+    }
+
+    /// The values of a positional by name, as text, for completion, which works on partial lines.
+    func texts(ofPositional name: String) -> [String] {
+        (values[name] ?? []).compactMap { value in
+            if case .text(let text) = value { return text }
+            return nil
+        }
     }
 }

@@ -54,3 +54,16 @@ struct Child: Sendable, Equatable {
         return alias ?? rid
     }
 }
+
+extension Child {
+    /// Every alias in an `info` aliases answer, with the RID it names.
+    static func aliasTargets(_ info: JSON?) -> [String: String] {
+        var result: [String: String] = [:]
+        for (rid, names) in info?["aliases"]?.objectValue ?? [:] {
+            for name in names.arrayValue ?? [] {
+                if let alias = name.stringValue { result[alias] = rid }
+            }
+        }
+        return result
+    }
+}

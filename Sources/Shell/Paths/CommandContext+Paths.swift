@@ -32,34 +32,61 @@ extension CommandContext {
         try await resolveAll([text])[0]
     }
 
-    /// Resolves several paths together, one level at a time: each level costs one request for the
-    /// alias lookups and listings of every path, and one more for child names when a name is not
-    /// an alias. So `read a b c` resolves in two requests, not six.
+    /// Resolves several paths together, one level at a time. Names the session's path cache knows
+    /// cost nothing; the others cost, per level, one request for the alias lookups and listings of
+    /// every path, and one more for child names when a name is not an alias. So `read a b c`
+    /// resolves in two requests the first time, and in none once the names are known. When the
+    /// session does not know yet which client it is, that question rides along with the first
+    /// level's lookups, which name the root as the caller itself.
     mutating func resolveAll(_ texts: [String]) async throws -> [ResolvedResource] {
-        let root = try await root()
+        let paths = texts.map(ResourcePath.init(parsing:))
+        let namesAtRoot = paths.contains { path in path.segments.contains { if case .name = $0 { true } else { false } } }
+        var root: PathSegment
+        if let known = session.root {
+            root = known
+        } else if namesAtRoot {
+            root = PathSegment(rid: Self.rootToLearn, name: session.authLabel)
+        } else {
+            root = try await self.root()
+        }
         var states = texts.map { text in
             let path = ResourcePath(parsing: text)
             return PendingPath(text: text, segments: path.isAbsolute ? [] : session.path, remaining: path.segments[...])
         }
+        let cache = session.paths
         while true {
             var wanted: [(index: Int, parent: PathSegment, name: String)] = []
             for index in states.indices {
-                try states[index].climb()
-                if let name = states[index].nextName { wanted.append((index, states[index].segments.last ?? root, name)) }
+                while true {
+                    try states[index].climb()
+                    guard let name = states[index].nextName else { break }
+                    let parent = states[index].segments.last ?? root
+                    guard let known = cache?.segment(named: name, under: parent.rid) else {
+                        wanted.append((index, parent, name))
+                        break
+                    }
+                    cachedParents.insert(parent.rid)
+                    states[index].advance(to: known)
+                }
             }
             guard !wanted.isEmpty else { break }
             let found = try await lookUp(wanted.map { ($0.parent, $0.name) }, root: root)
+            if let learnt = found.root { root = learnt }
             for item in wanted {
-                let segment = try found.segment(named: item.name, under: item.parent.rid, path: states[item.index].text)
-                states[item.index].segments.append(segment)
-                states[item.index].remaining.removeFirst()
+                let parent = item.parent.rid == Self.rootToLearn ? root.rid : item.parent.rid
+                states[item.index].advance(to: try found.segment(named: item.name, under: parent, path: states[item.index].text))
             }
         }
+        if root.rid == Self.rootToLearn { root = try await self.root() }
         return states.map { ResolvedResource(segments: $0.segments, root: root) }
     }
 
+    /// Stands for the root's RID until the first request of a resolution tells it.
+    private static let rootToLearn = ""
+
     /// Asks the platform about every (parent, name) of one level: the aliases and listings in one
-    /// request, then the names of the children of parents where some name is not an alias.
+    /// request, then the names of the children of parents where some name is not an alias. What
+    /// it learns goes into the path cache.
     private mutating func lookUp(_ wanted: [(parent: PathSegment, name: String)], root: PathSegment) async throws -> LevelAnswers {
         func id(_ parent: PathSegment) -> ResourceID { parent.rid == root.rid ? .me : .rid(parent.rid) }
         var parents: [PathSegment] = []
@@ -70,10 +97,37 @@ extension CommandContext {
         }
         var calls: [Call] = pairs.map { .lookup(id($0.parent), .alias($0.name)) }
         calls += parents.map { .listing(id($0), types: ResourceType.all, options: .init(owned: true)) }
-        let results = try await client().batch(calls)
+        let learnsRoot = root.rid == Self.rootToLearn
+        if learnsRoot { calls.append(.lookup(.me, .alias(""))) }
+        var results = try await client().batch(calls)
         var answers = LevelAnswers()
+        if learnsRoot {
+            guard let rid = try results.removeLast().get()?.stringValue else {
+                throw OnePError.malformedAnswer("lookup of the caller gave no RID")
+            }
+            let learnt = PathSegment(rid: rid, name: session.authLabel)
+            session.root = learnt
+            answers.root = learnt
+            func known(_ parent: PathSegment) -> PathSegment { parent.rid == Self.rootToLearn ? learnt : parent }
+            parents = parents.map(known)
+            pairs = pairs.map { (known($0.parent), $0.name) }
+            return try await describe(pairs: pairs, parents: parents, results: results, answers: answers, root: learnt)
+        }
+        return try await describe(pairs: pairs, parents: parents, results: results, answers: answers, root: root)
+    }
+
+    /// The second half of a level's lookup: what the aliases and listings said, and the names of
+    /// children where a name was not an alias.
+    private mutating func describe(
+        pairs: [(parent: PathSegment, name: String)], parents: [PathSegment], results: [CallResult], answers: LevelAnswers, root: PathSegment
+    ) async throws -> LevelAnswers {
+        func id(_ parent: PathSegment) -> ResourceID { parent.rid == root.rid ? .me : .rid(parent.rid) }
+        var answers = answers
         for (pair, result) in zip(pairs, results) where result.status.isOK {
-            if let rid = result.result?.stringValue { answers.aliases[pair.parent.rid + "/" + pair.name] = rid }
+            if let rid = result.result?.stringValue {
+                answers.aliases[pair.parent.rid + "/" + pair.name] = rid
+                session.paths?.learn(alias: pair.name, names: rid, under: pair.parent.rid)
+            }
         }
         var listed: [String: [(rid: String, type: String)]] = [:]
         for (parent, result) in zip(parents, results.dropFirst(pairs.count)) where result.status.isOK {
@@ -83,26 +137,31 @@ extension CommandContext {
             pairs.filter { answers.aliases[$0.parent.rid + "/" + $0.name] == nil && !ResourcePath.isRID($0.name) }.map(\.parent.rid))
         let toDescribe = parents.filter { needNames.contains($0.rid) }.flatMap { parent in (listed[parent.rid] ?? []).map { (parent.rid, $0) } }
         guard !toDescribe.isEmpty else { return answers }
-        // The parents' aliases ride along, so completion learns them with the names.
         let described = parents.filter { needNames.contains($0.rid) }
+        // The parents' aliases ride along, so the cache learns each parent whole.
         var describeCalls: [Call] = toDescribe.map { .info(.rid($0.1.rid), options: [.description]) }
         describeCalls += described.map { .info(id($0), options: [.aliases]) }
         let infos = try await client().batch(describeCalls)
-        var aliases: [String: [String: String]] = [:]
+        var aliases: [String: JSON] = [:]
         for (parent, info) in zip(described, infos.dropFirst(toDescribe.count)) where info.status.isOK {
-            aliases[parent.rid] = Child.aliases(info.result)
+            aliases[parent.rid] = info.result
         }
         for ((parent, item), info) in zip(toDescribe, infos) {
-            answers.children[parent, default: []].append(Child(rid: item.rid, type: item.type, info: info.result, alias: aliases[parent]?[item.rid]))
+            let first = Child.aliases(aliases[parent])
+            answers.children[parent, default: []].append(Child(rid: item.rid, type: item.type, info: info.result, alias: first[item.rid]))
         }
-        for (parent, children) in answers.children { session.knownChildren[parent] = children.map(\.known) }
+        for parent in described where aliases[parent.rid] != nil && listed[parent.rid] != nil {
+            session.paths?.learn(
+                children: answers.children[parent.rid] ?? [], aliases: Child.aliasTargets(aliases[parent.rid]), under: parent.rid)
+        }
         return answers
     }
 
     /// The resources directly under a client, with names, formats and aliases: two requests.
     /// For a resource that is not a client, the answer is that resource alone, as `ls FILE` shows the file.
     mutating func children(of resource: ResolvedResource) async throws -> [Child] {
-        let first = try await client().batch([
+        let client = try client()
+        let first = try await client.batch([
             .listing(resource.id, types: ResourceType.all, options: .init(owned: true)), .info(resource.id, options: [.aliases]),
             .info(resource.id, options: [.basic, .description]),
         ])
@@ -112,11 +171,14 @@ extension CommandContext {
         }
         _ = try first[0].get()
         let listed = Child.listed(first[0].result)
-        let aliases = Child.aliases(first[1].status.isOK ? first[1].result : nil)
-        guard !listed.isEmpty else { return [] }
-        let infos = try await client().batch(listed.map { .info(.rid($0.rid), options: [.description]) })
-        let children = zip(listed, infos).map { Child(rid: $0.rid, type: $0.type, info: $1.result, alias: aliases[$0.rid]) }
-        session.knownChildren[resource.rid] = children.map(\.known)
+        let aliasInfo = first[1].status.isOK ? first[1].result : nil
+        let aliases = Child.aliases(aliasInfo)
+        var children: [Child] = []
+        if !listed.isEmpty {
+            let infos = try await client.batch(listed.map { .info(.rid($0.rid), options: [.description]) })
+            children = zip(listed, infos).map { Child(rid: $0.rid, type: $0.type, info: $1.result, alias: aliases[$0.rid]) }
+        }
+        if aliasInfo != nil { session.paths?.learn(children: children, aliases: Child.aliasTargets(aliasInfo), under: resource.rid) }
         return Child.ordered(children)
     }
 }
@@ -142,6 +204,11 @@ private struct PendingPath {
         if case .name(let name)? = remaining.first { return name }
         return nil
     }
+
+    mutating func advance(to segment: PathSegment) {
+        segments.append(segment)
+        remaining.removeFirst()
+    }
 }
 
 /// What the platform said about the names of one level.
@@ -150,6 +217,8 @@ private struct LevelAnswers {
     var aliases: [String: String] = [:]
     /// Described children by parent RID, for parents where a name was not an alias.
     var children: [String: [Child]] = [:]
+    /// The client the session is, when this level's request asked.
+    var root: PathSegment?
 
     func segment(named name: String, under parent: String, path: String) throws(ShellError) -> PathSegment {
         if let rid = aliases[parent + "/" + name] { return PathSegment(rid: rid, name: name) }

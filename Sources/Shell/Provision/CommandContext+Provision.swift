@@ -18,30 +18,6 @@ extension CommandContext {
             transport: CountingProvisionTransport(base: transport, counter: services.counter), auth: auth, throwsOnError: true)
     }
 
-    /// The vendor's name, for calls made as a device.
-    func vendorName() throws(ShellError) -> String {
-        if let given = arguments.option("vendor") { return given }
-        return try session.requiredVendor().credentials.name
-    }
-
-    /// Shows a change's outcome: a short message in text, `{"status": ...}` otherwise.
-    func emitDone(_ message: String) {
-        if session.settings.format == .text {
-            emit(.message(message))
-        } else {
-            emit(.value(["status": "ok", "message": .string(message)]))
-        }
-    }
-
-    /// Shows one value the platform made (a RID, a CIK, a token): bare in text, keyed otherwise.
-    func emitValue(_ key: String, _ value: String) {
-        if session.settings.format == .text {
-            emit(.message(value))
-        } else {
-            emit(.value(.object(JSONObject([(key, .string(value))]))))
-        }
-    }
-
     /// Remembers names a list command saw, for completion.
     mutating func learn(_ names: [String], for key: ProvisionNameKey) {
         session.provisionNames[key] = names

@@ -5,12 +5,14 @@ enum ProvisionPages {
     /// The largest page the platform gives.
     static let pageSize = 1000
 
+    static let offset = Option<Int>("offset", "N", "skip the first N")
+    static let limit = Option<Int>("limit", "N", "show at most N (5 to 1000, default 1000)")
+    static let all = Flag("all", "fetch every page, not only the first 1000 (a progress bar shows on a terminal)")
+
     /// `--offset` and `--limit`, or with `--all` every record from `--offset` on.
-    static let options: [OptionSpec] = [
-        .value("offset", "N", "skip the first N", type: .integer),
-        .value("limit", "N", "show at most N (5 to 1000, default 1000)", type: .integer),
-        .flag("all", "fetch every page, not only the first 1000 (a progress bar shows on a terminal)"),
-    ]
+    static let options: [any ArgumentKey] = [offset, limit, all]
+    /// `--offset` and `--limit` alone, for listings read one page at a time.
+    static let paging: [any ArgumentKey] = [offset, limit]
 
     /// The records the paging options ask for, fetching page after page for `--all` until one
     /// comes back short.
@@ -20,21 +22,34 @@ enum ProvisionPages {
     static func records(
         _ context: CommandContext, label: String, fetch: (_ offset: Int, _ limit: Int) async throws -> ProvisionAnswer
     ) async throws -> [[String]] {
-        let (offset, limit) = try ProvisionGroupCommands.page(context)
-        guard context.arguments.flag("all") else { return try await fetch(offset, limit).rows }
-        if context.arguments.option("limit") != nil {
+        let (first, most) = try page(context)
+        guard context[all] else { return try await fetch(first, most).rows }
+        if context[limit] != nil {
             throw DescriptionOptions.conflict(context.spec.name, "--limit", "cannot go with --all, which reads every page")
         }
         let bar = context.progress(label, total: nil)
         defer { bar.finish() }
         var records: [[String]] = []
-        var next = offset
+        var next = first
         while true {
-            let page = try await fetch(next, pageSize).rows
-            records += page
+            let batch = try await fetch(next, pageSize).rows
+            records += batch
             bar.update(records.count)
-            guard page.count == pageSize else { return records }
-            next += page.count
+            guard batch.count == pageSize else { return records }
+            next += batch.count
         }
+    }
+
+    /// `--offset` and `--limit`, checked against what the platform accepts.
+    static func page(_ context: CommandContext) throws(ShellError) -> (offset: Int, limit: Int) {
+        let first = context[offset] ?? 0
+        let most = context[limit] ?? 1000
+        guard first >= 0 else {
+            throw ShellError(.invalidValue(command: context.spec.name, argument: "--offset", value: String(first), expected: "0 or more"))
+        }
+        guard (5...1000).contains(most) else {
+            throw ShellError(.invalidValue(command: context.spec.name, argument: "--limit", value: String(most), expected: "5 to 1000"))
+        }
+        return (first, most)
     }
 }

@@ -1,33 +1,31 @@
-import Foundation
+import Synchronization
 
 /// Copies what commands print while it is open, so a transcript can pair each command with its
 /// output. Everything still reaches the real sink.
-// @unchecked Sendable: `captured` and `open` are only touched while holding `lock`.
-final class OutputTap: @unchecked Sendable {
-    private let lock = NSLock()
-    private var captured = ""
-    private var open = false
+final class OutputTap: Sendable {
+    private struct State {
+        var captured = ""
+        var open = false
+    }
+
+    private let state = Mutex(State())
 
     /// Starts collecting, forgetting anything from before.
     func begin() {
-        lock.withLock {
-            captured = ""
-            open = true
-        }
+        state.withLock { $0 = State(captured: "", open: true) }
     }
 
     /// Stops collecting and returns what was printed (standard output and error, interleaved as written).
     func end() -> String {
-        lock.withLock {
-            open = false
-            defer { captured = "" }
-            return captured
+        state.withLock { state in
+            defer { state = State() }
+            return state.captured
         }
     }
 
     func append(_ text: String) {
-        lock.withLock {
-            if open { captured += text }
+        state.withLock { state in
+            if state.open { state.captured += text }
         }
     }
 

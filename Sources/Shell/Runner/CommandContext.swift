@@ -6,19 +6,28 @@ struct ShellServices: Sendable {
     let configuration: ShellConfiguration
     let counter: RequestCounter
     let commands: [CommandSpec]
+    let parser: CommandParser
+
+    init(configuration: ShellConfiguration, counter: RequestCounter, commands: [CommandSpec]) {
+        self.configuration = configuration
+        self.counter = counter
+        self.commands = commands
+        parser = CommandParser(commands: commands)
+    }
 
     var output: OutputSink { configuration.output }
     var environment: [String: String] { configuration.environment }
     var keyStore: KeyStore { KeyStore(environment: configuration.environment) }
 }
 
-/// What a command works with while it runs: its arguments, the session it may change, and
-/// requests for the runner (exit, source a file) that only the runner can carry out.
+/// What a command works with while it runs: its arguments (read through the keys of its spec),
+/// the session it may change, and requests for the runner (exit, source a file) that only the
+/// runner can carry out.
 struct CommandContext: Sendable {
-    var arguments: ParsedArguments
+    let spec: CommandSpec
+    let arguments: ParsedArguments
     var session: Session
     let services: ShellServices
-    let spec: CommandSpec
     /// Lines entered so far (secrets already masked), for `history`.
     let history: [String]
     var exitRequested: Int32?
@@ -27,37 +36,73 @@ struct CommandContext: Sendable {
     var historyCleared = false
     /// `session record start|stop` asks the runner to start or stop writing a recording.
     var recordingRequest: RecordingRequest?
+    /// The clients under which this command resolved names from the path cache, which the runner
+    /// forgets when the platform refuses a RID (another client may have changed them).
+    var cachedParents: Set<String> = []
+    /// What the command did so far: whether it may run again after a refusal of a stale path.
+    let effects = CommandEffects()
+
+    init(spec: CommandSpec, arguments: ParsedArguments, session: Session, services: ShellServices, history: [String]) {
+        self.spec = spec
+        self.arguments = arguments
+        self.session = session
+        self.services = services
+        self.history = history
+    }
 
     var now: Int { services.configuration.now() }
 
+    // MARK: Arguments
+
+    subscript<Value>(key: Argument<Value>) -> Value { arguments[key] }
+    subscript<Value>(key: OptionalArgument<Value>) -> Value? { arguments[key] }
+    subscript<Value>(key: RepeatingArgument<Value>) -> [Value] { arguments[key] }
+    subscript<Value>(key: Option<Value>) -> Value? { arguments[key] }
+    subscript(key: Flag) -> Bool { arguments[key] }
+
+    /// A time option as unix seconds, relative forms counted back from now.
+    func time(_ key: Option<TimeExpression>) -> Int? {
+        arguments[key]?.resolve(now: now)
+    }
+
+    /// The time format for this command: its `--timeformat` when given, else the setting.
+    var timeFormat: TimeFormat {
+        arguments[CommonOptions.timeFormat].flatMap(TimeFormat.init(named:)) ?? session.settings.timeFormat
+    }
+
+    // MARK: The platform
+
     /// The client for the session's credentials.
     /// - Throws: ``ShellError`` when nobody is authenticated yet.
-    func client() throws(ShellError) -> RPCClient {
+    func client() throws(ShellError) -> PlatformClient {
         guard let auth = session.auth else { throw ShellError(.notAuthenticated) }
-        return RPCClient(transport: session.endpoint.transport, auth: auth)
+        return PlatformClient(
+            rpc: RPCClient(transport: session.endpoint.transport, auth: auth), me: session.root?.rid, paths: session.paths, effects: effects)
     }
 
     /// A client acting as the given descendant client, for procedures that work in the caller's
     /// own namespace (map, unmap, lookup by alias).
-    func client(actingAs clientRID: String?) throws(ShellError) -> RPCClient {
+    func client(actingAs clientRID: String?) throws(ShellError) -> PlatformClient {
         let base = try client()
         guard let clientRID, clientRID != session.root?.rid, let auth = session.auth else { return base }
-        if let cik = auth.cik { return base.with(auth: .cik(cik, clientID: clientRID)) }
-        if let token = auth.token { return base.with(auth: .token(token, clientID: clientRID)) }
+        if let cik = auth.cik { return base.with(auth: .cik(cik, clientID: clientRID), me: clientRID) }
+        if let token = auth.token { return base.with(auth: .token(token, clientID: clientRID), me: clientRID) }
         return base
     }
 
-    /// Renders `output` in the session's format and writes it to standard output.
-    func emit(_ output: CommandOutput) {
-        services.output.writeOut(render(output))
+    // MARK: Output and input
+
+    /// How this command's output is rendered: the session's format and settings, the command's
+    /// `--timeformat`.
+    var renderSettings: RenderSettings {
+        RenderSettings(format: session.settings.format, timeFormat: timeFormat, now: now, color: useColor)
     }
 
-    func render(_ output: CommandOutput) -> String {
-        switch session.settings.format {
-        case .json: return JSONRenderer().render(output)
-        case .csv: return CSVRenderer().render(output)
-        default: return TextRenderer(timeFormat: session.settings.timeFormat, now: now, color: useColor).render(output)
-        }
+    /// Prints output now, for commands that print as they go (`read --follow`); most commands
+    /// return their output instead.
+    func emit(_ output: CommandOutput) {
+        effects.note(.printed)
+        services.output.writeOut(renderSettings.renderer.render(output))
     }
 
     /// Color only on a terminal, never with NO_COLOR, and as `set color` says.
@@ -70,13 +115,14 @@ struct CommandContext: Sendable {
         }
     }
 
-    /// Parses a time option the parser has already checked.
-    func time(_ option: String) -> Int? {
-        arguments.option(option).flatMap(TimeExpression.init(parsing:))?.resolve(now: now)
+    /// Standard input as lines; a command that reads it cannot run again.
+    func standardInput() -> TextLines {
+        effects.note(.consumedInput)
+        return services.configuration.standardInputLines()
     }
+}
 
-    /// The time format for this command: `--timeformat` when given, else the setting.
-    var timeFormat: TimeFormat {
-        arguments.option("timeformat").flatMap(TimeFormat.init(named:)) ?? session.settings.timeFormat
-    }
+/// Options several commands share, declared once.
+enum CommonOptions {
+    static let timeFormat = Option<String>("timeformat", "FORMAT", "how to show timestamps", type: .choice(TimeFormat.names))
 }

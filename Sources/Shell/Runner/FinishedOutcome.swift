@@ -1,17 +1,15 @@
-import Foundation
+import Synchronization
 
 /// The outcome of a command that ran to its end, kept where the interactive loop can see it even
 /// after the interrupt monitor stopped waiting for it.
-final class FinishedOutcome: @unchecked Sendable {
-    /// Guards `stored`.
-    private let lock = NSLock()
-    private var stored: CommandOutcome?
+final class FinishedOutcome: Sendable {
+    private let stored = Mutex<CommandOutcome?>(nil)
 
     func set(_ outcome: CommandOutcome) {
-        lock.withLock { stored = outcome }
+        stored.withLock { $0 = outcome }
     }
 
     var value: CommandOutcome? {
-        lock.withLock { stored }
+        stored.withLock { $0 }
     }
 }

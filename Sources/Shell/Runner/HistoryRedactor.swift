@@ -6,58 +6,90 @@
 /// (a path argument or a `RID` option), since that has the shape of a CIK or token. An argument
 /// that may also be a key name (`auth mykey`) is kept when it is not 40 hex digits, so the
 /// readable name stays. A value written as `${NAME}` is already a reference and is kept.
+///
+/// Which word is which comes from the line's one parse (``ParsedLine``), so redaction reads the
+/// words exactly as the command that runs them does.
 struct HistoryRedactor {
-    let commands: [CommandSpec]
+    let parser: CommandParser
     let environment: [String: String]
+
+    init(commands: [CommandSpec], environment: [String: String]) {
+        self.init(parser: CommandParser(commands: commands), environment: environment)
+    }
+
+    init(parser: CommandParser, environment: [String: String]) {
+        self.parser = parser
+        self.environment = environment
+    }
 
     /// The marker history stores in place of a secret.
     static let marker = "<redacted>"
 
     /// The line with each secret replaced by ``marker``.
     func redact(_ line: String) -> String {
-        rewrite(line) { _ in HistoryRedactor.marker }
+        Self.redact(ParsedLine(line, parser: parser, environment: environment))
     }
 
     /// The line with each secret replaced by a reference to the environment variable that should hold it.
     func referencingVariables(_ line: String) -> String {
-        rewrite(line) { "${" + $0 + "}" }
+        let parsed = ParsedLine(line, parser: parser, environment: environment)
+        guard parsed.problem == nil || !parsed.commands.isEmpty else { return HexMask.masking(line) { Self.reference("ONEP_CIK") } }
+        return Self.apply(parsed.commands.flatMap { Self.edits(in: $0, replacement: Self.reference) }, to: Array(line), from: 0)
     }
 
-    /// - Parameter replacement: the text for a secret, given the name of the variable that would hold it.
-    func rewrite(_ line: String, replacement: (String) -> String) -> String {
-        let tokenizer = Tokenizer(environment: [:], keepsVariables: true)
-        guard let parsed = try? tokenizer.commands(in: line) else {
-            return HexMask.masking(line) { replacement("ONEP_CIK") }
-        }
-        var chars = Array(line)
-        // From the end backwards, so earlier offsets stay valid.
-        var edits: [(range: Range<Int>, text: String)] = []
-        for command in parsed {
-            edits += self.edits(in: command.words, replacement: replacement)
-        }
+    static func redact(_ line: ParsedLine) -> String {
+        // A line whose words cannot be read at all keeps its text, with anything shaped like a key masked.
+        guard line.problem == nil || !line.commands.isEmpty else { return HexMask.masking(line.text) { marker } }
+        return apply(line.commands.flatMap { edits(in: $0) { _ in marker } }, to: Array(line.text), from: 0)
+    }
+
+    /// One command of a line as a recording keeps it: its own text, with secrets as references.
+    static func referencingVariables(_ command: ParsedCommand, in line: ParsedLine) -> String {
+        let characters = Array(line.text)
+        let start = min(characters.count, command.words.first?.position ?? 0)
+        let end = max(start, min(characters.count, command.words.last?.end ?? start))
+        return apply(edits(in: command, replacement: reference), to: Array(characters[start..<end]), from: start)
+    }
+
+    private static func reference(_ variable: String) -> String { "${" + variable + "}" }
+
+    /// `characters` (which start at offset `start` of the line) with the edits made, the last first
+    /// so the offsets of earlier ones stay valid.
+    private static func apply(_ edits: [(range: Range<Int>, text: String)], to characters: [Character], from start: Int) -> String {
+        var characters = characters
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-            chars.replaceSubrange(edit.range, with: Array(edit.text))
+            characters.replaceSubrange((edit.range.lowerBound - start)..<(edit.range.upperBound - start), with: Array(edit.text))
         }
-        return String(chars)
+        return String(characters)
     }
 
-    private func edits(in words: [Word], replacement: (String) -> String) -> [(range: Range<Int>, text: String)] {
-        let texts = words.map(\.text)
-        guard let (spec, consumed) = CommandParser(commands: commands).match(texts) else {
-            return words.compactMap { word in maskedHex(word, replacement: replacement) }
+    private static func edits(in command: ParsedCommand, replacement: (String) -> String) -> [(range: Range<Int>, text: String)] {
+        guard let spec = command.spec else {
+            return command.words.compactMap { maskedHex($0, replacement: replacement) }
         }
-        let roles = ArgumentRoles(spec: spec, words: Array(texts.dropFirst(consumed)))
         var edits: [(range: Range<Int>, text: String)] = []
-        for (offset, word) in words.enumerated().dropFirst(consumed) where !word.text.contains("${") {
-            switch roles.role(of: offset - consumed) {
-            case .secret(let variable, let mayBeKeyName):
-                if mayBeKeyName, !ResourcePath.isRID(word.text) { continue }
-                edits.append((word.position..<word.end, replacement(variable)))
-            case .secretInline(let prefix, let variable):
-                edits.append((word.position..<word.end, prefix + replacement(variable)))
-            case .rid:
-                continue
-            case .other:
+        for (index, word) in command.words.enumerated() where index >= command.nameLength {
+            guard !word.hasVariable, !word.text.contains("${") else { continue }
+            let range = word.position..<word.end
+            switch command.role(ofWordAt: index) {
+            case .positional(let name)?:
+                guard let positional = spec.positional(named: name) else { continue }
+                if positional.isSecret {
+                    if positional.completionSource == .keyName, !ResourcePath.isRID(word.text) { continue }
+                    edits.append((range, replacement(variable(for: positional.name))))
+                } else if positional.type != .path, let edit = maskedHex(word, replacement: replacement) {
+                    edits.append(edit)
+                }
+            case .optionValue(let name)?, .inlineOption(let name)?:
+                guard let option = spec.option(named: name) else { continue }
+                let inline = command.role(ofWordAt: index) == .inlineOption(name)
+                let prefix = inline ? String(word.text.prefix { $0 != "=" }) + "=" : ""
+                if option.isSecret {
+                    edits.append((range, prefix + replacement(option.variable ?? variable(for: option.valueName ?? option.name))))
+                } else if !(option.type == .path || option.valueName == "RID"), let edit = maskedHex(word, replacement: replacement) {
+                    edits.append(edit)
+                }
+            default:
                 if let edit = maskedHex(word, replacement: replacement) { edits.append(edit) }
             }
         }
@@ -65,11 +97,48 @@ struct HistoryRedactor {
     }
 
     /// A word holding 40-hex runs, rewritten with each run replaced; nil when it holds none.
-    private func maskedHex(_ word: Word, replacement: (String) -> String) -> (range: Range<Int>, text: String)? {
+    private static func maskedHex(_ word: Word, replacement: (String) -> String) -> (range: Range<Int>, text: String)? {
         guard HexMask.containsKey(word.text) else { return nil }
         // Quoting is lost on purpose: the word's text is what the command saw.
         let masked = HexMask.masking(word.text) { replacement("ONEP_CIK") }
         return (word.position..<word.end, masked.contains(" ") ? "'" + masked + "'" : masked)
+    }
+
+    /// `CIK|KEYNAME` → `ONEP_CIK`, `TOKEN` → `ONEP_TOKEN`: the first name an argument goes by.
+    static func variable(for argumentName: String) -> String {
+        let first = argumentName.split(separator: "|").first.map(String.init) ?? argumentName
+        let cleaned = first.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
+        return "ONEP_" + String(cleaned)
+    }
+}
+
+/// Finds runs of exactly 40 hex digits, the shape of a CIK or token.
+enum HexMask {
+    static func containsKey(_ text: String) -> Bool {
+        !runs(in: Array(text)).isEmpty
+    }
+
+    /// `text` with each 40-hex run replaced by `replacement()`.
+    static func masking(_ text: String, replacement: () -> String) -> String {
+        var chars = Array(text)
+        for run in runs(in: chars).reversed() {
+            chars.replaceSubrange(run, with: Array(replacement()))
+        }
+        return String(chars)
+    }
+
+    private static func runs(in chars: [Character]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var start: Int?
+        for index in 0...chars.count {
+            let isHex = index < chars.count && chars[index].isHexDigit
+            if isHex, start == nil { start = index }
+            if !isHex, let begin = start {
+                if index - begin == 40 { found.append(begin..<index) }
+                start = nil
+            }
+        }
+        return found
     }
 }
 

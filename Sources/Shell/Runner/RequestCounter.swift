@@ -1,15 +1,13 @@
-import Foundation
 import OneP
+import Synchronization
 
 /// Counts requests sent through a transport, for `set timing on` and for the tree's request budget.
-// @unchecked Sendable: `count` is only touched while holding `lock`.
-final class RequestCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
+final class RequestCounter: Sendable {
+    private let count = Atomic<Int>(0)
 
-    var value: Int { lock.withLock { count } }
+    var value: Int { count.load(ordering: .relaxed) }
 
-    func increment() { lock.withLock { count += 1 } }
+    func increment() { count.add(1, ordering: .relaxed) }
 }
 
 /// A transport that counts each request and passes it on unchanged.

@@ -36,7 +36,7 @@ public struct ShellConfiguration: Sendable {
     /// Whether Ctrl-C (SIGINT) cancels the running command of the interactive loop. SIGINT has one
     /// disposition per process, so tests that run shells inside a test process turn this off and
     /// leave the signal to the tests that exercise it.
-    public var catchesInterrupts = true
+    package var catchesInterrupts = true
     /// Whether bulk work draws a progress bar on standard error; the executable sets it when
     /// standard error is a terminal, so scripts and tests see nothing extra.
     public var showsProgress = false

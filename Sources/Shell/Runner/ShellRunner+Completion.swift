@@ -5,7 +5,7 @@ extension ShellRunner {
     /// Completion for front ends without a session of their own: the candidates for the word
     /// before the cursor and how many characters they replace. Uses only what the session knows.
     public func complete(textBeforeCursor: String) -> (replacing: Int, candidates: [String]) {
-        Completer(commands: services.commands, environment: services.environment, snapshot: completionSnapshot())
+        Completer(parser: services.parser, environment: services.environment, snapshot: completionSnapshot())
             .complete(textBeforeCursor: textBeforeCursor)
     }
 
@@ -23,11 +23,11 @@ extension ShellRunner {
         let provisionFetcher = snapshot.provisionFetcher
         snapshot.provisionFetcher = nil
         let provision = ProvisionNameCache()
-        let misses = MissLog()
-        let missedNames = NameMissLog()
+        let misses = MissLog<String>()
+        let missedNames = MissLog<ProvisionNameKey>()
         // Each round learns one more level of the path being typed.
         for _ in 0..<16 {
-            var completer = Completer(commands: services.commands, environment: services.environment, snapshot: snapshot, remote: remote)
+            var completer = Completer(parser: services.parser, environment: services.environment, snapshot: snapshot, remote: remote)
             completer.provisionCache = provision
             completer.missed = { misses.add($0) }
             completer.missedNames = { missedNames.add($0) }
@@ -52,38 +52,6 @@ extension ShellRunner {
         let client = RPCClient(transport: session.endpoint.transport, auth: auth)
         if let rid = (try? await client.call(.lookup(.me, .alias(""))))?.stringValue {
             session.root = PathSegment(rid: rid, name: session.authLabel)
-        }
-    }
-}
-
-/// The clients a completion round wanted but did not know.
-// @unchecked Sendable: `rids` is only touched while holding `lock`.
-private final class MissLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var rids: Set<String> = []
-
-    func add(_ rid: String) { lock.withLock { _ = rids.insert(rid) } }
-
-    func take() -> Set<String> {
-        lock.withLock {
-            defer { rids = [] }
-            return rids
-        }
-    }
-}
-
-/// The provisioning keys a completion round wanted but did not know.
-// @unchecked Sendable: `keys` is only touched while holding `lock`.
-private final class NameMissLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var keys: Set<ProvisionNameKey> = []
-
-    func add(_ key: ProvisionNameKey) { lock.withLock { _ = keys.insert(key) } }
-
-    func take() -> Set<ProvisionNameKey> {
-        lock.withLock {
-            defer { keys = [] }
-            return keys
         }
     }
 }

@@ -8,10 +8,10 @@ extension ShellRunner {
     /// look at what it was asked afterwards.
     public nonisolated func runInteractive(reader: any LineReader) async -> Int32 {
         let state = CompletionState()
-        let commands = services.commands
+        let parser = services.parser
         let environment = services.environment
         reader.completer = { request in
-            var completer = Completer(commands: commands, environment: environment, snapshot: state.snapshot, remote: state.remote)
+            var completer = Completer(parser: parser, environment: environment, snapshot: state.snapshot, remote: state.remote)
             completer.provisionCache = state.provision
             let (replacing, candidates) = completer.complete(textBeforeCursor: request.textBeforeCursor)
             return CompletionResult(replacing: replacing, candidates: candidates)
@@ -32,16 +32,19 @@ extension ShellRunner {
                     pending += String(text.dropLast())
                     continue
                 }
-                let line = pending + text
+                let entered = pending + text
                 pending = ""
-                guard !line.trimmingCharacters(in: " \t").isEmpty else { continue }
+                guard !entered.trimmingCharacters(in: " \t").isEmpty else { continue }
+                // Read once: history, confirmation and running all use this.
+                let line = parse(entered)
                 if let kept = await remember(line) { reader.addHistory(kept) }
-                if await echoes { services.output.writeOut(line + "\n") }
-                if reader.isInteractive, let question = await confirmationQuestion(for: line) {
+                if await echoes { services.output.writeOut(entered + "\n") }
+                if reader.isInteractive, let command = line.commandToConfirm {
+                    let question = "\(command.texts.joined(separator: " ")): this cannot be undone. Continue? [y/N] "
                     guard case .line(let answer) = reader.readLine(prompt: question),
                         ["y", "yes"].contains(answer.trimmingCharacters(in: " \t").lowercased())
                     else {
-                        _ = await declined(line)
+                        _ = await declined(command)
                         continue
                     }
                 }
@@ -53,12 +56,12 @@ extension ShellRunner {
     }
 
     /// Runs one line so that Ctrl-C cancels its task; the shell stays and prompts again.
-    private nonisolated func runInterruptibly(_ line: String) async -> CommandOutcome {
-        guard services.configuration.catchesInterrupts else { return await run(line: line) }
+    private nonisolated func runInterruptibly(_ line: ParsedLine) async -> CommandOutcome {
+        guard services.configuration.catchesInterrupts else { return await run(line) }
         let finished = FinishedOutcome()
         do {
             return try await InterruptMonitor.shared.run {
-                let outcome = await self.run(line: line)
+                let outcome = await self.run(line)
                 finished.set(outcome)
                 return outcome
             }
@@ -79,7 +82,7 @@ extension ShellRunner {
             let transport = (session.endpoint.transport as? CountingTransport)?.base ?? session.endpoint.transport
             fetcher = ChildFetcher(transport: transport, auth: auth, rootRID: root.rid)
         }
-        var snapshot = CompletionSnapshot(knownChildren: session.knownChildren, pathRIDs: rids, settings: session.settings, fetcher: fetcher)
+        var snapshot = CompletionSnapshot(paths: session.paths, pathRIDs: rids, settings: session.settings, fetcher: fetcher)
         snapshot.provisionNames = session.provisionNames
         if let vendor = session.vendor, let transport = session.endpoint.provision {
             snapshot.provisionFetcher = ProvisionNameFetcher(transport: transport, auth: vendor.auth)
@@ -89,12 +92,12 @@ extension ShellRunner {
 
     /// After each line, names fetched earlier may be stale (the line may have created or dropped
     /// resources): forget them, and fetch the current client's children in the background when
-    /// the session has not listed them, so the next Tab finds them at once.
+    /// the session does not know them, so the next Tab finds them at once.
     private nonisolated func prefetch(into state: CompletionState) {
         state.remote.reset()
         state.provision.reset()
         let snapshot = state.snapshot
-        guard let fetcher = snapshot.fetcher, let here = snapshot.pathRIDs.last, snapshot.knownChildren[here] == nil else { return }
-        state.remote.refresh(here, with: fetcher)
+        guard let fetcher = snapshot.fetcher, let here = snapshot.pathRIDs.last, snapshot.paths?.knownChildren(of: here) == nil else { return }
+        state.remote.refresh(here) { await fetcher.children(of: $0) }
     }
 }

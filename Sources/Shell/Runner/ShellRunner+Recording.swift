@@ -34,11 +34,3 @@ extension ShellRunner {
         return nil
     }
 }
-
-extension SessionRecorder {
-    /// Whether a command belongs in a recording: not the recording commands themselves, nor
-    /// `source` (the commands it runs are recorded one by one) or `exit`.
-    static func records(_ spec: CommandSpec) -> Bool {
-        spec.words.first != "session" && spec.name != "source" && spec.name != "exit"
-    }
-}

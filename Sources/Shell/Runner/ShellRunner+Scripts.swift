@@ -31,10 +31,11 @@ extension ShellRunner {
 
     private func runLines(_ lines: [String]) async -> CommandOutcome {
         var failure: CommandOutcome?
-        for line in LogicalLines.join(lines) {
-            if echoes, !line.isEmpty { services.output.writeOut(line + "\n") }
+        for text in LogicalLines.join(lines) {
+            if echoes, !text.isEmpty { services.output.writeOut(text + "\n") }
+            let line = parse(text)
             remember(line)
-            let outcome = await run(line: line)
+            let outcome = await run(line)
             if outcome.exitRequested { return outcome }
             if !outcome.succeeded {
                 failure = outcome

@@ -3,6 +3,10 @@ import LineEditor
 import OneP
 
 /// Runs command lines against a session: the heart of the REPL, of scripts and of `onep -c`.
+///
+/// A line is parsed once (``ParsedLine``): history redaction, confirmation, running and recording
+/// all read that one result. Each command's body returns its output, which the renderer of the
+/// session's format prints.
 public actor ShellRunner {
     let services: ShellServices
     var session: Session
@@ -71,20 +75,22 @@ public actor ShellRunner {
         services.configuration.historyFile
     }
 
+    /// Reads a line once, for everything that needs to know what it says.
+    nonisolated func parse(_ line: String) -> ParsedLine {
+        ParsedLine(line, parser: services.parser, environment: services.environment)
+    }
+
     /// Runs one line: one or more commands separated by `;`. Stops the line at its first failure.
     public func run(line: String) async -> CommandOutcome {
-        let commands: [WordList]
-        do {
-            commands = try Tokenizer(environment: services.environment).commands(in: line)
-        } catch {
-            return report(error)
-        }
+        await run(parse(line))
+    }
+
+    /// Runs a line already parsed.
+    func run(_ line: ParsedLine) async -> CommandOutcome {
+        if let problem = line.problem { return report(problem) }
         var last = CommandOutcome(status: .success)
-        let chars = Array(line)
-        for command in commands {
-            let start = command.words.first?.position ?? 0
-            let end = max(start, min(chars.count, command.words.last?.end ?? start))
-            last = await run(words: command.texts, text: String(chars[start..<end]))
+        for command in line.commands {
+            last = await run(command, of: line)
             if !last.succeeded || last.exitRequested { return last }
         }
         return last
@@ -107,17 +113,16 @@ public actor ShellRunner {
     /// Whether each line is printed before it runs (`set echo`, `--echo`).
     public var echoes: Bool { session.settings.echo }
 
-    private func run(words: [String], text: String) async -> CommandOutcome {
+    /// Runs one command of a line, and records it when a recording is on and the spec allows.
+    private func run(_ command: ParsedCommand, of line: ParsedLine) async -> CommandOutcome {
         let recording = recorder
         if recording?.isTranscript == true { tap.begin() }
-        let outcome = await execute(words: words)
-        if let recording, recording === recorder, let parsed = try? CommandParser(commands: services.commands).parse(words),
-            SessionRecorder.records(parsed.spec)
-        {
+        let outcome = await execute(command)
+        if let recording, recording === recorder, command.problem == nil, command.spec?.isRecorded == true {
             let output = recording.isTranscript ? tap.end() : ""
-            let written = HistoryRedactor(commands: services.commands, environment: services.environment).referencingVariables(text)
             do {
-                try recording.record(command: written, output: output, succeeded: outcome.succeeded)
+                try recording.record(
+                    command: HistoryRedactor.referencingVariables(command, in: line), output: output, succeeded: outcome.succeeded)
             } catch {
                 _ = report(error)
                 stopRecording()
@@ -128,37 +133,23 @@ public actor ShellRunner {
         return outcome
     }
 
-    private func execute(words: [String]) async -> CommandOutcome {
-        let parser = CommandParser(commands: services.commands)
-        let parsed: (spec: CommandSpec, arguments: ParsedArguments)
+    private func execute(_ command: ParsedCommand) async -> CommandOutcome {
+        let spec: CommandSpec
+        let arguments: ParsedArguments
         do {
-            parsed = try parser.parse(words)
+            (spec, arguments) = try command.checked()
         } catch {
             return report(error)
         }
-        if parsed.arguments.flag("help") {
-            services.output.writeOut(HelpGenerator(commands: services.commands).help(for: parsed.spec))
+        if command.asksForHelp {
+            services.output.writeOut(HelpGenerator(commands: services.commands).help(for: spec))
             return CommandOutcome(status: .success)
         }
         let requestsBefore = services.counter.value
         let started = ContinuousClock.now
-        var context = CommandContext(
-            arguments: parsed.arguments, session: session, services: services, spec: parsed.spec, history: earlierHistory + history)
-        var outcome = CommandOutcome(status: .success)
-        do {
-            try await parsed.spec.body(&context)
-        } catch {
-            // A command cut short by Ctrl-C may fail in whatever way its half-done request does;
-            // the person asked for the stop, so that is what the shell reports.
-            outcome = report(Task.isCancelled ? CancellationError() : error)
-        }
-        session = context.session
-        if context.historyCleared { clearHistory() }
-        if let request = context.recordingRequest, let failure = apply(request) { return failure }
-        if let exitCode = context.exitRequested {
-            return CommandOutcome(status: ExitStatus(code: exitCode), exitRequested: true)
-        }
-        if let file = context.sourceRequested, outcome.succeeded {
+        var (outcome, sourced) = await perform(spec, arguments)
+        if outcome.exitRequested { return outcome }
+        if let file = sourced {
             outcome = await source(file)
             if outcome.exitRequested { return outcome }
         }
@@ -170,24 +161,64 @@ public actor ShellRunner {
         return outcome
     }
 
-    /// The question to ask before running `line` at a terminal, when one of its commands destroys
-    /// data and was not given `--yes`; nil when the line may run at once.
-    func confirmationQuestion(for line: String) -> String? {
-        guard let commands = try? Tokenizer(environment: services.environment).commands(in: line) else { return nil }
-        let parser = CommandParser(commands: services.commands)
-        for command in commands {
-            guard let (spec, arguments) = try? parser.parse(command.texts) else { return nil }
-            if spec.effect == .destroys, !arguments.flag("yes"), !arguments.flag("help") {
-                return "\(command.texts.joined(separator: " ")): this cannot be undone. Continue? [y/N] "
+    /// Runs a command's body and prints what it returns. A command the platform refused for a RID
+    /// the path cache gave it runs once more with those names looked up afresh, unless it already
+    /// changed something, printed or read its input: another client may have dropped or replaced
+    /// what the cache remembered.
+    /// - Returns: how the command ended, and the file it asks to source when it ended well.
+    private func perform(_ spec: CommandSpec, _ arguments: ParsedArguments) async -> (CommandOutcome, sourcing: String?) {
+        var retried = false
+        while true {
+            var context = CommandContext(spec: spec, arguments: arguments, session: session, services: services, history: earlierHistory + history)
+            let result: Result<CommandOutput?, any Error>
+            do {
+                result = .success(try await spec.run(&context))
+            } catch {
+                result = .failure(error)
             }
+            session = context.session
+            if case .failure(let error) = result, ShellRunner.isStaleRefusal(error), !context.cachedParents.isEmpty {
+                session.paths?.forget(parents: context.cachedParents)
+                if !retried, context.effects.isRepeatable, !Task.isCancelled {
+                    retried = true
+                    continue
+                }
+            }
+            return finish(context, result)
         }
-        return nil
+    }
+
+    /// Prints the output, carries out what the command asked of the runner, and says how it ended.
+    private func finish(_ context: CommandContext, _ result: Result<CommandOutput?, any Error>) -> (CommandOutcome, sourcing: String?) {
+        var outcome = CommandOutcome(status: .success)
+        switch result {
+        case .success(let output?):
+            services.output.writeOut(context.renderSettings.renderer.render(output))
+        case .success(nil):
+            break
+        case .failure(let error):
+            // A command cut short by Ctrl-C may fail in whatever way its half-done request does;
+            // the person asked for the stop, so that is what the shell reports.
+            outcome = report(Task.isCancelled ? CancellationError() : error)
+        }
+        if context.historyCleared { clearHistory() }
+        if let request = context.recordingRequest, let failure = apply(request) { return (failure, nil) }
+        if let exitCode = context.exitRequested {
+            return (CommandOutcome(status: ExitStatus(code: exitCode), exitRequested: true), nil)
+        }
+        return (outcome, outcome.succeeded ? context.sourceRequested : nil)
+    }
+
+    /// A call refused with `restricted` or `invalid`: what the platform answers for a RID that no
+    /// longer exists or is no longer within reach.
+    static func isStaleRefusal(_ error: any Error) -> Bool {
+        guard let status = (error as? OnePError)?.callStatus else { return false }
+        return status == .failed("restricted") || status == .failed("invalid")
     }
 
     /// Reports that the user said no to a confirmation.
-    func declined(_ line: String) -> CommandOutcome {
-        let name = (try? Tokenizer(environment: services.environment).commands(in: line))?.first?.texts.first ?? line
-        return report(ShellError(.declined(command: name)))
+    func declined(_ command: ParsedCommand) -> CommandOutcome {
+        report(ShellError(.declined(command: command.texts.first ?? "")))
     }
 
     /// Prints the one-line message for an error and says how the command ended.
@@ -203,9 +234,9 @@ public actor ShellRunner {
     /// a leading space is kept out, as in bash with `ignorespace`.
     /// - Returns: the line as history keeps it, or nil when it is not kept.
     @discardableResult
-    func remember(_ line: String) -> String? {
-        guard !line.hasPrefix(" ") else { return nil }
-        let redacted = HistoryRedactor(commands: services.commands, environment: services.environment).redact(line)
+    func remember(_ line: ParsedLine) -> String? {
+        guard !line.text.hasPrefix(" ") else { return nil }
+        let redacted = HistoryRedactor.redact(line)
         history.append(redacted)
         return redacted
     }

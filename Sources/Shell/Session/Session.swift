@@ -19,8 +19,8 @@ struct Session: Sendable {
     var path: [PathSegment] = []
     var previousPath: [PathSegment]?
     var settings = Settings()
-    /// Children per client RID as ls, cd and tree last saw them; completion reads them.
-    var knownChildren: [String: [KnownChild]] = [:]
+    /// Where names lead, per auth: paths resolve through it, completion offers its names.
+    let pathCaches = PathCaches()
     /// The vendor the `provision` commands act for, and where its credentials came from.
     var vendor: VendorSession?
     /// Why the config file's vendor could not be read, so the `provision` commands report the
@@ -34,12 +34,16 @@ struct Session: Sendable {
         "/" + path.map(\.name).joined(separator: "/")
     }
 
+    /// The path cache of the session's auth; nil before authentication.
+    var paths: PathCache? {
+        auth.map { pathCaches.cache(for: $0) }
+    }
+
     /// Forgets where the session was, for a new auth or endpoint.
     mutating func resetLocation() {
         root = nil
         path = []
         previousPath = nil
-        knownChildren = [:]
     }
 }
 
@@ -76,9 +80,12 @@ public struct Endpoint: Sendable {
     }
 
     /// A platform over HTTP(S), closed when the shell leaves it.
-    public static func http(_ url: String, timeout: Duration = .seconds(30), debugLog: (@Sendable (String) -> Void)? = nil) -> Endpoint {
-        let transport = HTTPTransport(url: url, timeout: timeout, debugLog: debugLog)
-        let provision = HTTPProvisionTransport(url: url, timeout: max(timeout, .seconds(60)))
+    /// - Parameter trust: the certificate authorities HTTPS trusts instead of the system's (`--cacert`).
+    public static func http(
+        _ url: String, timeout: Duration = .seconds(30), debugLog: (@Sendable (String) -> Void)? = nil, trust: TrustedCertificates? = nil
+    ) -> Endpoint {
+        let transport = HTTPTransport(url: url, timeout: timeout, debugLog: debugLog, trust: trust)
+        let provision = HTTPProvisionTransport(url: url, timeout: max(timeout, .seconds(60)), trust: trust)
         let logged: any ProvisionTransport = debugLog.map { CurlLoggingProvisionTransport(base: provision, url: url, log: $0) } ?? provision
         return Endpoint(
             description: url, transport: transport, provision: logged,

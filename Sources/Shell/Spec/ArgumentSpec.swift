@@ -30,16 +30,4 @@ struct OptionSpec: Sendable {
 
     var isFlag: Bool { valueName == nil }
     var completionSource: CompletionSource { completion ?? type.defaultCompletion }
-
-    static func flag(_ name: String, short: Character? = nil, _ help: String) -> OptionSpec {
-        OptionSpec(name: name, short: short, valueName: nil, help: help)
-    }
-
-    static func value(
-        _ name: String, _ valueName: String, _ help: String, type: ValueType = .text, short: Character? = nil,
-        secret: Bool = false, variable: String? = nil, completion: CompletionSource? = nil
-    ) -> OptionSpec {
-        OptionSpec(
-            name: name, short: short, valueName: valueName, help: help, type: type, isSecret: secret, variable: variable, completion: completion)
-    }
 }

@@ -1,3 +1,5 @@
+import LineEditor
+
 /// Help text for one command or for all of them, rendered from the specs.
 struct HelpGenerator {
     let commands: [CommandSpec]

@@ -3,20 +3,24 @@
 /// and a word opening with `{` or `[` runs to its matching bracket so JSON needs no quoting.
 struct Tokenizer {
     var environment: [String: String]
-    /// Leaves `${NAME}` as written instead of expanding it, for code that rewrites lines
-    /// (history, recordings) and must keep references to secrets as references.
-    var keepsVariables = false
 
     /// The commands of `line`; empty commands (blank, comment only, `;;`) are dropped.
     func commands(in line: String) throws(ShellError) -> [WordList] {
-        var scanner = Scanner(chars: Array(line), environment: environment, lenient: false, keepsVariables: keepsVariables)
+        var scanner = Scanner(chars: Array(line), environment: environment, lenient: false)
         return try scanner.scanAll().filter { !$0.words.isEmpty }
+    }
+
+    /// The commands of `line` read as far as they can be: an unset `${NAME}` reads as nothing, an
+    /// unterminated quote or bracket ends the last word. For redacting a line that cannot run.
+    func readableCommands(in line: String) -> [WordList] {
+        var scanner = Scanner(chars: Array(line), environment: environment, lenient: true)
+        return ((try? scanner.scanAll()) ?? []).filter { !$0.words.isEmpty }
     }
 
     /// The words of the last command of a partial line, never failing: an unterminated quote or
     /// bracket simply ends the last word. Used by completion, which sees lines mid-typing.
     func partialWords(in line: String) -> (words: [Word], endsInsideWord: Bool) {
-        var scanner = Scanner(chars: Array(line), environment: environment, lenient: true, keepsVariables: keepsVariables)
+        var scanner = Scanner(chars: Array(line), environment: environment, lenient: true)
         let commands = (try? scanner.scanAll()) ?? []
         let last = commands.last?.words ?? []
         let endsInsideWord: Bool
@@ -43,15 +47,15 @@ private struct Scanner {
     let chars: [Character]
     let environment: [String: String]
     let lenient: Bool
-    let keepsVariables: Bool
     var index = 0
     var unterminated = false
+    /// Set when the word being scanned holds a `${NAME}` reference.
+    var sawVariable = false
 
-    init(chars: [Character], environment: [String: String], lenient: Bool, keepsVariables: Bool) {
+    init(chars: [Character], environment: [String: String], lenient: Bool) {
         self.chars = chars
         self.environment = environment
         self.lenient = lenient
-        self.keepsVariables = keepsVariables
     }
 
     mutating func scanAll() throws(ShellError) -> [WordList] {
@@ -84,6 +88,13 @@ private struct Scanner {
     }
 
     private mutating func scanWord() throws(ShellError) -> Word {
+        var word = try scanWordText()
+        word.hasVariable = sawVariable
+        sawVariable = false
+        return word
+    }
+
+    private mutating func scanWordText() throws(ShellError) -> Word {
         let start = index
         if chars[index] == "{" || chars[index] == "[" {
             let text = try scanJSONLiteral()
@@ -166,7 +177,7 @@ private struct Scanner {
         }
         let name = String(chars[(index + 2)..<close])
         index = close + 1
-        if keepsVariables { return "${" + name + "}" }
+        sawVariable = true
         if let value = environment[name] { return value }
         if lenient { return "" }
         throw ShellError.undefinedVariable(name)

@@ -8,6 +8,9 @@ struct Word: Sendable, Hashable {
     var wasQuoted: Bool = false
     /// Offset just past the word's last character in the line, so a word can be replaced where it was typed.
     var end: Int = 0
+    /// True when the word was written with a `${NAME}` reference, which history and recordings keep
+    /// as written: the reference is not a secret, whatever it expands to.
+    var hasVariable = false
 }
 
 /// The words of one command (the text between two `;`).

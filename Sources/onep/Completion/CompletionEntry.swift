@@ -6,21 +6,8 @@ import Shell
 /// are those typed after `onep`, outer flags included; the last one is being completed (possibly
 /// empty). Prints one candidate per line.
 enum CompletionEntry {
-    /// What an outer flag's value completes to.
-    enum Value {
-        case none
-        case file
-        case keyName
-        case choices([String])
-    }
-
-    /// The root command's options that take a value (kept in step with ``Onep``; a test compares them with `onep --help`).
-    static let valueOptions: [String: Value] = [
-        "-c": .none, "--command": .none, "-f": .file, "--file": .file, "--host": .none, "--cik": .none, "--key": .keyName,
-        "--format": .choices(FormatChoice.allCases.map(\.rawValue)), "--data": .file, "--record": .file, "--check": .file,
-    ]
-    static let flags = ["--continue-on-error", "--echo", "--debug-http", "--update", "--help"]
-    static let serveOptions = ["--port", "--bind", "--data", "--help"]
+    /// The root command's options as ArgumentParser describes them.
+    static var outer: OuterOptions { .onep }
 
     static func runAndExit(arguments: [String]) async -> Never {
         exit(await run(arguments: arguments))
@@ -33,27 +20,27 @@ enum CompletionEntry {
         let typed = Array(words.dropLast())
         var index = 0
         while index < typed.count, typed[index].hasPrefix("-"), typed[index] != "-" {
-            index += valueOptions[typed[index]] != nil ? 2 : 1
+            index += outer.values[typed[index]] != nil ? 2 : 1
         }
-        let outer = Array(typed.prefix(min(index, typed.count)))
-        if index > typed.count, let flag = typed.last, let value = valueOptions[flag] {
+        let given = Array(typed.prefix(min(index, typed.count)))
+        if index > typed.count, let flag = typed.last, let value = outer.values[flag] {
             return print(values(value, prefix: prefix))
         }
         let command = Array(typed.dropFirst(index))
         if command.first == "serve" {
-            return print(serveOptions.filter { $0.hasPrefix(prefix) })
+            return print(OuterOptions.serve.longNames.filter { $0.hasPrefix(prefix) })
         }
         if command.isEmpty, prefix.hasPrefix("-") {
-            return print((valueOptions.keys.filter { $0.hasPrefix("--") } + flags).filter { $0.hasPrefix(prefix) }.sorted())
+            return print(outer.longNames.filter { $0.hasPrefix(prefix) })
         }
-        guard let runner = await runner(outer: outer) else { return 0 }
+        guard let runner = await runner(outer: given) else { return 0 }
         var candidates = await runner.completions(forWords: command + [prefix])
         if command.isEmpty, "serve".hasPrefix(prefix) { candidates = (candidates + ["serve"]).sorted() }
         await runner.shutdown()
         return print(candidates)
     }
 
-    private static func values(_ value: Value, prefix: String) -> [String] {
+    private static func values(_ value: OuterOptions.Value, prefix: String) -> [String] {
         switch value {
         case .none: return []
         case .choices(let choices): return choices.filter { $0.hasPrefix(prefix) }.sorted()

@@ -16,8 +16,8 @@ struct EmbeddedPlatform: Sendable {
     static let databaseFileName = "onep.sqlite"
 
     /// Opens (creating when needed) the platform in `directory`; no network is involved.
-    /// - Throws: ``OnepError`` when the directory or its database cannot be used.
-    static func open(directory: String) throws(OnepError) -> EmbeddedPlatform {
+    /// - Throws: ``LaunchError`` when the directory or its database cannot be used.
+    static func open(directory: String) throws(LaunchError) -> EmbeddedPlatform {
         let isNew = !FileManager.default.fileExists(atPath: directory + "/" + databaseFileName)
         do {
             try DataDirectory.create(directory)

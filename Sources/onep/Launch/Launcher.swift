@@ -10,7 +10,7 @@ struct Launcher {
 
     /// - Returns: the process exit status.
     func run() async -> Int32 {
-        do throws(OnepError) {
+        do throws(LaunchError) {
             let (runner, platform) = try await makeRunner(
                 output: options.check == nil ? StandardStreams.sink : .quiet, keepsHistory: runsInteractively)
             if let problem = await runner.startupError {
@@ -34,7 +34,7 @@ struct Launcher {
     /// A shell configured as the outer options say, on the platform they choose.
     /// - Parameter keepsHistory: whether the shell keeps a history file (interactive sessions), which
     ///   `history -c` then empties.
-    func makeRunner(output: OutputSink, keepsHistory: Bool = false) async throws(OnepError) -> (ShellRunner, PlatformChoice) {
+    func makeRunner(output: OutputSink, keepsHistory: Bool = false) async throws(LaunchError) -> (ShellRunner, PlatformChoice) {
         let platform = try await PlatformChoice.make(options: options, environment: environment)
         var configuration = ShellConfiguration(endpoint: platform.endpoint, output: output, environment: environment)
         if keepsHistory {
@@ -57,7 +57,7 @@ struct Launcher {
             && StandardStreams.isTerminal(STDIN_FILENO)
     }
 
-    private func run(_ runner: ShellRunner, platform: PlatformChoice) async throws(OnepError) -> Int32 {
+    private func run(_ runner: ShellRunner, platform: PlatformChoice) async throws(LaunchError) -> Int32 {
         if !options.words.isEmpty {
             return await Self.interruptible { await runner.runScript(lines: [CommandQuoting.line(options.words)]) }
         }

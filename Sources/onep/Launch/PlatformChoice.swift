@@ -1,4 +1,5 @@
 import Foundation
+import OneP
 import Shell
 import Synchronization
 
@@ -20,11 +21,13 @@ struct PlatformChoice: Sendable {
         embedded == nil ? endpoint.description : "local"
     }
 
-    /// - Throws: ``OnepError`` when the embedded platform cannot be opened.
-    static func make(options: Onep, environment: [String: String]) async throws(OnepError) -> PlatformChoice {
+    /// - Throws: ``LaunchError`` when the embedded platform cannot be opened.
+    static func make(options: Onep, environment: [String: String]) async throws(LaunchError) -> PlatformChoice {
         let log: @Sendable (String) -> Void = { line in StandardStreams.writeErr(line + "\n") }
         let debugLog = options.debugHTTP ? log : nil
-        let openRemote: @Sendable (String) -> Endpoint = { url in Endpoint.http(url, debugLog: debugLog) }
+        // Validated with the options, so a failure here cannot happen; without it the system's authorities apply.
+        let trust = options.cacert.flatMap { try? TrustedCertificates(pemFile: $0) }
+        let openRemote: @Sendable (String) -> Endpoint = { url in Endpoint.http(url, debugLog: debugLog, trust: trust) }
         let directory = DataDirectory.resolve(option: options.data) { environment[$0] }
         let local = LocalPlatform(directory: directory)
         let openLocal: @Sendable () async throws -> Endpoint = {
@@ -53,7 +56,7 @@ final class LocalPlatform: Sendable {
     }
 
     /// - Returns: the platform, and the demo when this call created the platform and seeded it.
-    func open() async throws(OnepError) -> (EmbeddedPlatform, DemoSeed?) {
+    func open() async throws(LaunchError) -> (EmbeddedPlatform, DemoSeed?) {
         if let platform = opened.withLock({ $0 }) { return (platform, nil) }
         let platform = try EmbeddedPlatform.open(directory: directory)
         opened.withLock { $0 = platform }

@@ -7,7 +7,7 @@
 /// The lines that `-c` and `-f` options stand for, all read before the first one runs, so a
 /// missing file is reported before anything has changed.
 enum ScriptSource {
-    static func lines(of steps: [ScriptStep]) throws(OnepError) -> [String] {
+    static func lines(of steps: [ScriptStep]) throws(LaunchError) -> [String] {
         var lines: [String] = []
         var readStandardInput = false
         for step in steps {
@@ -33,7 +33,7 @@ enum ScriptSource {
         return lines
     }
 
-    private static func read(_ path: String) throws(OnepError) -> String {
+    private static func read(_ path: String) throws(LaunchError) -> String {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadableFile(path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }

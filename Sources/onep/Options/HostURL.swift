@@ -2,8 +2,8 @@
 enum HostURL {
     /// `http://` and `https://` URLs are kept; a bare `host[:port]` means HTTPS, since that is how
     /// hosted platforms are reached.
-    /// - Throws: ``OnepError`` (usage) for an empty value, another scheme, or a path or query.
-    static func normalize(_ given: String) throws(OnepError) -> String {
+    /// - Throws: ``LaunchError`` (usage) for an empty value, another scheme, or a path or query.
+    static func normalize(_ given: String) throws(LaunchError) -> String {
         let trimmed = given.trimmingSpaces
         guard !trimmed.isEmpty else { throw .usage("--host needs a URL such as https://m2.exosite.com") }
         var url = trimmed

@@ -8,8 +8,9 @@ enum ScriptStep: Equatable {
 }
 
 extension ScriptStep {
-    /// Options of the root command that take a value; their values are skipped while scanning.
-    static let valueOptions: Set<String> = ["--host", "--cik", "--key", "--format", "--data", "--record", "--check"]
+    /// Options of the root command that take a value, as ArgumentParser declares them; their values
+    /// are skipped while scanning.
+    static let valueOptions = Set(OuterOptions.onep.values.keys)
 
     /// - Parameters:
     ///   - arguments: the raw arguments, without the program name.

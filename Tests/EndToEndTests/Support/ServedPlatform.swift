@@ -10,10 +10,11 @@ final class ServedPlatform {
     private let process: Process
 
     /// Starts the server on a free port in its own data directory and waits until it listens.
-    init(in environment: IsolatedEnvironment) throws {
+    /// - Parameter arguments: more options for `onep serve`, e.g. `--tls-cert` and `--tls-key`.
+    init(in environment: IsolatedEnvironment, arguments: [String] = []) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try OnepBinary.executable())
-        process.arguments = ["serve", "--port", "0", "--data", environment.root + "/served"]
+        process.arguments = ["serve", "--port", "0", "--data", environment.root + "/served"] + arguments
         process.environment = environment.variables
         let output = Pipe()
         process.standardOutput = output

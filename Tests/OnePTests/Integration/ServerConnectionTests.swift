@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func oversizedBodyIsRefused() async throws {
-        try await withServer(.init(port: 0, maximumRequestBodySize: 1024)) { server, _ in
+        try await withServer(.init(port: 0, limits: .init(maximumBodySize: 1024))) { server, _ in
             let connection = try RawHTTPConnection(port: server.port)
             let response = try await connection.post("/onep:v1/rpc/process", body: [UInt8](repeating: UInt8(ascii: " "), count: 4096))
             #expect(response.status == 413)

@@ -56,11 +56,34 @@ enum RawSockets {
         }
     }
 
-    /// Reads what is available; empty when the peer closed.
+    /// Reads what is available; empty when the peer closed (or the socket's timeout passed).
     static func receive(_ descriptor: Int32) -> [UInt8] {
+        if case .bytes(let bytes) = receiveOutcome(descriptor) { return bytes }
+        return []
+    }
+
+    enum Received: Equatable {
+        case bytes([UInt8])
+        /// The peer closed its sending side (or reset the connection).
+        case closed
+        /// Nothing came before the socket's receive timeout.
+        case timedOut
+    }
+
+    static func receiveOutcome(_ descriptor: Int32) -> Received {
         var buffer = [UInt8](repeating: 0, count: 65536)
         let count = recv(descriptor, &buffer, buffer.count, 0)
-        return count > 0 ? Array(buffer[0..<count]) : []
+        if count > 0 { return .bytes(Array(buffer[0..<count])) }
+        if count < 0, errno == EAGAIN || errno == EWOULDBLOCK { return .timedOut }
+        return .closed
+    }
+
+    /// Makes blocking sends and receives on the socket give up after `seconds`.
+    static func setTimeout(_ descriptor: Int32, seconds: Double) {
+        var value = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - seconds.rounded(.down)) * 1_000_000))
+        for option in [SO_RCVTIMEO, SO_SNDTIMEO] {
+            _ = setsockopt(descriptor, SOL_SOCKET, option, &value, socklen_t(MemoryLayout<timeval>.size))
+        }
     }
 
     private static func loopback(port: Int) -> sockaddr_in {
@@ -84,11 +107,14 @@ struct RawResponse {
 /// Unchecked because one test drives it one request at a time; the blocking socket calls run off
 /// the cooperative threads.
 final class RawHTTPConnection: @unchecked Sendable {
-    private let descriptor: Int32
-    private var pending: [UInt8] = []
+    let descriptor: Int32
+    var pending: [UInt8] = []
 
-    init(port: Int) throws {
+    /// - Parameter timeout: how long one send or receive may block, so a server that stops
+    ///   answering fails the test instead of holding it.
+    init(port: Int, timeout: Double = 20) throws {
         descriptor = try RawSockets.connect(port: port)
+        RawSockets.setTimeout(descriptor, seconds: timeout)
     }
 
     deinit {
@@ -141,7 +167,7 @@ final class RawHTTPConnection: @unchecked Sendable {
         }
     }
 
-    private func readResponse() throws -> RawResponse {
+    func readResponse() throws -> RawResponse {
         let separator: [UInt8] = Array("\r\n\r\n".utf8)
         while pending.firstRange(of: separator) == nil {
             let more = RawSockets.receive(descriptor)

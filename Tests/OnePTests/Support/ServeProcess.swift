@@ -24,9 +24,16 @@ final class ServeProcess: @unchecked Sendable {
         return packageRoot.appendingPathComponent(".build/debug/onep")
     }
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = Self.executable
-        process.arguments = ["serve"] + arguments
+    /// - Parameter openFileLimit: runs the server under `ulimit -n` of this many descriptors.
+    init(_ arguments: [String], environment: [String: String] = [:], openFileLimit: Int? = nil) throws {
+        if let openFileLimit {
+            // The shell execs the server, so the child's process id is the server's.
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(openFileLimit) && exec \"$0\" \"$@\"", Self.executable.path, "serve"] + arguments
+        } else {
+            process.executableURL = Self.executable
+            process.arguments = ["serve"] + arguments
+        }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = output
         process.standardError = errors

@@ -74,3 +74,40 @@ struct ScriptJSONTests {
         #expect(said[6] == "nil | cannot encode tables nested more than 200 deep (or a cycle)")
     }
 }
+
+@Suite("Script json and numbers out of range")
+struct ScriptJSONRangeTests {
+    /// A number out of a double's range decodes to what Lua itself reads from its text, and
+    /// encoding an infinity is refused.
+    @Test func numbersOutOfRangeDecodeAsLuaReadsThem() async throws {
+        let platform = try TestPlatform.inMemory()
+        let said = try await platform.said(
+            #"""
+            local value = json.decode('[9223372036854775808, -1e400, 12345678901234567890123]')
+            debug(tostring(value[1] == 2^63) .. ' ' .. tostring(value[2] == -math.huge) .. ' ' .. tostring(value[3] > 1e22))
+            local encoded, reason = json.encode(value)
+            debug(tostring(encoded) .. ' | ' .. tostring(reason ~= nil))
+            """#)
+        #expect(said == ["true true true", "nil | true"])
+    }
+}
+
+@Suite("Script text with U+0000")
+struct ScriptNULTests {
+    /// A script's log is text for people: U+0000 in a debug line is written `\0` rather than the
+    /// line being cut there; a write of such text is refused like any other call's.
+    @Test func debugLinesKeepWhatFollowsNULAndWritesAreRefused() async throws {
+        let platform = try TestPlatform.inMemory()
+        try await platform.dataport("string", alias: "out")
+        let said = try await platform.said(
+            #"""
+            debug('before' .. string.char(0) .. 'after')
+            local out = alias['out']
+            out.value = 'a' .. string.char(0) .. 'b'
+            debug(out.status .. ' ' .. tostring(out.value))
+            """#)
+        #expect(said.first == #"before\0after"#)
+        #expect(said.last == "invalid nil")
+        #expect(try await platform.points(["alias": "out"]) == [])
+    }
+}

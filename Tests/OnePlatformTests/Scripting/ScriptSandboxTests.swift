@@ -101,9 +101,12 @@ struct ScriptSandboxTests {
 
     @Test func bytecodeIsRefused() async throws {
         let platform = try TestPlatform.inMemory()
-        let script = try await platform.script("\u{1B}Lua\u{52}\u{00}\u{01}\u{04}")
+        let script = try await platform.script("\u{1B}Lua\u{52}\u{01}\u{04}")
         #expect(try await platform.scriptStatus(script) == "error")
         #expect(try await platform.log(script) == ["error: attempt to load a binary chunk (mode is 't')"])
+        // Real bytecode holds U+0000, which no text the platform keeps may hold: refused at create.
+        let withNUL = ["format": "string", "rule": ["script": "\u{1B}Lua\u{52}\u{00}\u{01}\u{04}"]] as JSON
+        #expect(try await platform.status("create", ["datarule", withNUL]) == "invalid")
     }
 
     @Test func scriptsDoNotShareGlobalsOrLibraries() async throws {

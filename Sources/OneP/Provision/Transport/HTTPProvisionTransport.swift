@@ -14,10 +14,11 @@ public final class HTTPProvisionTransport: ProvisionTransport {
 
     public var endpoint: String { url }
 
-    public init(url: String, timeout: Duration = .seconds(60)) {
+    /// - Parameter trust: the certificate authorities HTTPS trusts instead of the system's (a private CA).
+    public init(url: String, timeout: Duration = .seconds(60), trust: TrustedCertificates? = nil) {
         self.url = url.hasSuffix("/") ? String(url.dropLast()) : url
         self.timeout = timeout
-        owned = OwnedHTTPClient(timeout: timeout)
+        owned = OwnedHTTPClient(timeout: timeout, trust: trust)
     }
 
     public func shutdown() async throws {
@@ -76,6 +77,7 @@ public final class HTTPProvisionTransport: ProvisionTransport {
                 return .unreachable(endpoint: url, cause: "\(error)")
             }
         }
+        if let cause = TLSFailure.cause(of: error) { return .tls(endpoint: url, cause: cause) }
         return .unreachable(endpoint: url, cause: "\(error)")
     }
 }

@@ -45,7 +45,8 @@ enum ByteRange {
         switch (Int(startText), Int(endText)) {
         case (let start?, let end?) where start >= 0 && end >= start:
             guard start < total else { throw .rangeNotSatisfiable("the content has \(total) bytes") }
-            return start..<min(end + 1, total)
+            // `end` may be the largest integer, past which nothing can be added.
+            return start..<(end < total ? end + 1 : total)
         case (let start?, nil) where endText.isEmpty && start >= 0:
             guard start < total else { throw .rangeNotSatisfiable("the content has \(total) bytes") }
             return start..<total

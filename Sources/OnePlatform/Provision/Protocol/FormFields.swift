@@ -3,23 +3,30 @@
 /// `name[]` and `name` are the same field: pyonep and the documents use both for lists.
 struct FormFields: Sendable {
     private(set) var pairs: [(name: String, value: String)] = []
+    /// Whether some name or value decoded to bytes that are not UTF-8 (and were repaired with
+    /// U+FFFD) or to text holding U+0000: text the platform refuses rather than store altered
+    /// (see ``RefusedValues``).
+    private(set) var holdsRefusedText = false
 
     init(_ text: String) {
         for piece in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            var name = Self.decode(parts[0])
+            var name = decode(parts[0])
             if name.hasSuffix("[]") { name.removeLast(2) }
-            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            let value = parts.count > 1 ? decode(parts[1]) : ""
             pairs.append((name, value))
         }
     }
 
     init(bytes: [UInt8]) {
-        self.init(String(decoding: bytes, as: UTF8.self))
+        let text = String(validating: bytes, as: UTF8.self)
+        self.init(text ?? String(decoding: bytes, as: UTF8.self))
+        if text == nil { holdsRefusedText = true }
     }
 
-    mutating func appendPair(_ pair: (name: String, value: String)) {
-        pairs.append(pair)
+    mutating func append(_ other: FormFields) {
+        pairs += other.pairs
+        holdsRefusedText = holdsRefusedText || other.holdsRefusedText
     }
 
     /// The first value of a field.
@@ -55,7 +62,16 @@ struct FormFields: Sendable {
         return value
     }
 
-    private static func decode(_ text: Substring) -> String {
+    private mutating func decode(_ text: Substring) -> String {
+        let bytes = Self.decodedBytes(text)
+        guard !bytes.contains(0), let valid = String(validating: bytes, as: UTF8.self) else {
+            holdsRefusedText = true
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return valid
+    }
+
+    private static func decodedBytes(_ text: Substring) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var iterator = text.utf8.makeIterator()
@@ -81,7 +97,7 @@ struct FormFields: Sendable {
                 bytes.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     private static func hex(_ byte: UInt8) -> UInt8? {

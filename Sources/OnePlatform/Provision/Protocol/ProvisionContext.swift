@@ -42,6 +42,8 @@ extension ProvisionRequest {
         case form
         case csv
         case json
+        /// `multipart/...`, which the API never reads: refused rather than misread as a form.
+        case multipart
     }
 
     /// How the body is written, from its Content-Type; a form unless said otherwise.
@@ -49,13 +51,8 @@ extension ProvisionRequest {
         switch mediaType {
         case "text/csv": return .csv
         case "application/javascript", "application/json", "text/javascript": return .json
+        case let type where type.hasPrefix("multipart/"): return .multipart
         default: return .form
         }
-    }
-}
-
-extension FormFields {
-    mutating func append(_ other: FormFields) {
-        for pair in other.pairs { appendPair(pair) }
     }
 }

@@ -13,10 +13,11 @@ struct ProvisionFailure: Error, Sendable {
     static func methodNotAllowed(_ reason: String) -> ProvisionFailure { ProvisionFailure(status: 405, reason: reason) }
     static func conflict(_ reason: String) -> ProvisionFailure { ProvisionFailure(status: 409, reason: reason) }
     static func tooLarge(_ reason: String) -> ProvisionFailure { ProvisionFailure(status: 413, reason: reason) }
+    static func unsupportedMediaType(_ reason: String) -> ProvisionFailure { ProvisionFailure(status: 415, reason: reason) }
     static func rangeNotSatisfiable(_ reason: String) -> ProvisionFailure { ProvisionFailure(status: 416, reason: reason) }
     static let internalFailure = ProvisionFailure(status: 500, reason: "internal error")
 
     var response: ProvisionResponse {
-        ProvisionResponse.text(reason + "\n", status: status)
+        ProvisionResponse.text(reason.oneLine + "\n", status: status)
     }
 }

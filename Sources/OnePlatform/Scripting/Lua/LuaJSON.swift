@@ -38,6 +38,10 @@ enum LuaJSON {
             stack.push(value)
         case .double(let value):
             stack.push(value)
+        case .bigNumber(let text):
+            // Lua's numbers are doubles: a number out of their range is what Lua itself reads from
+            // its text (the nearest double, or an infinity, which json.encode then refuses).
+            stack.push(Double(text) ?? 0)
         case .string(let text):
             stack.push(text)
         case .array(let items):

@@ -33,6 +33,7 @@ enum ScriptStateStore {
     static func set(
         _ db: Database, script: Int64, _ status: ScriptState.Status, error: String? = nil, at now: Int, always: Bool = false
     ) throws -> Bool {
+        let error = error.map(RefusedValues.escapingNUL)
         let current = try load(db, script: script)
         if !always, let current, current.status == status, current.error == error { return false }
         var activity = current?.activity ?? []

@@ -5,107 +5,110 @@ import OnePJSON
 /// provision content list|info|create|upload|download|delete: files a model's devices download.
 enum ProvisionContentCommands {
     static let model = ProvisionModelCommands.model
-    static let contentID = PositionalSpec(name: "ID", help: "the content id", completion: .contentID)
+    static let contentID = Argument<String>("ID", "the content id", completion: .contentID)
+    static let allowedFor = Option<String>("sn", "SN", "only content this serial number may download", completion: .serialNumber)
 
     static let list = CommandSpec(
         words: ["provision", "content", "list"],
         abstract: "List a model's content ids, or with --sn those that serial number may download",
-        positionals: [model],
-        options: [.value("sn", "SN", "only content this serial number may download", completion: .serialNumber)],
-        body: { context in
-            let name = context.arguments.required("MODEL")
-            let sn = context.arguments.option("sn")
+        arguments: [model, allowedFor],
+        run: { context in
+            let name = context[model]
+            let sn = context[allowedFor]
             let rows = try await context.provisionClient().contentList(model: name, sn: sn).rows
             if sn == nil { context.learn(rows.compactMap(\.first), for: .contents(model: name)) }
-            context.emit(.table(ProvisionRows.table(rows, columns: ["id"])))
+            return .table(ProvisionRows.table(rows, columns: ["id"]))
         }
     )
 
     static let info = CommandSpec(
         words: ["provision", "content", "info"],
         abstract: "Show content's type, size, last upload time, meta and protection",
-        positionals: [model, contentID],
-        body: { context in
-            let (name, id) = (context.arguments.required("MODEL"), context.arguments.required("ID"))
+        arguments: [model, contentID],
+        run: { context in
+            let (name, id) = (context[model], context[contentID])
             let record = try await context.provisionClient().contentInfo(model: name, id: id).rows.first ?? []
             let fields = ProvisionRows.fitted(record, count: 5, freeText: 3)
             let (meta, protected) = (fields[3], fields[4])
-            let updated = Int(fields[2]).map { context.timeFormat == .unix ? JSON.int($0) : .string(context.timeFormat.format($0)) } ?? ""
             let row: [JSON] = [
-                .string(id), .string(fields[0]), Int(fields[1]).map(JSON.int) ?? "", updated, .string(meta), .bool(protected == "true"),
+                .string(id), .string(fields[0]), Int(fields[1]).map(JSON.int) ?? "", Int(fields[2]).map(JSON.int) ?? "", .string(meta),
+                .bool(protected == "true"),
             ]
-            context.emit(.table(Table(columns: ["id", "type", "size", "updated", "meta", "protected"], rows: [row], rightAligned: [2])))
+            return .table(
+                Table(columns: ["id", "type", "size", "updated", "meta", "protected"], rows: [row], rightAligned: [2], timeColumns: [3]))
         }
     )
+
+    static let newID = Argument<String>("ID", "the new content's id")
+    static let meta = Option<String>("meta", "TEXT", "a description devices see")
+    static let protected = Flag("protected", "only serial numbers in a group with it may download it")
 
     static let create = CommandSpec(
         words: ["provision", "content", "create"],
         abstract: "Make a content entry of a model, to upload into",
-        positionals: [model, PositionalSpec(name: "ID", help: "the new content's id")],
-        options: [
-            .value("meta", "TEXT", "a description devices see"),
-            .flag("protected", "only serial numbers in a group with it may download it"),
-        ],
+        arguments: [model, newID, meta, protected],
         examples: ["provision content create thermostat firmware-1.2 --meta 'v1.2'"],
         effect: .changes,
-        body: { context in
-            let (name, id) = (context.arguments.required("MODEL"), context.arguments.required("ID"))
-            _ = try await context.provisionClient().contentCreate(
-                model: name, id: id, meta: context.arguments.option("meta") ?? "", protected: context.arguments.flag("protected"))
+        run: { context in
+            let (name, id) = (context[model], context[newID])
+            _ = try await context.provisionClient().contentCreate(model: name, id: id, meta: context[meta] ?? "", protected: context[protected])
             context.session.provisionNames[.contents(model: name)] = nil
-            context.emitDone("created content \(id)")
+            return .done("created content \(id)")
         }
     )
+
+    static let source = Argument<String>("FILE", "the file to upload", completion: .file)
+    static let contentType = Option<String>("type", "TYPE", "the content type (default: from the file's extension)")
 
     static let upload = CommandSpec(
         words: ["provision", "content", "upload"],
         abstract: "Upload a file as content's bytes, streaming it in chunks",
         discussion: "Content takes its bytes once; to replace them, delete the content and create it again.",
-        positionals: [model, contentID, PositionalSpec(name: "FILE", help: "the file to upload", completion: .file)],
-        options: [.value("type", "TYPE", "the content type (default: from the file's extension)")],
+        arguments: [model, contentID, source, contentType],
         examples: ["provision content upload thermostat firmware-1.2 build/firmware.bin"],
         effect: .changes,
-        body: { context in
-            let (name, id, file) = (context.arguments.required("MODEL"), context.arguments.required("ID"), context.arguments.required("FILE"))
+        run: { context in
+            let (name, id, file) = (context[model], context[contentID], context[source])
             guard let size = fileSize(file) else { throw ShellError.file(file, "cannot be read: check the path") }
             guard !isDirectory(file) else { throw ShellError.file(file, "is a directory: name the file to upload") }
-            let type = context.arguments.option("type") ?? ContentTypes.guess(file)
+            let type = context[contentType] ?? ContentTypes.guess(file)
             let bar = context.progress("uploading \(id)", total: size)
             defer { bar.finish() }
             let client = try context.provisionClient()
             _ = try await client.contentUpload(model: name, id: id, filePath: file, contentType: type, progress: bar.byteCounter)
-            context.emitDone("uploaded \(size) bytes to \(id)")
+            return .done("uploaded \(size) bytes to \(id)")
         }
     )
+
+    static let target = Argument<String>("FILE", "the file to write", completion: .file)
+    static let range = Option<String>("range", "BYTES", "only these bytes, e.g. bytes=0-1023")
 
     static let download = CommandSpec(
         words: ["provision", "content", "download"],
         abstract: "Download content's bytes into a file, streaming them in chunks",
-        positionals: [model, contentID, PositionalSpec(name: "FILE", help: "the file to write", completion: .file)],
-        options: [.value("range", "BYTES", "only these bytes, e.g. bytes=0-1023")],
+        arguments: [model, contentID, target, range],
         examples: ["provision content download thermostat firmware-1.2 firmware.bin"],
-        body: { context in
-            let (name, id, file) = (context.arguments.required("MODEL"), context.arguments.required("ID"), context.arguments.required("FILE"))
+        run: { context in
+            let (name, id, file) = (context[model], context[contentID], context[target])
             guard !isDirectory(file) else { throw ShellError.file(file, "is a directory: name the file to write, e.g. \(file)/\(id)") }
             let bar = context.progress("downloading \(id)", total: nil)
             defer { bar.finish() }
             let client = try context.provisionClient()
-            let range = context.arguments.option("range")
-            _ = try await client.contentDownload(model: name, id: id, toFile: file, range: range, progress: bar.downloadCounter)
-            context.emitDone("downloaded \(fileSize(file) ?? 0) bytes of \(id) to \(file)")
+            _ = try await client.contentDownload(model: name, id: id, toFile: file, range: context[range], progress: bar.downloadCounter)
+            return .done("downloaded \(fileSize(file) ?? 0) bytes of \(id) to \(file)")
         }
     )
 
     static let delete = CommandSpec(
         words: ["provision", "content", "delete"],
         abstract: "Delete content and its bytes",
-        positionals: [model, contentID],
+        arguments: [model, contentID],
         effect: .destroys,
-        body: { context in
-            let (name, id) = (context.arguments.required("MODEL"), context.arguments.required("ID"))
+        run: { context in
+            let (name, id) = (context[model], context[contentID])
             _ = try await context.provisionClient().contentDelete(model: name, id: id)
             context.session.provisionNames[.contents(model: name)] = nil
-            context.emitDone("deleted content \(id)")
+            return .done("deleted content \(id)")
         }
     )
 }

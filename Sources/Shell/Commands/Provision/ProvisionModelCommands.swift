@@ -3,122 +3,120 @@ import OnePJSON
 
 /// provision model list|info|create|update|delete|share|unshare: the vendor's models.
 enum ProvisionModelCommands {
-    static let model = PositionalSpec(name: "MODEL", help: "the model's name", completion: .modelName)
+    static let model = Argument<String>("MODEL", "the model's name", completion: .modelName)
+    static let shared = Flag("shared", "list models other vendors shared with this one")
 
     static let list = CommandSpec(
         words: ["provision", "model", "list"],
         abstract: "List the vendor's models, or with --shared those other vendors share with it",
-        options: [.flag("shared", "list models other vendors shared with this one")],
-        body: { context in
+        arguments: [shared],
+        run: { context in
             let client = try context.provisionClient()
-            if context.arguments.flag("shared") {
+            if context[shared] {
                 let answer = try await client.modelListShared()
-                context.emit(.table(ProvisionRows.table(answer.rows, columns: ["vendor", "model"])))
-                return
+                return .table(ProvisionRows.table(answer.rows, columns: ["vendor", "model"]))
             }
             let rows = try await client.modelList().rows
             context.learn(rows.compactMap(\.first), for: .models)
-            context.emit(.table(ProvisionRows.table(rows, columns: ["model"])))
+            return .table(ProvisionRows.table(rows, columns: ["model"]))
         }
     )
 
     static let info = CommandSpec(
         words: ["provision", "model", "info"],
         abstract: "Show a model's template client and copy options",
-        positionals: [model],
-        body: { context in
-            let name = context.arguments.required("MODEL")
+        arguments: [model],
+        run: { context in
+            let name = context[model]
             let fields = FormText.fields(try await context.provisionClient().modelInfo(name).text)
             let template = fields.first { $0.0 == "rid" || $0.0 == "code" }
             let options = fields.filter { $0.0 == "options[]" }.map(\.1)
             let row: [JSON] = [.string(name), .string(template?.1 ?? ""), .string(options.joined(separator: ","))]
-            context.emit(.table(Table(columns: ["model", "template", "options"], rows: [row])))
+            return .table(Table(columns: ["model", "template", "options"], rows: [row]))
         }
     )
 
-    static let templateOptions: [OptionSpec] = [
-        .value("code", "CODE", "copy the client shared under this share code instead of TEMPLATE"),
-        .flag("no-aliases", "do not copy aliases into new clients"),
-        .flag("no-comments", "do not copy comments into new clients"),
-        .flag("no-historical", "do not copy data points into new clients"),
-    ]
+    static let template = OptionalArgument<String>("TEMPLATE", "the template client (a path or RID)", type: .path)
+    static let code = Option<String>("code", "CODE", "copy the client shared under this share code instead of TEMPLATE")
+    static let noAliases = Flag("no-aliases", "do not copy aliases into new clients")
+    static let noComments = Flag("no-comments", "do not copy comments into new clients")
+    static let noHistorical = Flag("no-historical", "do not copy data points into new clients")
+    static let templateOptions: [any ArgumentKey] = [code, noAliases, noComments, noHistorical]
 
     static let create = CommandSpec(
         words: ["provision", "model", "create"],
         abstract: "Make a model whose devices get copies of a template client",
-        positionals: [
-            model, PositionalSpec(name: "TEMPLATE", help: "the template client (a path or RID)", type: .path, isOptional: true),
-        ],
-        options: templateOptions,
+        arguments: [model, template] + templateOptions,
         examples: ["provision model create thermostat templates/thermostat --no-historical", "provision model create sensor --code 0a1b..."],
         effect: .changes,
-        body: { context in
-            let name = context.arguments.required("MODEL")
-            let template = try await modelTemplate(&context)
-            _ = try await context.provisionClient().modelCreate(name, template: template, options: modelOptions(context))
-            context.emitDone("created model \(name)")
+        run: { context in
+            let name = context[model]
+            let source = try await modelTemplate(&context)
+            _ = try await context.provisionClient().modelCreate(name, template: source, options: modelOptions(context))
+            return .done("created model \(name)")
         }
     )
 
     static let update = CommandSpec(
         words: ["provision", "model", "update"],
         abstract: "Change a model's template client or copy options",
-        positionals: [model, PositionalSpec(name: "TEMPLATE", help: "the template client (a path or RID)", type: .path, isOptional: true)],
-        options: templateOptions,
+        arguments: [model, template] + templateOptions,
         examples: ["provision model update thermostat templates/thermostat-v2"],
         effect: .changes,
-        body: { context in
-            let name = context.arguments.required("MODEL")
-            let template = try await modelTemplate(&context)
-            _ = try await context.provisionClient().modelUpdate(name, template: template, options: modelOptions(context))
-            context.emitDone("updated model \(name)")
+        run: { context in
+            let name = context[model]
+            let source = try await modelTemplate(&context)
+            _ = try await context.provisionClient().modelUpdate(name, template: source, options: modelOptions(context))
+            return .done("updated model \(name)")
         }
     )
 
     static let delete = CommandSpec(
         words: ["provision", "model", "delete"],
         abstract: "Delete a model with its serial numbers and content",
-        positionals: [model],
+        arguments: [model],
         effect: .destroys,
-        body: { context in
-            let name = context.arguments.required("MODEL")
+        run: { context in
+            let name = context[model]
             _ = try await context.provisionClient().modelDelete(name)
-            context.emitDone("deleted model \(name)")
+            return .done("deleted model \(name)")
         }
     )
+
+    static let vendor = Argument<String>("VENDOR", "the other vendor's name")
 
     static let share = CommandSpec(
         words: ["provision", "model", "share"],
         abstract: "Let another vendor enable and disable serial numbers of a model",
-        positionals: [model, PositionalSpec(name: "VENDOR", help: "the other vendor's name")],
+        arguments: [model, vendor],
         effect: .changes,
-        body: { context in
-            let (name, vendor) = (context.arguments.required("MODEL"), context.arguments.required("VENDOR"))
-            _ = try await context.provisionClient().shareCreate(model: name, vendor: vendor)
-            context.emitDone("shared model \(name) with \(vendor)")
+        run: { context in
+            let (name, other) = (context[model], context[vendor])
+            _ = try await context.provisionClient().shareCreate(model: name, vendor: other)
+            return .done("shared model \(name) with \(other)")
         }
     )
 
     static let unshare = CommandSpec(
         words: ["provision", "model", "unshare"],
         abstract: "Stop sharing a model with another vendor",
-        positionals: [model, PositionalSpec(name: "VENDOR", help: "the other vendor's name")],
+        arguments: [model, vendor],
         effect: .destroys,
-        body: { context in
-            let (name, vendor) = (context.arguments.required("MODEL"), context.arguments.required("VENDOR"))
-            _ = try await context.provisionClient().shareDelete(model: name, vendor: vendor)
-            context.emitDone("stopped sharing model \(name) with \(vendor)")
+        run: { context in
+            let (name, other) = (context[model], context[vendor])
+            _ = try await context.provisionClient().shareDelete(model: name, vendor: other)
+            return .done("stopped sharing model \(name) with \(other)")
         }
     )
 
     /// TEMPLATE resolved to a RID, or `--code`; exactly one of them.
     private static func modelTemplate(_ context: inout CommandContext) async throws -> ModelTemplate {
         let command = context.spec.name
-        switch (context.arguments.value("TEMPLATE"), context.arguments.option("code")) {
+        switch (context[template], context[code]) {
         case (let path?, nil):
             return .rid(try await context.resolve(path).rid)
-        case (nil, let code?):
-            return .code(code)
+        case (nil, let shareCode?):
+            return .code(shareCode)
         case (nil, nil):
             throw ShellError(.missingArgument(command: command, argument: "TEMPLATE or --code"))
         case (_?, _?):
@@ -127,9 +125,7 @@ enum ProvisionModelCommands {
     }
 
     private static func modelOptions(_ context: CommandContext) -> ModelOptions {
-        ModelOptions(
-            noAliases: context.arguments.flag("no-aliases"), noComments: context.arguments.flag("no-comments"),
-            noHistorical: context.arguments.flag("no-historical"))
+        ModelOptions(noAliases: context[noAliases], noComments: context[noComments], noHistorical: context[noHistorical])
     }
 }
 

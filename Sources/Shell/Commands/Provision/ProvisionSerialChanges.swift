@@ -6,24 +6,25 @@ enum ProvisionSerialChanges {
     /// Rows sent per request when adding from a file: the progress bar moves per batch.
     static let batchSize = 500
 
+    static let model = ProvisionSerialCommands.model
+    static let added = RepeatingArgument<String>("SN", "serial numbers to add", optional: true)
+    static let extra = Option<String>("extra", "TEXT", "extra data stored with each serial number")
+    static let addFile = Option<String>("file", "F.csv", "a file of sn or sn,extra lines", completion: .file)
+    static let removed = RepeatingArgument<String>("SN", "serial numbers to remove", optional: true, completion: .serialNumber)
+    static let removeFile = Option<String>("file", "F.csv", "a file with a serial number at the start of each line", completion: .file)
+
     static let add = CommandSpec(
         words: ["provision", "sn", "add"],
         abstract: "Add serial numbers to a model, given as arguments or as a CSV file of sn[,extra] lines",
-        positionals: [
-            ProvisionSerialCommands.model,
-            PositionalSpec(name: "SN", help: "serial numbers to add", isOptional: true, isRepeating: true),
-        ],
-        options: [
-            .value("extra", "TEXT", "extra data stored with each serial number"),
-            .value("file", "F.csv", "a file of sn or sn,extra lines", completion: .file),
-        ],
+        arguments: [model, added, extra, addFile],
         examples: ["provision sn add thermostat 0001 0002", "provision sn add thermostat --file serials.csv"],
         effect: .changes,
-        body: { context in
-            let name = context.arguments.required("MODEL")
+        run: { context in
+            let name = context[model]
             let client = try context.provisionClient()
-            var rows = context.arguments.values("SN").map { (sn: $0, extra: context.arguments.option("extra") ?? "") }
-            if let file = context.arguments.option("file") { rows += try readRows(file, context: context) }
+            let shared = context[extra] ?? ""
+            var rows = context[added].map { (sn: $0, extra: shared) }
+            if let file = context[addFile] { rows += try readRows(file, context: context) }
             guard !rows.isEmpty else { throw ShellError(.missingArgument(command: context.spec.name, argument: "SN or --file")) }
             if rows.count == 1 {
                 _ = try await client.serialNumberAdd(model: name, sn: rows[0].sn, extra: rows[0].extra)
@@ -37,25 +38,21 @@ enum ProvisionSerialChanges {
                 }
             }
             context.session.provisionNames[.serialNumbers(model: name)] = nil
-            context.emitDone("added \(rows.count) serial number\(rows.count == 1 ? "" : "s") to \(name)")
+            return .done("added \(rows.count) serial number\(rows.count == 1 ? "" : "s") to \(name)")
         }
     )
 
     static let remove = CommandSpec(
         words: ["provision", "sn", "remove"],
         abstract: "Remove serial numbers from a model, given as arguments or as a file of them",
-        positionals: [
-            ProvisionSerialCommands.model,
-            PositionalSpec(name: "SN", help: "serial numbers to remove", isOptional: true, isRepeating: true, completion: .serialNumber),
-        ],
-        options: [.value("file", "F.csv", "a file with a serial number at the start of each line", completion: .file)],
+        arguments: [model, removed, removeFile],
         examples: ["provision sn remove thermostat 0001"],
         effect: .destroys,
-        body: { context in
-            let name = context.arguments.required("MODEL")
+        run: { context in
+            let name = context[model]
             let client = try context.provisionClient()
-            var serials = context.arguments.values("SN")
-            if let file = context.arguments.option("file") { serials += try readRows(file, context: context).map(\.sn) }
+            var serials = context[removed]
+            if let file = context[removeFile] { serials += try readRows(file, context: context).map(\.sn) }
             guard !serials.isEmpty else { throw ShellError(.missingArgument(command: context.spec.name, argument: "SN or --file")) }
             let bar = context.progress("removing serial numbers", total: serials.count)
             defer { bar.finish() }
@@ -67,7 +64,7 @@ enum ProvisionSerialChanges {
                 bar.update(start + batch.count)
             }
             context.session.provisionNames[.serialNumbers(model: name)] = nil
-            context.emitDone("removed \(serials.count) serial number\(serials.count == 1 ? "" : "s") from \(name)")
+            return .done("removed \(serials.count) serial number\(serials.count == 1 ? "" : "s") from \(name)")
         }
     )
 

@@ -12,10 +12,13 @@ import OnePlatformServer
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the embedded One Platform over HTTP.",
+        abstract: "Serve the embedded One Platform over HTTP (or HTTPS).",
         discussion: """
             Prints the root CIK, the vendor and its token, and the address it listens on. \
-            Data persists in the data directory, so a second start finds the same root client.
+            Data persists in the data directory, so a second start finds the same root client. \
+            With --tls-cert and --tls-key it serves HTTPS. The limits answer a request past them with \
+            413 (body), 408 (slow head or body), 503 (connections) or the RPC error object (calls, \
+            nesting). SIGTERM or SIGINT ends every wait and long poll as expired and exits.
             """
     )
 
@@ -38,6 +41,12 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var data: String?
 
+    @OptionGroup(title: "HTTPS")
+    var tls: ServeTLSOptions
+
+    @OptionGroup(title: "Limits")
+    var limits: ServeLimitOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -46,6 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let directory = DataDirectory.resolve(option: data)
             try DataDirectory.create(directory)
+            let configuration = PlatformServerConfiguration(
+                bindAddress: bind, port: port, limits: limits.serverLimits, tls: tls.files)
             let platform: Platform
             do {
                 platform = try Platform.open(directory: directory)
@@ -56,9 +67,15 @@ struct ServeCommand: AsyncParsableCommand {
             Self.emit("root cik: \(bootstrap.rootCIK)")
             Self.emit("vendor: \(bootstrap.vendorName)")
             Self.emit("vendor token: \(bootstrap.vendorToken)")
-            let configuration = PlatformServerConfiguration(bindAddress: bind, port: port)
+            let allowed = PlatformServer.connectionsAllowed(requested: configuration.limits.maximumConnections)
+            if allowed < configuration.limits.maximumConnections {
+                Self.emit(
+                    "onep serve: serving at most \(allowed) connections, all the open-file limit allows (raise it with ulimit -n)",
+                    to: STDERR_FILENO)
+            }
+            let scheme = configuration.scheme
             try await PlatformServer.serve(platform: platform, configuration: configuration) { address, port in
-                Self.emit("listening on http://\(address):\(port)")
+                Self.emit("listening on \(scheme)://\(address):\(port)")
             }
         } catch {
             // One line whatever the error, so scripts can show it as is.

@@ -1,7 +1,7 @@
 /// Something wrong before any shell command runs: the outer flags, a script file, the platform.
 ///
 /// Each case knows its exit status; ``description`` is the one line onep prints for it.
-struct OnepError: Error, CustomStringConvertible {
+struct LaunchError: Error, CustomStringConvertible {
     private enum Kind {
         case usage(String)
         case unreadableFile(path: String, reason: String)
@@ -15,18 +15,18 @@ struct OnepError: Error, CustomStringConvertible {
     }
 
     /// The outer flags or arguments are wrong.
-    static func usage(_ message: String) -> OnepError {
-        OnepError(.usage(message))
+    static func usage(_ message: String) -> LaunchError {
+        LaunchError(.usage(message))
     }
 
     /// A `-f` file could not be read.
-    static func unreadableFile(_ path: String, reason: String) -> OnepError {
-        OnepError(.unreadableFile(path: path, reason: reason))
+    static func unreadableFile(_ path: String, reason: String) -> LaunchError {
+        LaunchError(.unreadableFile(path: path, reason: reason))
     }
 
     /// The embedded platform could not be opened.
-    static func platformUnavailable(_ reason: String) -> OnepError {
-        OnepError(.platformUnavailable(reason))
+    static func platformUnavailable(_ reason: String) -> LaunchError {
+        LaunchError(.platformUnavailable(reason))
     }
 
     /// The process exit status for this error: 2 for usage, 1 for a file, 3 for the platform.

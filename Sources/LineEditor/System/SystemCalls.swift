@@ -1,5 +1,6 @@
 // The operating-system calls the line editor needs, kept in one place so the rest of the module
-// reads as plain Swift and a port to another platform touches only this file and LibEdit.swift.
+// reads as plain Swift and a port to another operating system touches only this file and the C
+// shim (Sources/CEditLine/shim.h).
 
 #if canImport(Glibc)
     import Glibc
@@ -25,14 +26,15 @@ public enum TerminalSize {
         if reported > 0 {
             return reported
         }
-        if let text = Platform.environment("COLUMNS"), let columns = Int(text), columns > 0 {
+        if let text = SystemCalls.environment("COLUMNS"), let columns = Int(text), columns > 0 {
             return columns
         }
         return fallbackColumns
     }
 }
 
-enum Platform {
+/// Calls into the C library: environment, reads and writes, signals, the terminal, files.
+enum SystemCalls {
     static let standardInput: Int32 = STDIN_FILENO
     static let standardOutput: Int32 = STDOUT_FILENO
     static let standardError: Int32 = STDERR_FILENO
@@ -40,10 +42,6 @@ enum Platform {
     static func environment(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }
         return String(cString: value)
-    }
-
-    static var homeDirectory: String? {
-        environment("HOME")
     }
 
     /// Reads what is available (at most `buffer.count` bytes); 0 at end of input, nil on a read error.
@@ -103,7 +101,7 @@ private let reportInterrupt: @convention(c) (Int32) -> Void = { _ in
     errno = savedErrno
 }
 
-extension Platform {
+extension SystemCalls {
     /// Creates the pipe SIGINT is reported through; returns its non-blocking read end.
     /// Call once, before ``installInterruptHandler()``.
     static func makeInterruptPipe() -> Int32? {
@@ -157,7 +155,7 @@ extension Platform {
 
 // MARK: Files
 
-extension Platform {
+extension SystemCalls {
     /// Appends to the file at `path`, creating it readable and writable by the owner only (an
     /// existing file is narrowed to that too, as it may hold what the user typed).
     /// `contents` is told whether the file was empty. Returns why it failed, or nil.

@@ -1,0 +1,164 @@
+import NIOCore
+import NIOHTTP1
+
+/// Drops connections that hold the server without moving: one that sends nothing between
+/// requests (idle timeout, closed quietly), a request head that does not arrive whole in time, and
+/// a body that stops while the server waits for it (both answered `408` and closed).
+///
+/// Nothing runs while a request is being answered, so a `wait` or long poll is never cut short;
+/// the body clock only runs while the server has asked for more input, so a slow consumer on this
+/// side never counts against the client. A trickling client holds one connection and a timer,
+/// never a thread.
+///
+/// Sits on the HTTP/1 parts after the ``ConnectionRequestLimiter``; ``InputActivity`` below the
+/// decoder tells it when a head starts arriving.
+final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    struct Settings {
+        var header: TimeAmount
+        var body: TimeAmount
+        var idle: TimeAmount
+    }
+
+    private enum Clock {
+        case idle, head, body
+    }
+
+    private let settings: Settings
+    /// Requests whose head came in and whose response has not ended.
+    private var unanswered = 0
+    private var readingBody = false
+    private var responseStarted = false
+    /// The server answered a timeout itself: what the layers above write afterwards is dropped.
+    private var answeredTimeout = false
+    private var running: (clock: Clock, task: Scheduled<Void>)?
+
+    init(settings: Settings) {
+        self.settings = settings
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { start(.idle, context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        if running == nil, unanswered == 0 { start(.idle, context: context) }
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        stop()
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        stop()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is InputActivity.BytesArrived {
+            if unanswered == 0, running?.clock == .idle {
+                start(.head, context: context)
+            } else if running?.clock == .body {
+                stop()
+            }
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head:
+            unanswered += 1
+            readingBody = true
+            responseStarted = false
+            stop()
+        case .body:
+            break
+        case .end:
+            readingBody = false
+            if running?.clock == .body { stop() }
+        }
+        context.fireChannelRead(data)
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if readingBody, running == nil { start(.body, context: context) }
+        context.read()
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        guard !answeredTimeout else {
+            promise?.fail(ChannelError.outputClosed)
+            return
+        }
+        switch unwrapOutboundIn(data) {
+        case .head(let head) where head.status.code >= 200:
+            responseStarted = true
+        case .end:
+            unanswered = max(0, unanswered - 1)
+            if unanswered == 0 { start(.idle, context: context) }
+        default:
+            break
+        }
+        context.write(data, promise: promise)
+    }
+
+    // MARK: Clocks
+
+    private func start(_ clock: Clock, context: ChannelHandlerContext) {
+        stop()
+        let amount: TimeAmount
+        switch clock {
+        case .idle: amount = settings.idle
+        case .head: amount = settings.header
+        case .body: amount = settings.body
+        }
+        let task = context.eventLoop.assumeIsolated().scheduleTask(in: amount) { [self] in
+            running = nil
+            expired(clock, context: context)
+        }
+        running = (clock, task)
+    }
+
+    private func stop() {
+        running?.task.cancel()
+        running = nil
+    }
+
+    private func expired(_ clock: Clock, context: ChannelHandlerContext) {
+        switch clock {
+        case .idle:
+            context.close(promise: nil)
+        case .head:
+            answer("no complete request head arrived within \(Self.seconds(settings.header))", context: context)
+        case .body where !responseStarted:
+            answer("the request body stalled: nothing arrived for \(Self.seconds(settings.body))", context: context)
+        case .body:
+            context.close(promise: nil)
+        }
+    }
+
+    /// Writes `408` with a one-line reason; the limiter closes the connection once it is out.
+    private func answer(_ reason: String, context: ChannelHandlerContext) {
+        let body = ByteBuffer(string: reason + "\n")
+        var headers = HTTPHeaders()
+        headers.add(name: "content-type", value: "text/plain; charset=utf-8")
+        headers.add(name: "content-length", value: String(body.readableBytes))
+        headers.add(name: "connection", value: "close")
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .requestTimeout, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        answeredTimeout = true
+    }
+
+    private static func seconds(_ amount: TimeAmount) -> String {
+        let milliseconds = amount.nanoseconds / 1_000_000
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000) s" }
+        return "\(milliseconds) ms"
+    }
+}
