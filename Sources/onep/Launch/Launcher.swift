@@ -12,7 +12,7 @@ struct Launcher {
     func run() async -> Int32 {
         do throws(LaunchError) {
             let (runner, platform) = try await makeRunner(
-                output: options.check == nil ? StandardStreams.sink : .quiet, keepsHistory: runsInteractively)
+                output: options.check == nil ? StandardStreams.sink : .quiet, interactive: runsInteractively)
             if let problem = await runner.startupError {
                 StandardStreams.complain(problem)
                 await runner.shutdown()
@@ -32,12 +32,13 @@ struct Launcher {
     }
 
     /// A shell configured as the outer options say, on the platform they choose.
-    /// - Parameter keepsHistory: whether the shell keeps a history file (interactive sessions), which
-    ///   `history -c` then empties.
-    func makeRunner(output: OutputSink, keepsHistory: Bool = false) async throws(LaunchError) -> (ShellRunner, PlatformChoice) {
-        let platform = try await PlatformChoice.make(options: options, environment: environment)
+    /// - Parameter interactive: whether this is an interactive session, which keeps a history file
+    ///   (that `history -c` then empties) and takes its turn at the embedded platform's datarule
+    ///   timers and scripts.
+    func makeRunner(output: OutputSink, interactive: Bool = false) async throws(LaunchError) -> (ShellRunner, PlatformChoice) {
+        let platform = try await PlatformChoice.make(options: options, environment: environment, runsBackgroundWork: interactive)
         var configuration = ShellConfiguration(endpoint: platform.endpoint, output: output, environment: environment)
-        if keepsHistory {
+        if interactive {
             configuration.historyFile = HistoryLocation.file(endpointName: platform.historyName, environment: environment)
         }
         configuration.cik = options.cik ?? configuration.cik ?? platform.defaultCIK
