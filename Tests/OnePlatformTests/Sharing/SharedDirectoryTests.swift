@@ -133,6 +133,18 @@ struct SharedDirectoryTests {
         #expect(other.platform.waitingScriptCount == 0)
     }
 
+    @Test func aScriptTheOtherDropsStopsInTheOwner() async throws {
+        let directory = try TemporaryDirectory()
+        let clock = TestTime.clock()
+        let owner = try open(directory, clock, as: "owner")
+        let other = try open(directory, clock, as: "other")
+        try await other.dataport("integer", alias: "in")
+        let script = try await other.script("while true do alias['in'].wait() end")
+        #expect(await eventually { owner.platform.waitingScriptCount == 1 })
+        try await other.ok("drop", [.string(script)])
+        #expect(await eventually { owner.platform.waitingScriptCount == 0 })
+    }
+
     @Test func theNextTakesOverWhenTheOwnerCloses() async throws {
         let directory = try TemporaryDirectory()
         let clock = TestTime.clock()
