@@ -29,14 +29,14 @@ import Testing
         let waiter = RPCClient(transport: two, auth: .cik(second.rootCIK))
         #expect(first.rootCIK == second.rootCIK)
         _ = try await dataport(writer, "temp")
-        for value in 1...3 {
-            let waiting = Task { try await waiter.call(.wait(.alias("temp"), timeoutMilliseconds: 30_000)) }
-            // Long enough for the wait to be suspended in the second server; a write before it would
-            // not count (a wait without `since` waits for the next point), and the test would fail.
-            try await Task.sleep(for: .milliseconds(300))
-            _ = try await writer.call(.write(.alias("temp"), value: .int(value)))
+        for timestamp in 1...3 {
+            // Since the second before, so a wait that reaches the second server only after the point
+            // (a loaded machine) answers it at once; most are suspended by then and woken by the log.
+            let waiting = Task { try await waiter.call(.wait(.alias("temp"), timeoutMilliseconds: 30_000, since: timestamp - 1)) }
+            try await Task.sleep(for: .milliseconds(100))
+            _ = try await writer.call(.record(.alias("temp"), [(timestamp, .int(timestamp * 10))]))
             let answer = try await waiting.value
-            #expect(answer?[1] == .int(value), "wait answered \(String(describing: answer))")
+            #expect(answer == [.int(timestamp), .int(timestamp * 10)], "wait answered \(String(describing: answer))")
         }
         try await one.shutdown()
         try await two.shutdown()
@@ -50,12 +50,15 @@ import Testing
         let transport = HTTPTransport(url: serve.url)
         let root = RPCClient(transport: transport, auth: .cik(serve.rootCIK))
         _ = try await dataport(root, "temp")
+        // Since a second ago, so a poll that reaches the server only after the write answers it at once.
+        let since = Int(Date().timeIntervalSince1970) - 1
         let polling = Task {
             try await curl([
                 "\(serve.url)/onep:v1/stack/alias?temp", "-H", "X-Exosite-CIK: \(serve.rootCIK)", "-H", "Request-Timeout: 30000",
+                "-H", "If-Modified-Since: \(since)",
             ])
         }
-        try await Task.sleep(for: .milliseconds(300))
+        try await Task.sleep(for: .milliseconds(100))
         let written = try await OneShotOnep.run(["--data", directory.path, "-c", "write temp 42"], home: directory.path)
         #expect(written.status == 0, "\(written)")
         let answer = try await polling.value
