@@ -42,7 +42,7 @@ struct EmbeddedPlatform: Sendable {
         case .thisProcess: "this onep (pid \(ProcessInfo.processInfo.processIdentifier))"
         case .otherProcess(let facts?): facts.description
         case .otherProcess(nil): "another process"
-        case .nobody: "none: onep serve or an interactive onep on this directory runs them"
+        case .nobody: "none: the next onep or onep serve to open this directory runs them"
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OnePlatform
 import Shell
 
 /// Turns the parsed outer options into a configured shell and runs it in the mode they ask for.
@@ -12,7 +13,7 @@ struct Launcher {
     func run() async -> Int32 {
         do throws(LaunchError) {
             let (runner, platform) = try await makeRunner(
-                output: options.check == nil ? StandardStreams.sink : .quiet, interactive: runsInteractively)
+                output: options.check == nil ? StandardStreams.sink : .quiet, keepsHistory: runsInteractively)
             if let problem = await runner.startupError {
                 StandardStreams.complain(problem)
                 await runner.shutdown()
@@ -32,13 +33,16 @@ struct Launcher {
     }
 
     /// A shell configured as the outer options say, on the platform they choose.
-    /// - Parameter interactive: whether this is an interactive session, which keeps a history file
-    ///   (that `history -c` then empties) and takes its turn at the embedded platform's datarule
-    ///   timers and scripts.
-    func makeRunner(output: OutputSink, interactive: Bool = false) async throws(LaunchError) -> (ShellRunner, PlatformChoice) {
-        let platform = try await PlatformChoice.make(options: options, environment: environment, runsBackgroundWork: interactive)
+    /// - Parameters:
+    ///   - keepsHistory: whether the shell keeps a history file (interactive sessions), which
+    ///     `history -c` then empties.
+    ///   - backgroundWork: whether the embedded platform takes its turn at timers and scripts.
+    func makeRunner(
+        output: OutputSink, keepsHistory: Bool = false, backgroundWork: BackgroundWorkPolicy = .whenFree(as: "onep")
+    ) async throws(LaunchError) -> (ShellRunner, PlatformChoice) {
+        let platform = try await PlatformChoice.make(options: options, environment: environment, backgroundWork: backgroundWork)
         var configuration = ShellConfiguration(endpoint: platform.endpoint, output: output, environment: environment)
-        if interactive {
+        if keepsHistory {
             configuration.historyFile = HistoryLocation.file(endpointName: platform.historyName, environment: environment)
         }
         configuration.cik = options.cik ?? configuration.cik ?? platform.defaultCIK

@@ -23,17 +23,19 @@ struct PlatformChoice: Sendable {
     }
 
     /// - Throws: ``LaunchError`` when the embedded platform cannot be opened.
-    /// - Parameter runsBackgroundWork: whether the embedded platform takes its turn at datarule
-    ///   timers and scripts (an interactive session does; a one-shot `-c`, `-f` or piped script
-    ///   does not, since it would start every script from the top only to stop it).
-    static func make(options: Onep, environment: [String: String], runsBackgroundWork: Bool) async throws(LaunchError) -> PlatformChoice {
+    /// - Parameter backgroundWork: whether the embedded platform takes its turn at datarule timers
+    ///   and scripts: every run does when no other process on the directory runs them (a piped
+    ///   script may upload a script and wait for what it writes), completion never does.
+    static func make(
+        options: Onep, environment: [String: String], backgroundWork: BackgroundWorkPolicy = .whenFree(as: "onep")
+    ) async throws(LaunchError) -> PlatformChoice {
         let log: @Sendable (String) -> Void = { line in StandardStreams.writeErr(line + "\n") }
         let debugLog = options.debugHTTP ? log : nil
         // Validated with the options, so a failure here cannot happen; without it the system's authorities apply.
         let trust = options.cacert.flatMap { try? TrustedCertificates(pemFile: $0) }
         let openRemote: @Sendable (String) -> Endpoint = { url in Endpoint.http(url, debugLog: debugLog, trust: trust) }
         let directory = DataDirectory.resolve(option: options.data) { environment[$0] }
-        let local = LocalPlatform(directory: directory, backgroundWork: runsBackgroundWork ? .whenFree(as: "onep") : .never)
+        let local = LocalPlatform(directory: directory, backgroundWork: backgroundWork)
         let openLocal: @Sendable () async throws -> Endpoint = {
             let (platform, _) = try await local.open()
             return platform.endpoint(debugLog: debugLog)

@@ -86,7 +86,7 @@ import Testing
         let description: JSON = ["format": "string", "name": "echo", "rule": ["script": .string(Self.echo)]]
         let script = try #require(try await client.call(.create(.me, type: .datarule, description: description))?.stringValue)
 
-        // A one-shot onep names the server that runs them; it never runs them itself.
+        // A one-shot onep names the server that runs them.
         let said = try await OneShotOnep.run(["--data", directory.path, "-c", "whoami"], home: directory.path)
         #expect(said.stdout.contains("timers and scripts: onep serve (pid \(owner.pid))"), "\(said)")
 
