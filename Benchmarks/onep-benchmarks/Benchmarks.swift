@@ -13,7 +13,7 @@ import OnePlatformServer
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
 /// (writes, reads, tree, wait, content, startup, record, shellread, shellscript, lines, scripts,
-/// percall, badrequests) runs only those (`percall-calls`, `percall-keepalive` and
+/// percall, crossprocess, badrequests) runs only those (`percall-calls`, `percall-keepalive` and
 /// `percall-throughput` run one part of percall); `badrequests` (a million bad requests against a
 /// release `onep serve`) runs only when named. A `profile-...` group alone repeats one kind of
 /// request for a profiler (see ProfileScenario).
@@ -21,7 +21,7 @@ import OnePlatformServer
 struct Benchmarks {
     static let groups: Set = [
         "writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines", "scripts",
-        "percall", "percall-calls", "percall-keepalive", "percall-throughput", "badrequests",
+        "percall", "percall-calls", "percall-keepalive", "percall-throughput", "crossprocess", "badrequests",
     ]
 
     static func main() async throws {
@@ -72,6 +72,14 @@ struct Benchmarks {
         if runs("wait") { print(try await WaitScenario(platform: platform, url: server.url, auth: auth).run().line) }
         if runs("scripts") {
             for line in try await ScriptScenario(platform: platform, url: server.url, auth: auth).run() { print(line) }
+        }
+        if runs("crossprocess") {
+            if let binary = StartupScenario.findBinary() {
+                let scenario = CrossProcessScenario(platform: platform, binary: binary, directory: directory)
+                for line in try await scenario.run() { print(line) }
+            } else {
+                print("crossprocess: skipped, no onep next to this executable (swift build -c release --product onep)")
+            }
         }
         if runs("startup") {
             if let binary = StartupScenario.findBinary() {

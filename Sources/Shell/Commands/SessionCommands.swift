@@ -56,13 +56,22 @@ enum SessionCommands {
 
     static let whoami = CommandSpec(
         words: ["whoami"],
-        abstract: "Show the endpoint, the credentials' name and the current path",
+        abstract:
+            "Show the endpoint, the credentials' name, the current path and, for the embedded platform, which process runs its timers and scripts",
         run: { context in
             guard context.session.auth != nil else { throw ShellError(.notAuthenticated) }
             let root = try await context.root()
             let session = context.session
-            let row: [JSON] = [.string(session.endpoint.description), .string(session.authLabel), .string(root.rid), .string(session.pathText)]
-            return .table(Table(columns: ["endpoint", "auth", "rid", "path"], rows: [row], text: .labelled(["endpoint", "auth", "client", "path"])))
+            var row: [JSON] = [.string(session.endpoint.description), .string(session.authLabel), .string(root.rid), .string(session.pathText)]
+            var columns = ["endpoint", "auth", "rid", "path"]
+            var labels = ["endpoint", "auth", "client", "path"]
+            // On a data directory several processes share, one of them runs the timers and scripts.
+            if let owner = session.endpoint.backgroundWorkOwner {
+                row.append(.string(owner()))
+                columns.append("timers_and_scripts")
+                labels.append("timers and scripts")
+            }
+            return .table(Table(columns: columns, rows: [row], text: .labelled(labels)))
         }
     )
 

@@ -63,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
                 bindAddress: bind, port: port, limits: limits.serverLimits, tls: tls.files)
             let platform: Platform
             do {
-                platform = try Platform.open(directory: directory)
+                platform = try Platform.open(directory: directory, backgroundWork: .whenFree(as: "onep serve"))
             } catch {
                 throw DataDirectoryError(path: directory, cause: "\(error)")
             }
