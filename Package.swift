@@ -21,15 +21,19 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Shared JSON value: both ends of the wire, never a dependency between them.
         .target(name: "OnePJSON"),
+        // The one CSV codec (on CSV.swift): provisioning bodies on both ends, the shell's csv output and record input.
+        .target(name: "OnePCSV", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
         // Client engine.
         .target(
             name: "OneP",
             dependencies: [
                 "OnePJSON",
+                "OnePCSV",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -43,6 +47,7 @@ let package = Package(
             name: "OnePlatform",
             dependencies: [
                 "OnePJSON",
+                "OnePCSV",
                 "CLua",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -88,6 +93,7 @@ let package = Package(
                 "OnePJSON",
                 "LineEditor",
                 .product(name: "Yams", package: "Yams"),
+                "OnePCSV",
             ]
         ),
         .executableTarget(
@@ -118,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "OnePTests",
             dependencies: [
-                "OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz", "TestSupport",
+                "OneP", "OnePCSV", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz", "TestSupport",
                 // The kill -9 harness checks the database file itself (PRAGMA integrity_check).
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -126,7 +132,7 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
         .testTarget(
             name: "ShellTests",
-            dependencies: ["Shell", "OneP", "OnePJSON", "LineEditor", "OnePEmbedded", "OnePlatform", "TestSupport"]
+            dependencies: ["Shell", "OneP", "OnePCSV", "OnePJSON", "LineEditor", "OnePEmbedded", "OnePlatform", "TestSupport"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["LineEditor", "OnePlatform", "TestSupport"]),
     ]
