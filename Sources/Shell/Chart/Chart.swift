@@ -18,14 +18,14 @@ struct Chart: Sendable, Equatable {
     var series: [Series]
     /// The rows programs get: a timestamp and a value per series.
     var table: Table
+    /// Rows of the plotting area.
+    var height = 12
 }
 
 /// How a chart is drawn: its size and which glyphs the terminal shows.
 struct ChartStyle: Sendable {
     /// Columns the whole chart may take, labels included.
     var width: Int
-    /// Rows of the plotting area.
-    var height = 12
     /// Braille dots when the terminal shows Unicode, else ASCII marks.
     var unicode = true
     var color = false

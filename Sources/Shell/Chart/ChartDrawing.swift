@@ -23,7 +23,7 @@ struct ChartDrawing {
         let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 1
         // The label, a space and the axis line take the left; the rest is the plotting area.
         let columns = max(4, style.width - labelWidth - 2)
-        let rows = max(2, style.height)
+        let rows = max(2, chart.height)
         let grid = plot(columns: columns, rows: rows, low: low, high: high, first: first, last: last)
 
         var out = ""
@@ -35,7 +35,7 @@ struct ChartDrawing {
             case rows - 1: label = labels[2]
             default: label = ""
             }
-            out += DisplayWidth.padLeft(label, to: labelWidth) + " " + (style.unicode ? "┤" : "|") + grid[row] + "\n"
+            out += (DisplayWidth.padLeft(label, to: labelWidth) + " " + (style.unicode ? "┤" : "|") + grid[row]).trimmingTrailingSpaces() + "\n"
         }
         out +=
             String(repeating: " ", count: labelWidth + 1) + (style.unicode ? "└" : "+")

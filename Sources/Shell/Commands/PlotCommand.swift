@@ -43,6 +43,7 @@ enum PlotCommand {
         merged.reverse()
         let names = ReadColumns.headers(columns, kind: "name")
         var chart = try makeChart(merged, names: names, units: units)
+        chart.height = rows
         guard context[follow] else { return .chart(chart) }
         context.emit(.chart(chart))
         var last = merged.last?.0 ?? context.now - 1
@@ -60,6 +61,7 @@ enum PlotCommand {
             merged += added
             if let limit, merged.count > limit { merged.removeFirst(merged.count - limit) }
             chart = try makeChart(merged, names: names, units: units)
+            chart.height = rows
             // Redraw in place on a terminal: back to the top left and clear, then draw.
             if context.services.output.isTerminal { context.services.output.writeOut("\u{1B}[H\u{1B}[2J") }
             context.emit(.chart(chart))
