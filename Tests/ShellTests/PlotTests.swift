@@ -1,5 +1,7 @@
 import Foundation
 import LineEditor
+import OneP
+import OnePEmbedded
 import Shell
 import Testing
 
@@ -44,6 +46,31 @@ import Testing
         #expect(text.status == 1)
         #expect(text.err == "error: plot: s holds text ('open'), not numbers: plot integer or float dataports\n")
         #expect(await shell.run("plot e").err == "error: plot: e has no points to draw; widen the window with --start\n")
+    }
+
+    @Test func heightSetsTheRows() async throws {
+        let shell = try shell(["LANG": "C.UTF-8"])
+        try await shell.setUp("create dataport a --format integer", "record a 10,1 20,5 30,3")
+        let chart = await shell.run("plot a --start 0 --height 4")
+        #expect(chart.out.split(separator: "\n").count == 4 + 3)
+        #expect(await shell.run("plot a --height 1").err.contains("--height '1' is not valid"))
+    }
+
+    @Test func followRedrawsWhenAPointArrives() async throws {
+        let shell = try shell(["LANG": "C"])
+        try await shell.setUp("create dataport a --format integer --alias a", "record a -20,1 -10,5")
+        let following = Task { await shell.run("plot a --follow --height 3") }
+        await shell.platform.untilSuspendedWaits(are: 1)
+        shell.clock.advance(by: 5)
+        _ = try await RPCClient(transport: InProcessTransport(platform: shell.platform), auth: .cik(shell.rootCIK)).call(.write(.alias("a"), value: 9))
+        await shell.platform.untilSuspendedWaits(are: 1)
+        following.cancel()
+        let result = await following.value
+        #expect(result.status == 130, "\(result.err)")
+        // Two charts: the first tops out at 5, the redrawn one at 9.
+        let charts = result.out.components(separatedBy: "times in UTC\n").filter { !$0.isEmpty }
+        #expect(charts.count == 2, "\(result.out)")
+        #expect(charts.first?.hasPrefix("5 |") == true && charts.last?.hasPrefix("9 |") == true, "\(result.out)")
     }
 
     @Test func programsGetThePoints() async throws {
