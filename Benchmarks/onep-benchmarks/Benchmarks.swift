@@ -13,13 +13,13 @@ import OnePlatformServer
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
 /// (writes, reads, tree, wait, content, startup, record, shellread, shellscript, lines, scripts,
-/// badrequests) runs only those; `badrequests` (a million bad requests against a release
+/// dataterm, badrequests) runs only those; `badrequests` (a million bad requests against a release
 /// `onep serve`) runs only when named.
 @main
 struct Benchmarks {
     static let groups: Set = [
         "writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines", "scripts",
-        "badrequests",
+        "dataterm", "badrequests",
     ]
 
     static func main() async throws {
@@ -55,6 +55,9 @@ struct Benchmarks {
             }
             if runs("shellscript"), label == "in-process" {
                 print(try await ShellScriptScenario(transport: transport, auth: auth, label: label).run())
+            }
+            if runs("dataterm"), label == "in-process" {
+                for line in try await DataTermScenario(transport: transport, auth: auth).run() { print(line) }
             }
             if runs("shellread") {
                 for measurement in try await ShellReadScenario(transport: transport, auth: auth, label: label).run() { print(measurement.line) }

@@ -3,6 +3,7 @@ import LineEditor
 import OneP
 import OnePEmbedded
 import Shell
+import Synchronization
 import Testing
 
 /// `plot` and `spark`: charts and interval distributions drawn from the embedded platform.
@@ -62,7 +63,8 @@ import Testing
         let following = Task { await shell.run("plot a --follow --height 3") }
         await shell.platform.untilSuspendedWaits(are: 1)
         shell.clock.advance(by: 5)
-        _ = try await RPCClient(transport: InProcessTransport(platform: shell.platform), auth: .cik(shell.rootCIK)).call(.write(.alias("a"), value: 9))
+        _ = try await RPCClient(transport: InProcessTransport(platform: shell.platform), auth: .cik(shell.rootCIK)).call(
+            .write(.alias("a"), value: 9))
         await shell.platform.untilSuspendedWaits(are: 1)
         following.cancel()
         let result = await following.value
@@ -89,4 +91,47 @@ import Testing
         #expect(await shell.run("spark a --start 0 --bins 4").out == "from,to,count\n600,892,7\n892,1185,0\n1185,1477,0\n1477,1770,1\n")
         #expect(await shell.run("spark a --start 5000").err.contains("intervals need two"))
     }
+}
+
+/// `tree` at a terminal: lines cut to its width; `--spark` sparklines of recent values.
+@Suite struct TreeFitTests {
+    @Test func treeLinesAreCutToTheTerminalAndWholeWhenPiped() async throws {
+        let lines = LineCollector()
+        let shell = try ShellFixture(environment: ["LANG": "C.UTF-8"]) { configuration in
+            configuration.output = OutputSink(isTerminal: true, writeOut: { lines.add($0) }, writeErr: { _ in })
+            configuration.terminalColumns = { 40 }
+        }
+        try await shell.setUp(
+            "create dataport a-dataport-with-a-rather-long-name --format string",
+            "write a-dataport-with-a-rather-long-name '" + String(repeating: "v", count: 100) + "'")
+        lines.clear()
+        _ = await shell.run("tree --values")
+        let tree = lines.text.split(separator: "\n")
+        #expect(tree.count == 2)
+        #expect(tree.allSatisfy { DisplayWidth.of($0) <= 40 }, "\(tree)")
+        #expect(tree[1].hasSuffix("…"))
+
+        let piped = try ShellFixture()
+        try await piped.setUp("create dataport a-dataport-with-a-rather-long-name --format string", "write a-dataport-with-a-rather-long-name x")
+        #expect(await piped.run("tree --values").out.split(separator: "\n").contains { DisplayWidth.of($0) > 40 })
+    }
+
+    @Test func sparkShowsRecentValuesOfNumericDataports() async throws {
+        let shell = try ShellFixture(environment: ["LANG": "C.UTF-8"])
+        try await shell.setUp(
+            "create dataport n --format integer", "create dataport s --format string", "record n 1,1 2,8 3,4", "record s 1,a 2,b")
+        let tree = await shell.run("tree --spark").out
+        #expect(tree.contains("= 4 (") && tree.contains("ago)  ▁█▄"), "\(tree)")
+        #expect(!tree.split(separator: "\n").contains { $0.contains("dataport/string") && $0.contains("▁") })
+        try await shell.setUp("set format json")
+        #expect(await shell.run("tree --spark").out.contains(#""recent":[1"#))
+    }
+}
+
+/// What a terminal would show, collected for a test.
+final class LineCollector: Sendable {
+    private let lines = Mutex("")
+    func add(_ text: String) { lines.withLock { $0 += text } }
+    func clear() { lines.withLock { $0 = "" } }
+    var text: String { lines.withLock { $0 } }
 }

@@ -140,28 +140,7 @@ struct ChartDrawing {
             parts.append(mark + " " + series.name + (series.unit.map { " (\($0))" } ?? ""))
         }
         let text = parts.joined(separator: "  ") + "  times in " + zone.name
-        return ChartDrawing.fitted(text, to: style.width)
-    }
-
-    /// `text` cut to `width` display columns, with an ellipsis where it was cut.
-    static func fitted(_ text: String, to width: Int) -> String {
-        guard DisplayWidth.of(text) > width else { return text }
-        var out = ""
-        var used = 0
-        var inEscape = false
-        for character in text {
-            if character == "\u{1B}" { inEscape = true }
-            if inEscape {
-                out.append(character)
-                if character == "m" { inEscape = false }
-                continue
-            }
-            let next = DisplayWidth.of(character)
-            if used + next > width - 1 { break }
-            out.append(character)
-            used += next
-        }
-        return out + "…"
+        return TerminalFit.fitted(text, to: style.width)
     }
 
     /// A value as an axis label: at most four significant digits.

@@ -81,10 +81,13 @@ struct TreeNode: Sendable, Equatable {
     var alias: String?
     var rid: String
     var latest: (timestamp: Int, value: JSON)?
+    /// Recent numeric values, oldest first, for `tree --spark`.
+    var spark: [Double]?
     var children: [TreeNode] = []
 
     static func == (lhs: TreeNode, rhs: TreeNode) -> Bool {
         lhs.name == rhs.name && lhs.type == rhs.type && lhs.format == rhs.format && lhs.alias == rhs.alias && lhs.rid == rhs.rid
-            && lhs.latest?.timestamp == rhs.latest?.timestamp && lhs.latest?.value == rhs.latest?.value && lhs.children == rhs.children
+            && lhs.latest?.timestamp == rhs.latest?.timestamp && lhs.latest?.value == rhs.latest?.value && lhs.spark == rhs.spark
+            && lhs.children == rhs.children
     }
 }

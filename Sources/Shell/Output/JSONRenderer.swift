@@ -56,6 +56,7 @@ struct JSONRenderer: OutputRenderer {
             let time: JSON = copy.format == .unix ? .int(latest.timestamp) : .string(copy.text(latest.timestamp))
             object["latest"] = [time, latest.value]
         }
+        if let spark = node.spark { object["recent"] = .array(spark.map(JSON.double)) }
         if node.type == "client" { object["children"] = .array(node.children.map(self.node)) }
         return .object(object)
     }

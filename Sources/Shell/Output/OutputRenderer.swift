@@ -19,6 +19,8 @@ struct RenderSettings: Sendable {
     var width = 80
     /// Whether the terminal shows Unicode (braille and block glyphs); plain ASCII otherwise.
     var unicode = true
+    /// Whether output is a terminal, so lines that would wrap (`tree`) are cut to ``width``.
+    var isTerminal = false
 
     /// A writer of times as this output wants them.
     var times: TimeText { TimeText(format: timeFormat.resolved(for: format), zone: zone) }
@@ -29,7 +31,9 @@ struct RenderSettings: Sendable {
         case .json: return JSONRenderer(times: times)
         case .csv: return CSVRenderer(times: times)
         default:
-            return TextRenderer(times: times, now: now, color: color, chart: ChartStyle(width: width, unicode: unicode, color: color), zone: zone)
+            return TextRenderer(
+                times: times, now: now, color: color, chart: ChartStyle(width: width, unicode: unicode, color: color), zone: zone,
+                fitsWidth: isTerminal)
         }
     }
 }

@@ -9,6 +9,8 @@ struct TextRenderer: OutputRenderer {
     /// How charts are drawn: the terminal's width and glyphs.
     var chart = ChartStyle(width: 80)
     var zone: SessionZone = .utc
+    /// Whether output is a terminal, where `tree` lines are cut to its width.
+    var fitsWidth = false
 
     func render(_ output: CommandOutput) -> String {
         switch output {
@@ -20,7 +22,7 @@ struct TextRenderer: OutputRenderer {
             return TextRenderer.plain(value.formattingTimes(at: paths, with: &copy), pretty: true) + "\n"
         case .message(let text), .done(let text): return text.isEmpty ? "" : text + "\n"
         case .made(let made): return made.text.isEmpty ? "" : made.text + "\n"
-        case .tree(let root): return TreeRenderer(now: now, color: color).render(root)
+        case .tree(let root): return TreeRenderer(now: now, color: color, width: fitsWidth ? chart.width : nil, unicode: chart.unicode).render(root)
         case .verbatim(let text): return text
         }
     }

@@ -99,7 +99,8 @@ struct CommandContext: Sendable {
     var renderSettings: RenderSettings {
         RenderSettings(
             format: session.settings.format, timeFormat: timeFormat, zone: session.settings.zone, now: now, color: useColor,
-            width: services.output.isTerminal ? services.configuration.terminalColumns() : 80, unicode: showsUnicode)
+            width: services.output.isTerminal ? services.configuration.terminalColumns() : 80, unicode: showsUnicode,
+            isTerminal: services.output.isTerminal)
     }
 
     /// Where a command that prints rows as it reads them (`read` of a long window, `read --follow`)
