@@ -25,6 +25,7 @@ struct PlotTerminalTests {
         #expect(DisplayWidth.of(axis) == columns, "\(drawn)")
         #expect(chart.contains { $0.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } })
         #expect(chart.last?.hasPrefix("⣿ temperature") == true, "\(drawn)")
+        try terminal.waitForPrompt("onep:/> ")
         try terminal.type(PseudoTerminal.Key.endOfFile)
         #expect(try terminal.waitForExit() == .exited(0))
     }
