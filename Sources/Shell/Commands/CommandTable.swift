@@ -12,6 +12,8 @@ enum CommandTable {
                 ResourceCommands.move, AliasCommands.map, AliasCommands.unmap, AliasCommands.lookup, ResourceCommands.usage,
                 ShareCommands.share, ShareCommands.activate, ShareCommands.deactivate, ShareCommands.revoke, ShareCommands.grant,
                 ShareCommands.tag, RPCCommand.spec,
+                ScriptUploadCommand.spec, ScriptCommands.ls, ScriptCommands.status, ScriptCommands.log, ScriptCommands.restart,
+                ScriptCommands.rm,
                 SettingCommands.set, SettingCommands.unset, MetaCommands.help, MetaCommands.history, MetaCommands.source, MetaCommands.exit,
                 SessionRecordCommands.start, SessionRecordCommands.stop,
             ] + provisioning
