@@ -8,7 +8,7 @@ import Testing
         try await shell.setUp("create dataport count --format integer")
         let result = await shell.run("write count lots")
         #expect(result.status == 1)
-        #expect(result.err == "error: write failed: invalid: the platform found the arguments invalid: see 'help' for the command\n")
+        #expect(result.err == "error: write: 'count' is an integer dataport: 'lots' is not a number\n")
     }
 
     @Test func everyCommandPrintsOneJSONDocument() async throws {

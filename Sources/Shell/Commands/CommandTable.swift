@@ -15,6 +15,7 @@ enum CommandTable {
                 ScriptUploadCommand.spec, ScriptCommands.ls, ScriptCommands.status, ScriptCommands.log, ScriptCommands.restart,
                 ScriptCommands.rm,
                 SettingCommands.set, SettingCommands.unset, MetaCommands.help, MetaCommands.history, MetaCommands.source, MetaCommands.exit,
+                MetaCommands.version,
                 SessionRecordCommands.start, SessionRecordCommands.stop,
             ] + provisioning
         #if DEBUG

@@ -1,6 +1,12 @@
 import OneP
 import OnePJSON
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// record: historical points from arguments, a CSV file or standard input, sent in chunks.
 enum RecordCommand {
     static let resource = Argument<String>("RES", "the resource, or a client whose resources the CSV's columns name", type: .path)
@@ -49,20 +55,28 @@ enum RecordCommand {
         for argument in arguments {
             given.append(contentsOf: try reader.argument(argument))
         }
-        var input: (name: String, lines: TextLines)?
+        var input: (name: String, lines: TextLines, checked: Bool)?
         if let path = context[file], path != "-" {
-            // A file is read twice: once to check every line, then to send.
-            try await reader.check(try open(path, context: context), source: path)
-            input = (path, try open(path, context: context))
+            if isRegularFile(path) {
+                // A file is read twice: once to check every line, then to send.
+                try await reader.check(try open(path, context: context), source: path)
+                input = (path, try open(path, context: context), true)
+            } else {
+                // A FIFO cannot be read twice: its points go out as its lines arrive.
+                input = (path, try open(path, context: context), false)
+            }
         } else if readsStandardInput {
             // Standard input cannot be read again: its points are held while it is checked.
             given.append(contentsOf: try await reader.check(context.standardInput(), source: "standard input", keeping: true))
         }
         var batcher = PointBatcher(resources: reader.layout.columns.map(\.id), client: try context.client(), chunkSize: chunkSize)
+        batcher.onSent = { [note = context.services.interruptNote] recorded in
+            note.set("record: interrupted; \(CommandContext.plural(recorded, "point")) \(recorded == 1 ? "was" : "were") stored")
+        }
         for row in given { try await batcher.add(row) }
         if let input {
             var sender = RecordReader(layout: layout, now: context.now, zone: context.session.settings.zone, interval: context[interval])
-            try await sender.send(input.lines, source: input.name, to: &batcher)
+            try await sender.send(input.lines, source: input.name, to: &batcher, checked: input.checked)
         }
         try await batcher.flush()
         guard batcher.sent > 0 else {
@@ -70,7 +84,12 @@ enum RecordCommand {
         }
         if batcher.refusedCount > 0 {
             let shown = batcher.refusedShown.map { "\($0.timestamp) (\($0.status))" }.joined(separator: ", ")
-            throw ShellError.failed("record: the platform refused \(batcher.refusedCount) of \(batcher.sent) points: \(shown)")
+            var why = ""
+            if let value = batcher.refusedValue {
+                let text = value.stringValue ?? value.serialized()
+                if let reason = await FormatExplanation.explain([text], target: target, context: context) { why = "; " + reason }
+            }
+            throw ShellError.failed("record: the platform refused \(batcher.refusedCount) of \(batcher.sent) points: \(shown)\(why)")
         }
         return .message("recorded \(batcher.sent) points")
     }
@@ -81,6 +100,12 @@ enum RecordCommand {
         } catch {
             throw ShellError.file(path, "cannot be read")
         }
+    }
+
+    /// Whether `path` is a plain file, which can be read twice (not a FIFO or a device).
+    private static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 }
 

@@ -46,7 +46,9 @@ struct RecordReader {
     mutating func check(_ lines: TextLines, source: String, keeping: Bool = false) async throws -> [Row] {
         var kept: [Row] = []
         do {
-            try await each(lines) { row in if keeping { kept.append(row) } }
+            try await each(lines) { row, _ in if keeping { kept.append(row) } }
+        } catch let stop as CancellationError {
+            throw stop
         } catch {
             throw ShellError.file(source, "\(error); nothing was recorded")
         }
@@ -54,17 +56,33 @@ struct RecordReader {
         return kept
     }
 
-    /// Reads the lines (already checked) into `batcher`.
-    mutating func send(_ lines: TextLines, source: String, to batcher: inout PointBatcher) async throws {
+    /// Reads the lines into `batcher`: lines already checked, or (not `checked`) lines of an input
+    /// that cannot be read twice, sent as they arrive, so a bad line stops there after the points
+    /// before it have gone out.
+    mutating func send(_ lines: TextLines, source: String, to batcher: inout PointBatcher, checked: Bool = true) async throws {
         do {
-            try await each(lines) { try await batcher.add($0) }
+            try await each(lines) { row, layout in
+                // A header read on the way has named the columns.
+                if batcher.resources.count != layout.columns.count { try await batcher.aim(at: layout.columns.map(\.id)) }
+                try await batcher.add(row)
+            }
         } catch let error as CSVLineError {
-            throw ShellError.file(source, "\(error): it changed since it was checked; \(batcher.recorded) points were recorded")
+            try await batcher.flush()
+            guard !checked else {
+                throw ShellError.file(source, "\(error): it changed since it was checked; \(batcher.recorded) points were recorded")
+            }
+            let before =
+                switch batcher.recorded {
+                case 0: "nothing was recorded"
+                case 1: "the point before it was recorded"
+                default: "the \(batcher.recorded) points before it were recorded"
+                }
+            throw ShellError.file(source, "\(error); \(before)")
         }
     }
 
     /// Calls `body` with each row of the input.
-    private mutating func each(_ lines: TextLines, _ body: (Row) async throws -> Void) async throws {
+    private mutating func each(_ lines: TextLines, _ body: (Row, RecordLayout) async throws -> Void) async throws {
         while var line = try lines.next() {
             let number = lines.lineNumber
             // A quoted field may hold line breaks: the record goes on in the next lines.
@@ -76,7 +94,7 @@ struct RecordReader {
                 seenContent = true
                 if try header(fields, line: line, number: number) { continue }
             }
-            if let row = try row(fields, line: line, number: number) { try await body(row) }
+            if let row = try row(fields, line: line, number: number) { try await body(row, layout) }
         }
     }
 

@@ -20,7 +20,12 @@ enum WriteCommands {
             var text = context[value]
             if text == "-" { text = try readAll(context.standardInput()) }
             let sent: JSON = context[asString] ? .string(text) : ValueParsing.value(text)
-            _ = try await context.client().call(.write(target.id, value: sent))
+            do {
+                _ = try await context.client().call(.write(target.id, value: sent))
+            } catch let error as OnePError where error.callStatus == .failed("invalid") {
+                guard let reason = await FormatExplanation.explain([text], target: target, context: context) else { throw error }
+                throw ShellError.failed("write: \(reason)")
+            }
             return nil
         }
     )
@@ -75,6 +80,7 @@ enum WriteCommands {
         effect: .destroys,
         run: { context in
             let target = try await context.resolve(context[resource])
+            if context.asksBeforeDestroying { try context.confirm(context[resource], try await context.summary(of: target)) }
             _ = try await context.client().call(.flush(target.id, newerThan: try context.time(newerThan), olderThan: try context.time(olderThan)))
             return nil
         }

@@ -84,10 +84,12 @@ struct TreeNode: Sendable, Equatable {
     /// Recent numeric values, oldest first, for `tree --spark`.
     var spark: [Double]?
     var children: [TreeNode] = []
+    /// Activated through a share, not owned.
+    var shared = false
 
     static func == (lhs: TreeNode, rhs: TreeNode) -> Bool {
         lhs.name == rhs.name && lhs.type == rhs.type && lhs.format == rhs.format && lhs.alias == rhs.alias && lhs.rid == rhs.rid
             && lhs.latest?.timestamp == rhs.latest?.timestamp && lhs.latest?.value == rhs.latest?.value && lhs.spark == rhs.spark
-            && lhs.children == rhs.children
+            && lhs.children == rhs.children && lhs.shared == rhs.shared
     }
 }

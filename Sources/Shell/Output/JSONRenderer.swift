@@ -51,6 +51,7 @@ struct JSONRenderer: OutputRenderer {
         var object: JSONObject = ["name": .string(node.name), "type": .string(node.type), "rid": .string(node.rid)]
         if let format = node.format { object["format"] = .string(format) }
         if let alias = node.alias { object["alias"] = .string(alias) }
+        if node.shared { object["shared"] = true }
         if let latest = node.latest {
             var copy = times
             let time: JSON = copy.format == .unix ? .int(latest.timestamp) : .string(copy.text(latest.timestamp))
