@@ -9,14 +9,19 @@ final class RowSink: Sendable {
     private let write: @Sendable (String) -> Void
     private let counted = Atomic<Int>(0)
 
-    init(renderer: any TableStreamRenderer, write: @escaping @Sendable (String) -> Void) {
+    /// Also told each batch (a transcript names the times in it).
+    private let observe: (@Sendable ([[JSON]]) -> Void)?
+
+    init(renderer: any TableStreamRenderer, observe: (@Sendable ([[JSON]]) -> Void)? = nil, write: @escaping @Sendable (String) -> Void) {
         self.renderer = Mutex(renderer)
+        self.observe = observe
         self.write = write
     }
 
     /// Renders and writes a batch of rows; an empty batch still lets the header out.
     func send(_ rows: [[JSON]]) {
         counted.add(rows.count, ordering: .relaxed)
+        observe?(rows)
         let text = renderer.withLock { $0.rows(rows) }
         if !text.isEmpty { write(text) }
     }

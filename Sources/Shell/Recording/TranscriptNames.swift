@@ -46,6 +46,9 @@ struct OutputHints {
 
     init() {}
 
+    /// Only the times printed as `times` (rows a command streamed).
+    init(times: Set<String>) { self.times = times }
+
     /// Reads the structure of `output`, whose time cells `times` writes.
     init(_ output: CommandOutput?, times: TimeText) {
         var times = times

@@ -112,7 +112,16 @@ struct CommandContext: Sendable {
     func rowSink(for table: Table) -> RowSink {
         effects.note(.printed)
         let output = services.output
-        return RowSink(renderer: renderSettings.renderer.stream(table)) { output.writeOut($0) }
+        var observe: (@Sendable ([[JSON]]) -> Void)?
+        if effects.streamedTimes.withLock({ $0 != nil }), !table.timeColumns.isEmpty {
+            observe = { [effects, times = renderSettings.times] rows in
+                var shown = table
+                shown.rows = rows
+                let hints = OutputHints(.table(shown), times: times)
+                effects.streamedTimes.withLock { $0?.formUnion(hints.times) }
+            }
+        }
+        return RowSink(renderer: renderSettings.renderer.stream(table), observe: observe) { output.writeOut($0) }
     }
 
     /// Prints output now, for commands that print as they go (`read --follow`); most commands

@@ -234,6 +234,7 @@ public actor ShellRunner {
         var retried = false
         while true {
             var context = CommandContext(spec: spec, arguments: arguments, session: session, services: services, history: earlierHistory + history)
+            if recorder?.isTranscript == true { context.effects.streamedTimes.withLock { $0 = [] } }
             let result: Result<CommandOutput?, any Error>
             do {
                 result = .success(try await spec.run(&context))
@@ -262,7 +263,7 @@ public actor ShellRunner {
             if !(pages && Pager.page(text, environment: services.environment)) { services.output.writeOut(text) }
             if recorder?.isTranscript == true { lastHints = OutputHints(output, times: context.renderSettings.times) }
         case .success(nil):
-            break
+            if recorder?.isTranscript == true, let times = context.effects.streamedTimes.withLock({ $0 }) { lastHints = OutputHints(times: times) }
         case .failure(let error):
             // A command cut short by Ctrl-C may fail in whatever way its half-done request does;
             // the person asked for the stop, so that is what the shell reports.
