@@ -13,15 +13,16 @@ import OnePlatformServer
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
 /// (writes, reads, tree, wait, content, startup, record, shellread, shellscript, lines, scripts,
-/// percall, crossprocess, badrequests) runs only those (`percall-calls`, `percall-keepalive` and
-/// `percall-throughput` run one part of percall); `badrequests` (a million bad requests against a
+/// dataterm, percall, crossprocess, badrequests) runs only those (`percall-calls`, `percall-keepalive`
+/// and `percall-throughput` run one part of percall); `badrequests` (a million bad requests against a
 /// release `onep serve`) runs only when named. A `profile-...` group alone repeats one kind of
 /// request for a profiler (see ProfileScenario).
 @main
 struct Benchmarks {
     static let groups: Set = [
         "writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines", "scripts",
-        "percall", "percall-calls", "percall-keepalive", "percall-throughput", "crossprocess", "badrequests",
+        "dataterm", "percall", "percall-calls", "percall-keepalive", "percall-throughput", "crossprocess",
+        "badrequests",
     ]
 
     static func main() async throws {
@@ -61,6 +62,9 @@ struct Benchmarks {
             }
             if runs("shellscript"), label == "in-process" {
                 print(try await ShellScriptScenario(transport: transport, auth: auth, label: label).run())
+            }
+            if runs("dataterm"), label == "in-process" {
+                for line in try await DataTermScenario(transport: transport, auth: auth).run() { print(line) }
             }
             if runs("shellread") {
                 for measurement in try await ShellReadScenario(transport: transport, auth: auth, label: label).run() { print(measurement.line) }

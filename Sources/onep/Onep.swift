@@ -57,8 +57,20 @@ struct Onep: AsyncParsableCommand {
     )
     var key: String?
 
-    @Option(help: "How results are printed.")
-    var format: FormatChoice = .text
+    @Option(help: "How results are printed (default: text, or the saved setting).")
+    var format: FormatChoice?
+
+    @Option(
+        help: ArgumentHelp(
+            "The time zone times are shown and read in, e.g. America/Chicago or UTC (default: the saved setting, $TZ, the system's).",
+            valueName: "zone"))
+    var tz: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "How times are shown: auto (local human time in text and csv, unix in json), unix, iso8601, human or excel (default: the saved setting, auto).",
+            valueName: "format"))
+    var timeformat: String?
 
     @Flag(help: "Keep running a script after a command fails (scripts stop at the first failure).")
     var continueOnError = false

@@ -24,7 +24,7 @@ import Testing
         let pwd = try JSON(parsing: await shell.run("cd d; pwd").out)
         #expect(pwd[0]?["path"] == "/d")
         let settings = try JSON(parsing: await shell.run("set").out)
-        #expect(settings.arrayValue?.count == 7)
+        #expect(settings.arrayValue?.count == 8)
         try await shell.setUp("set format csv")
         #expect(await shell.run("cd /; ls").out.hasPrefix("name,type,format,alias,rid\ndev,client,,d,"))
     }

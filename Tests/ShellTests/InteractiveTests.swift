@@ -44,7 +44,7 @@ import TestSupport
         _ = await shell.runner.runInteractive(reader: reader)
         #expect(reader.complete("read tem") == CompletionResult(replacing: 3, candidates: ["temperature"]))
         #expect(reader.complete("wri")?.candidates == ["write", "writegroup"])
-        #expect(await shell.runner.complete(textBeforeCursor: "set timeformat ").candidates == ["excel", "human", "iso8601", "unix"])
+        #expect(await shell.runner.complete(textBeforeCursor: "set timeformat ").candidates == ["auto", "excel", "human", "iso8601", "unix"])
     }
 
     @Test func connectSwitchesEndpointAndForgetsAuth() async throws {

@@ -11,6 +11,9 @@ enum ResourceCommands {
     static let include = Option<[String]>("include", "K,...", "only these parts", type: .list(infoKeys))
     static let exclude = Option<[String]>("exclude", "K,...", "everything but these parts", type: .list(infoKeys))
 
+    /// The times in an `info` answer: when the resource was modified, its first and last points.
+    static let infoTimes = [["basic", "modified"], ["storage", "first"], ["storage", "last"]]
+
     static let info = CommandSpec(
         words: ["info"],
         abstract: "Show what the platform knows about a resource",
@@ -23,7 +26,8 @@ enum ResourceCommands {
             if let excluded = context[exclude].map(Set.init) {
                 options = InfoOptions((context[include] ?? infoKeys).filter { !excluded.contains($0) }.map(InfoOption.init(rawValue:)))
             }
-            return .value(try await context.client().call(.info(resource.id, options: options)) ?? .null)
+            // Its times show as the time format says; zero, the platform's "none", stays.
+            return .timed(try await context.client().call(.info(resource.id, options: options)) ?? .null, times: infoTimes)
         }
     )
 
@@ -128,8 +132,8 @@ enum ResourceCommands {
         arguments: [usageClient, windowStart, windowEnd],
         examples: ["usage", "usage device1 --start -7d"],
         run: { context in
-            let end = context.time(windowEnd) ?? context.now
-            let start = context.time(windowStart) ?? end - 86_400
+            let end = try context.time(windowEnd) ?? context.now
+            let start = try context.time(windowStart) ?? end - 86_400
             guard start <= end else {
                 throw ShellError(.invalidValue(command: "usage", argument: "--start", value: String(start), expected: "a time before --end"))
             }

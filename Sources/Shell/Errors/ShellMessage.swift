@@ -123,7 +123,12 @@ struct ShellMessage {
         case .invalidValue(let command, let argument, let value, let expected):
             return "\(command): \(argument) '\(shown(value))' is not valid, expected \(expected)"
         case .badTime(let text):
-            return "'\(text)' is not a time: use unix seconds, -30m, -2h, -7d, now or ISO 8601 like 2024-01-31T12:00:00Z"
+            return "'\(text)' is not a time: use unix seconds, -30m, -2h, -7d, now, or a date and time like 2024-01-31 12:00 "
+                + "(in the session's time zone) or 2024-01-31T12:00:00-06:00"
+        case .badLocalTime(let text, let reason):
+            return "'\(text)' \(reason)"
+        case .unknownZone(let name, let suggestions):
+            return "unknown time zone '\(name)'" + didYouMean(suggestions) + ": use an IANA name such as America/Chicago or Europe/Paris, or UTC"
         case .badJSON(let text, let reason):
             return "'\(text)' is not valid JSON (\(reason)): quote it, e.g. '{\"name\": \"x\"}'"
         case .badPath(let path, let reason):

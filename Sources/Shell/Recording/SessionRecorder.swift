@@ -38,6 +38,10 @@ final class SessionRecorder {
         }
         self.handle = handle
         try write(header(origin))
+        // A replay shows and reads times as the recording did, whatever the replaying machine's
+        // zone or saved settings.
+        try record(command: "set timeformat " + origin.timeFormat, output: "", succeeded: true)
+        try record(command: "set tz " + origin.zone, output: "", succeeded: true)
         if !origin.path.isEmpty, origin.path != "/" {
             // Replays start where the recording did.
             try record(command: "cd " + origin.path, output: "", succeeded: true)
@@ -49,6 +53,8 @@ final class SessionRecorder {
         var endpoint: String
         var authLabel: String
         var path: String
+        var timeFormat: String
+        var zone: String
     }
 
     private func header(_ origin: Origin) -> String {

@@ -31,7 +31,8 @@ enum NamedKind: String, CaseIterable, Sendable {
     /// What a value of this kind may look like, as a regular expression.
     var pattern: String {
         switch self {
-        case .time: "-?[0-9]+|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}Z?|[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2}"
+        case .time:
+            "-?[0-9]+|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:[0-9]{2})?|[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2}"
         default: "[0-9a-fA-F]{40}"
         }
     }
@@ -45,8 +46,12 @@ struct OutputHints {
 
     init() {}
 
-    /// Reads the structure of `output`, whose time cells print as `timeFormat` says.
-    init(_ output: CommandOutput?, timeFormat: TimeFormat) {
+    /// Only the times printed as `times` (rows a command streamed).
+    init(times: Set<String>) { self.times = times }
+
+    /// Reads the structure of `output`, whose time cells `times` writes.
+    init(_ output: CommandOutput?, times: TimeText) {
+        var times = times
         switch output {
         case .made(let made):
             collect(.object(made.fields), under: nil)
@@ -57,7 +62,7 @@ struct OutputHints {
                 for (column, cell) in row.enumerated() {
                     let name = column < table.columns.count ? table.columns[column] : nil
                     if table.timeColumns.contains(column), let seconds = cell.intValue, seconds >= Self.earliestTime {
-                        times.insert(timeFormat.format(seconds))
+                        self.times.insert(times.text(seconds))
                     } else {
                         collect(cell, under: name)
                     }

@@ -42,9 +42,9 @@ public actor ShellRunner {
         session = Session(endpoint: endpoint)
         if let file = configuration.historyFile { earlierHistory = HistoryFile.entries(atPath: file) ?? [] }
         session.useInitialVendor(environment: configuration.environment)
-        session.settings.format = configuration.format
-        session.settings.bail = !configuration.continueOnError
-        session.settings.echo = configuration.echo
+        var warnings: [String] = []
+        startupError = ShellRunner.applySettings(configuration, keyStore: services.keyStore, to: &session, warnings: &warnings)
+        for warning in warnings { configuration.output.writeErr("warning: \(warning)\n") }
         if let cik = configuration.cik {
             session.auth = .cik(cik)
             session.authLabel = "a CIK"
@@ -55,9 +55,37 @@ public actor ShellRunner {
                 session.auth = .cik(cik)
                 session.authLabel = keyName
             case .failure(let error):
-                startupError = ShellMessage(error: error).text
+                startupError = startupError ?? ShellMessage(error: error).text
             }
         }
+    }
+
+    /// The settings a session starts with: onep's defaults with `$TZ`'s zone (what `unset` goes back
+    /// to), then the config file's saved settings, then the command line's flags.
+    /// - Returns: why a flag could not be applied (an unknown `--tz`), for the executable to report.
+    private static func applySettings(
+        _ configuration: ShellConfiguration, keyStore: KeyStore, to session: inout Session, warnings: inout [String]
+    ) -> String? {
+        let (zone, zoneWarning) = SessionZone.fromEnvironment(configuration.environment)
+        if let zoneWarning { warnings.append(zoneWarning) }
+        session.defaults.zone = zone
+        session.settings = session.defaults
+        warnings += keyStore.applySavedSettings(to: &session.settings)
+        if let format = configuration.format { session.settings.format = format }
+        if configuration.continueOnError { session.settings.bail = false }
+        if configuration.echo { session.settings.echo = true }
+        do {
+            if let name = configuration.timeFormat { try session.settings.set("timeformat", to: name) }
+        } catch {
+            return "--timeformat: " + ShellMessage(error: error).text
+        }
+        guard let name = configuration.timeZone else { return nil }
+        do {
+            session.settings.zone = try SessionZone(named: name)
+        } catch {
+            return "--tz: " + ShellMessage(error: error).text
+        }
+        return nil
     }
 
     /// `--key NAME`: the saved CIK, or why there is none.
@@ -206,6 +234,7 @@ public actor ShellRunner {
         var retried = false
         while true {
             var context = CommandContext(spec: spec, arguments: arguments, session: session, services: services, history: earlierHistory + history)
+            if recorder?.isTranscript == true { context.effects.streamedTimes.withLock { $0 = [] } }
             let result: Result<CommandOutput?, any Error>
             do {
                 result = .success(try await spec.run(&context))
@@ -232,9 +261,9 @@ public actor ShellRunner {
             let text = context.renderSettings.renderer.render(output)
             let pages = session.settings.pager && services.output.isTerminal && !tap.isOpen && !tap.isRedirected
             if !(pages && Pager.page(text, environment: services.environment)) { services.output.writeOut(text) }
-            if recorder?.isTranscript == true { lastHints = OutputHints(output, timeFormat: context.renderSettings.timeFormat) }
+            if recorder?.isTranscript == true { lastHints = OutputHints(output, times: context.renderSettings.times) }
         case .success(nil):
-            break
+            if recorder?.isTranscript == true, let times = context.effects.streamedTimes.withLock({ $0 }) { lastHints = OutputHints(times: times) }
         case .failure(let error):
             // A command cut short by Ctrl-C may fail in whatever way its half-done request does;
             // the person asked for the stop, so that is what the shell reports.

@@ -19,6 +19,8 @@ struct Session: Sendable {
     var path: [PathSegment] = []
     var previousPath: [PathSegment]?
     var settings = Settings()
+    /// What `unset` puts a setting back to: onep's defaults, with the environment's time zone.
+    var defaults = Settings()
     /// Where names lead, per auth: paths resolve through it, completion offers its names.
     let pathCaches = PathCaches()
     /// The vendor the `provision` commands act for, and where its credentials came from.

@@ -47,7 +47,9 @@ struct Launcher {
         }
         configuration.cik = options.cik ?? configuration.cik ?? platform.defaultCIK
         configuration.keyName = options.key
-        configuration.format = options.format.outputFormat
+        configuration.format = options.format?.outputFormat
+        configuration.timeZone = options.tz
+        configuration.timeFormat = options.timeformat
         configuration.continueOnError = options.continueOnError
         configuration.echo = options.echo
         configuration.localEndpoint = platform.openLocal

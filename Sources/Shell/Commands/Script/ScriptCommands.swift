@@ -87,9 +87,10 @@ enum ScriptCommands {
             let points = Array(newestFirst.reversed())
             let table = ScriptLogView.table(Array(ScriptLogView.rows(points).suffix(most)))
             guard context[follow] else { return .table(table) }
-            context.emit(.table(table))
+            let sink = context.rowSink(for: ScriptLogView.table([]))
+            sink.send(table.rows)
             var view = ScriptLogView(after: points, since: context.now - 1)
-            try await view.follow(resource, context: context)
+            try await view.follow(resource, sink: sink, context: context)
             return nil
         }
     )
