@@ -39,30 +39,18 @@ public actor ShellRunner {
         session.settings.bail = !configuration.continueOnError
         session.settings.echo = configuration.echo
         if let cik = configuration.cik {
-            session.auth = .cik(cik)
+            // `CIK:cRID` and `CIK:rRID` act as a client or a resource's owner, as in exoline.
+            session.auth = cik.contains(":") ? ((try? services.keyStore.credentials(cik))?.auth ?? .cik(cik)) : .cik(cik)
             session.authLabel = "a CIK"
         }
         if let keyName = configuration.keyName {
-            switch ShellRunner.savedKey(named: keyName, in: services.keyStore) {
-            case .success(let cik):
-                session.auth = .cik(cik)
-                session.authLabel = keyName
-            case .failure(let error):
+            do {
+                let given = try services.keyStore.credentials(keyName)
+                session.auth = given.auth
+                session.authLabel = given.label
+            } catch {
                 startupError = ShellMessage(error: error).text
             }
-        }
-    }
-
-    /// `--key NAME`: the saved CIK, or why there is none.
-    private static func savedKey(named name: String, in store: KeyStore) -> Result<String, ShellError> {
-        do {
-            let keys = try store.keys()
-            guard let key = keys.first(where: { $0.name == name }) else {
-                return .failure(ShellError(.unknownKey(name, known: keys.map(\.name))))
-            }
-            return .success(key.cik)
-        } catch {
-            return .failure(error)
         }
     }
 
@@ -194,8 +182,9 @@ public actor ShellRunner {
         switch result {
         case .success(let output?):
             services.output.writeOut(context.renderSettings.renderer.render(output))
+            if let status = context.status { outcome = CommandOutcome(status: status) }
         case .success(nil):
-            break
+            if let status = context.status { outcome = CommandOutcome(status: status) }
         case .failure(let error):
             // A command cut short by Ctrl-C may fail in whatever way its half-done request does;
             // the person asked for the stop, so that is what the shell reports.
