@@ -21,6 +21,7 @@ struct TextRenderer: OutputRenderer {
     func render(_ table: Table) -> String {
         switch table.text {
         case .instead(let other): return render(other)
+        case .lines(let lines): return lines.map { $0 + "\n" }.joined()
         case .labelled(let labels):
             let row = table.timesFormatted(timeFormat).rows.first ?? []
             return zip(labels, row).map { "\($0): \(TextRenderer.plain($1, pretty: false))\n" }.joined()
