@@ -122,6 +122,23 @@ import Testing
         #expect(await shell.run("ls").out == "")
     }
 
+    /// The platform refuses a point after the resources were made: everything made is dropped.
+    @Test func aLoadRefusedHalfwayDropsWhatItMade() async throws {
+        let shell = try ShellFixture()
+        let root = String(repeating: "c", count: 40)
+        let port = String(repeating: "a", count: 40)
+        let document = """
+            {"onep_dump": 1, "root": {"rid": "\(root)", "type": "client", "description": {"name": "dev"}, "children": [
+              {"rid": "\(port)", "type": "dataport", "aliases": ["n"], "description": {"name": "n", "format": "integer"}}]},
+             "data": [{"rid": "\(port)", "points": [[1000, 5], [2000, "not a number"]]}]}
+            """
+        let path = try shell.write("bad.json", document)
+        let result = await shell.run("load \(path)")
+        #expect(result.status == 1)
+        #expect(result.err.split(separator: "\n").count == 1, "\(result.err)")
+        #expect(await shell.run("ls").out == "")
+    }
+
     /// Depth 3, 300 resources: a dump without data costs requests by depth, not by size.
     @Test func dumpRequestsGrowWithDepthNotSize() async throws {
         let shell = try ShellFixture()
