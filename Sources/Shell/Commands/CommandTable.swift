@@ -4,7 +4,7 @@ enum CommandTable {
         let commands =
             [
                 SessionCommands.auth, SessionCommands.authToken, SessionCommands.whoami, SessionCommands.connect,
-                KeyCommands.list, KeyCommands.add, KeyCommands.remove,
+                KeyCommands.list, KeyCommands.add, KeyCommands.remove, KeyCommands.show, KeyCommands.clean,
                 NavigationCommands.cd, NavigationCommands.pwd, NavigationCommands.ls, TreeCommand.spec,
                 ReadCommand.spec, WriteCommands.write, WriteCommands.writegroup, RecordCommand.spec, WriteCommands.flush, WriteCommands.wait,
                 CreateCommand.spec, CreateCommand.clone, ResourceCommands.info, ResourceCommands.update, ResourceCommands.drop,
