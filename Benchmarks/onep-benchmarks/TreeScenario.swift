@@ -13,15 +13,7 @@ struct TreeScenario {
     static let resources = 5_000
 
     func run() async throws -> Measurement {
-        let client = RPCClient(transport: transport, auth: auth)
-        let container = try await create(.client, [(.me, "tree-\(label)")], client: client)[0]
-        let top = try await create(.client, (0..<10).map { (ResourceID.rid(container), "c\($0)") }, client: client)
-        let middle = try await create(.client, top.flatMap { parent in (0..<10).map { (ResourceID.rid(parent), "sub\($0)") } }, client: client)
-        let dataports =
-            top.flatMap { parent in (0..<9).map { (ResourceID.rid(parent), "p\($0)") } }
-            + middle.flatMap { parent in (0..<48).map { (ResourceID.rid(parent), "p\($0)") } }
-        let made = top.count + middle.count + (try await create(.dataport, dataports, client: client)).count
-        guard made == TreeScenario.resources else { throw OnePError.malformedAnswer("built \(made) resources") }
+        try await build("tree-\(label)")
 
         guard let cik = auth.cik else { throw OnePError.malformedAnswer("the tree scenario needs a CIK") }
         // Each run is a fresh shell, end to end: learning who it is, resolving the path, the tree.
@@ -46,6 +38,19 @@ struct TreeScenario {
         return runs.min { $0.elapsed < $1.elapsed } ?? runs[0]
     }
 
+    /// Makes the tree under a new client of the caller named `name`, batched.
+    func build(_ name: String) async throws {
+        let client = RPCClient(transport: transport, auth: auth)
+        let container = try await create(.client, [(.me, name)], client: client)[0]
+        let top = try await create(.client, (0..<10).map { (ResourceID.rid(container), "c\($0)") }, client: client)
+        let middle = try await create(.client, top.flatMap { parent in (0..<10).map { (ResourceID.rid(parent), "sub\($0)") } }, client: client)
+        let dataports =
+            top.flatMap { parent in (0..<9).map { (ResourceID.rid(parent), "p\($0)") } }
+            + middle.flatMap { parent in (0..<48).map { (ResourceID.rid(parent), "p\($0)") } }
+        let made = top.count + middle.count + (try await create(.dataport, dataports, client: client)).count
+        guard made == TreeScenario.resources else { throw OnePError.malformedAnswer("built \(made) resources") }
+    }
+
     /// How many times the tree is drawn; `ONEP_BENCH_TREE_RUNS` overrides the one run.
     static var runs: Int {
         max(1, ProcessInfo.processInfo.environment["ONEP_BENCH_TREE_RUNS"].flatMap(Int.init) ?? 1)
@@ -67,7 +72,7 @@ struct TreeScenario {
     }
 
     /// Clients inherit their owner's limits so that they may hold children of their own.
-    private static func description(_ type: ResourceType, name: String) -> JSON {
+    static func description(_ type: ResourceType, name: String) -> JSON {
         guard type == .client else { return ["format": "integer", "name": .string(name)] }
         let kinds = ["client", "dataport", "datarule", "dispatch", "disk", "share"]
         return ["name": .string(name), "limits": .object(JSONObject(kinds.map { ($0, JSON.string("inherit")) }))]
