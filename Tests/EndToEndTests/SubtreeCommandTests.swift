@@ -39,4 +39,22 @@ struct SubtreeCommandTests {
         let read = try OnepBinary.run(["--host", server.url, "--cik", server.rootCIK, "read", "dev/t"], in: world)
         #expect(read.status == 0 && read.stdout.hasSuffix("  7\n"), "\(read)")
     }
+
+    @Test func dataWriteAndReadAsADeviceAgainstAServedPlatform() throws {
+        let world = try IsolatedEnvironment()
+        let server = try ServedPlatform(in: world)
+        world.variables["ONEP_CIK"] = server.rootCIK
+        let setup = try OnepBinary.run(
+            [
+                "--host", server.url, "-c", "create client dev", "-c", "create dataport dev/temp --alias temp --format integer", "-c",
+                "info dev --include key",
+            ],
+            in: world)
+        #expect(setup.status == 0, "\(setup)")
+        let cik = try #require(setup.stdout.split(whereSeparator: { !$0.isHexDigit }).last { $0.count == 40 }.map(String.init))
+        let written = try OnepBinary.run(["--host", server.url, "data", "write", "temp=42", "--device-cik", cik], in: world)
+        #expect(written.status == 0, "\(written)")
+        let read = try OnepBinary.run(["--host", server.url, "data", "read", "temp", "--device-cik", cik], in: world)
+        #expect(read.status == 0 && read.stdout == "temp  42\n", "\(read)")
+    }
 }
