@@ -11,7 +11,7 @@ struct FuzzTests {
     static let seed = ProcessInfo.processInfo.environment["ONEP_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_205
 
     @Test func twentyThousandCasesAnswerAsDocumented() async throws {
-        let report = try await FuzzRun.run(FuzzOptions(cases: 20_000, seed: Self.seed, socketPercent: 5, casesPerWorld: 5_000, parallelWorlds: 2))
+        let report = try await FuzzRun.run(FuzzOptions(cases: 20_000, seed: Self.seed, socketPercent: 5, casesPerWorld: 5_000, parallelWorlds: 2, framingPercent: 20))
         print("fuzzing: \(report.summary); run again with ONEP_FUZZ_SEED=\(report.seed) or onep-fuzz --seed \(report.seed)")
         #expect(report.cases == 20_000)
         #expect(report.casesByKind.keys.count == 6, "every kind of case ran: \(report.casesByKind)")
@@ -19,6 +19,8 @@ struct FuzzTests {
         #expect(report.answers["write ok", default: 0] > 100)
         #expect(report.answers["provisioning 205", default: 0] > 100)
         #expect(report.answers["data interface 204", default: 0] > 100)
+        // A fifth of the socket cases break their HTTP framing: every route answers those 400.
+        #expect(report.answers.contains { $0.key.contains(" with ") && $0.key.hasSuffix(" 400") })
         #expect(report.failureCount == 0, "\(report.failures.map(\.description).joined(separator: "\n"))")
     }
 
