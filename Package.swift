@@ -86,6 +86,8 @@ let package = Package(
             dependencies: [
                 "OneP",
                 "OnePJSON",
+                // Lua's compiler, to refuse a script with a syntax error before it is uploaded.
+                "CLua",
                 "LineEditor",
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -11,6 +11,8 @@ enum CommandTable {
                 ResourceCommands.move, AliasCommands.map, AliasCommands.unmap, AliasCommands.lookup, ResourceCommands.usage,
                 ShareCommands.share, ShareCommands.activate, ShareCommands.deactivate, ShareCommands.revoke, ShareCommands.grant,
                 ShareCommands.tag, RPCCommand.spec,
+                ScriptUploadCommand.spec, ScriptCommands.ls, ScriptCommands.status, ScriptCommands.log, ScriptCommands.restart,
+                ScriptCommands.rm,
                 DataCommands.write, DataCommands.read, FindCommand.spec, DumpCommand.spec, LoadCommand.spec, CopyCommand.spec, DiffCommand.spec,
                 SettingCommands.set, SettingCommands.unset, MetaCommands.help, MetaCommands.history, MetaCommands.source, MetaCommands.exit,
                 SessionRecordCommands.start, SessionRecordCommands.stop,

@@ -26,6 +26,7 @@ enum CreateCommand {
             "create datarule silent --format integer --subscribe temperature --when timeout --timeout 600",
             "create dispatch alarm --subscribe hot --method email --recipient ops@example.com --message 'too hot'",
             "create datarule hot --format integer --rule '{\"simple\": {\"comparison\": \"gt\", \"constant\": 30, \"repeat\": false}}'",
+            "create datarule convert --script-file convert.lua",
         ],
         effect: .changes,
         run: { context in try await run(&context) }
@@ -70,7 +71,7 @@ enum CreateCommand {
             return description
         case "dataport", "datarule":
             description["format"] = .string(
-                arguments[format] ?? (kind == "datarule" && arguments[DescriptionOptions.when] == "script" ? "string" : "float"))
+                arguments[format] ?? (kind == "datarule" && DescriptionOptions.isScript(arguments) ? "string" : "float"))
         default:
             description["method"] = .string(arguments[DescriptionOptions.method] ?? "email")
             description["recipient"] = .string(arguments[DescriptionOptions.recipient] ?? "")
@@ -79,7 +80,7 @@ enum CreateCommand {
         }
         if kind == "datarule" {
             // --json may carry the rule instead of the options.
-            if let rule = try DescriptionOptions.rule(command: "create", arguments) {
+            if let rule = try DescriptionOptions.rule(command: "create", arguments, scriptSource: try context.scriptFileSource()) {
                 description["rule"] = rule
             } else if arguments[json]?["rule"] == nil {
                 throw ShellError(.missingArgument(command: "create", argument: "--when KIND (or --rule JSON) for a datarule"))

@@ -23,8 +23,9 @@ enum DescriptionOptions {
     static let count = Option<Int>("count", "N", "how many matching values a count rule waits for")
     static let again = Flag("repeat", "store a rule's output even when it equals the last one")
     static let script = Option<String>("script", "LUA", "a script rule's Lua source")
+    static let scriptFile = Option<String>("script-file", "FILE", "a script rule's Lua source, from a file", completion: .luaFile)
     static let rule = Option<JSON>("rule", "JSON", "the whole rule as JSON, in place of --when and its options")
-    static let ruleOptions: [any ArgumentKey] = [when, comparison, constant, timeout, count, again, script, rule]
+    static let ruleOptions: [any ArgumentKey] = [when, comparison, constant, timeout, count, again, script, scriptFile, rule]
 
     static let method = Option<String>("method", "METHOD", "dispatch delivery", type: .choice(methods))
     static let recipient = Option<String>("recipient", "TO", "dispatch recipient")

@@ -10,7 +10,7 @@ enum MetaCommands {
         words: ["help"],
         abstract: "List commands, or explain one",
         arguments: [command, dump, markdown],
-        examples: ["help", "help read", "help keys add"],
+        examples: ["help", "help read", "help keys add", "help script"],
         run: { context in
             let commands = context.services.commands
             if context[dump] { return .verbatim(SpecDump(commands: commands).json().serialized(pretty: true) + "\n") }
@@ -18,6 +18,7 @@ enum MetaCommands {
             let words = context[command]
             guard !words.isEmpty else { return .verbatim(HelpGenerator(commands: commands).overview()) }
             guard let spec = commands.first(where: { $0.words == words || $0.aliases.contains(words) }) else {
+                if let group = HelpGenerator(commands: commands).overview(of: words) { return .verbatim(group) }
                 throw ShellError(
                     .unknownCommand(
                         words.joined(separator: " "), suggestions: Suggester.closest(to: words.joined(separator: " "), among: commands.map(\.name))))

@@ -46,7 +46,9 @@ enum ResourceCommands {
             var description = JSONObject()
             if let name = context[newName] { description["name"] = .string(name) }
             if let meta = context[newMeta] { description["meta"] = .string(meta) }
-            if let rule = try DescriptionOptions.rule(command: "update", context.arguments) { description["rule"] = rule }
+            if let rule = try DescriptionOptions.rule(command: "update", context.arguments, scriptSource: try context.scriptFileSource()) {
+                description["rule"] = rule
+            }
             for (key, value) in DescriptionOptions.dispatchFields(context.arguments) { description[key] = value }
             for (key, value) in try await DescriptionOptions.pipelineFields(command: "update", context: &context) { description[key] = value }
             if let json = context[fields] {

@@ -120,6 +120,8 @@ struct Completer {
         case .command: return parser.topLevelWords
         case .values(let values): return values
         case .resourcePath: return PathCompleter(snapshot: snapshot, lookup: lookup).candidates(for: prefix)
+        case .scriptPath, .scriptName:
+            return ScriptCompletion(paths: PathCompleter(snapshot: snapshot, lookup: lookup)).candidates(source, prefix: prefix, arguments: arguments)
         case .provider(let key):
             var registered = providers
             ProvisionCompletion.register(into: &registered, lookup: provisionLookup)
@@ -127,6 +129,8 @@ struct Completer {
         case .keyName: return ((try? KeyStore(environment: environment).keys()) ?? []).map(\.name)
         case .setting: return arguments.texts(ofPositional: SettingCommands.name.spec.name).first.map(Settings.allowedValues) ?? []
         case .file: return FileCompleter(environment: environment, currentDirectory: currentDirectory).candidates(for: prefix)
+        case .luaFile:
+            return FileCompleter(environment: environment, currentDirectory: currentDirectory).candidates(for: prefix, endingIn: [".lua"])
         }
     }
 

@@ -7,9 +7,10 @@ struct PathCompleter {
 
     /// Whole-word candidates for `prefix`, each carrying the part before the last `/`;
     /// clients end in `/` so the path can go on.
-    func candidates(for prefix: String) -> [String] {
+    /// - Parameter offering: which children other than clients are offered (all by default).
+    func candidates(for prefix: String, offering: (KnownChild) -> Bool = { _ in true }) -> [String] {
         guard let slash = prefix.lastIndex(of: "/") else {
-            return names(under: snapshot.pathRIDs.last, prefix: "") + ["..", "/"]
+            return names(under: snapshot.pathRIDs.last, prefix: "", offering: offering) + ["..", "/"]
         }
         let directory = String(prefix[...slash])
         var stack = directory.hasPrefix("/") ? Array(snapshot.pathRIDs.prefix(1)) : snapshot.pathRIDs
@@ -24,7 +25,7 @@ struct PathCompleter {
                 stack.append(child.rid)
             }
         }
-        return names(under: stack.last, prefix: directory)
+        return names(under: stack.last, prefix: directory, offering: offering)
     }
 
     /// The client a path segment names, read as the shell resolves paths: an alias first, then a
@@ -35,9 +36,9 @@ struct PathCompleter {
     }
 
     /// Each child by its name and, when it has a different one, by its alias.
-    private func names(under rid: String?, prefix: String) -> [String] {
+    private func names(under rid: String?, prefix: String, offering: (KnownChild) -> Bool) -> [String] {
         guard let rid else { return [] }
-        return (lookup(rid) ?? []).flatMap { child in
+        return (lookup(rid) ?? []).filter { $0.isClient || offering($0) }.flatMap { child in
             let end = child.isClient ? "/" : ""
             let alias = child.alias.flatMap { $0 == child.name ? nil : prefix + $0 + end }
             return [prefix + child.name + end] + (alias.map { [$0] } ?? [])

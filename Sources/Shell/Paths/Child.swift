@@ -7,6 +7,8 @@ struct Child: Sendable, Equatable {
     var name: String
     var format: String?
     var alias: String?
+    /// A datarule whose rule is a Lua script.
+    var isScript = false
 
     /// Names first, then by RID; clients after everything else, as `tree` wants them.
     static func ordered(_ children: [Child]) -> [Child] {
@@ -44,9 +46,15 @@ struct Child: Sendable, Equatable {
         self.name = info?["description"]?["name"]?.stringValue ?? ""
         self.format = info?["description"]?["format"]?.stringValue
         self.alias = alias
+        self.isScript = type == "datarule" && Child.isScript(rule: info?["description"]?["rule"])
     }
 
-    var known: KnownChild { KnownChild(name: label, rid: rid, isClient: type == "client", alias: alias) }
+    /// Whether a datarule's rule is a Lua script.
+    static func isScript(rule: JSON?) -> Bool {
+        rule?["script"]?.stringValue != nil
+    }
+
+    var known: KnownChild { KnownChild(name: label, rid: rid, isClient: type == "client", alias: alias, isScript: isScript) }
 
     /// The name to show, falling back to the alias or RID for unnamed resources.
     var label: String {

@@ -175,6 +175,7 @@ final class PathCache: Sendable {
         case "update":
             guard let updated = rid(arguments.first) else { return state = State() }
             if arguments.count > 1, let name = arguments[1]["name"]?.stringValue { rename(updated, to: name, in: &state) }
+            if arguments.count > 1, let rule = arguments[1]["rule"] { change(updated, toScript: Child.isScript(rule: rule), in: &state) }
         case "read", "info", "listing", "lookup", "wait", "usage", "write", "writegroup", "record", "recordbatch", "flush", "comment",
             "tag", "share", "activate", "deactivate", "revoke", "grant":
             return
@@ -211,6 +212,14 @@ final class PathCache: Sendable {
         while let next = gone.popLast() {
             if let level = state.levels[next] { gone += level.children.filter { $0.type == "client" }.map(\.rid) }
             forget(next, in: &state)
+        }
+    }
+
+    /// A datarule given a new rule: whether it is a script now.
+    private static func change(_ rid: String, toScript isScript: Bool, in state: inout State) {
+        for parent in Array(state.levels.keys) {
+            guard let index = state.levels[parent]?.children.firstIndex(where: { $0.rid == rid && $0.type == "datarule" }) else { continue }
+            state.levels[parent]?.children[index].isScript = isScript
         }
     }
 

@@ -54,6 +54,8 @@ struct KnownChild: Sendable, Hashable {
     var isClient: Bool
     /// The alias its owner maps to it, which a path may use in place of the name.
     var alias: String? = nil
+    /// A script datarule, which `script` commands complete.
+    var isScript = false
 }
 
 /// A platform endpoint as configured: what to call it and how to reach it.

@@ -6,16 +6,31 @@ struct HelpGenerator {
 
     /// The list of commands with their abstracts, grouped in the order the specs declare them.
     func overview() -> String {
-        var rows: [[String]] = []
-        for spec in commands {
-            rows.append([spec.name, spec.abstract])
-        }
-        let width = rows.map { DisplayWidth.of($0[0]) }.max() ?? 0
-        var out = "Commands:\n"
-        for row in rows { out += "  " + DisplayWidth.pad(row[0], to: width) + "  " + row[1] + "\n" }
+        var out = "Commands:\n" + list(commands)
         out += "\nPaths: name, alias or RID, joined with '/'; '..' is the parent, '/' the client you are authenticated as.\n"
         out += "Type 'help COMMAND' or 'COMMAND --help' for details.\n"
         return out
+    }
+
+    /// The commands that start with `words` (`help script`, `help provision sn`), nil when none does.
+    func overview(of words: [String]) -> String? {
+        let group = commands.filter { $0.words.count > words.count && Array($0.words.prefix(words.count)) == words }
+        guard !group.isEmpty else { return nil }
+        var out = "'\(words.joined(separator: " "))' commands:\n" + list(group)
+        if let note = Self.groupNotes[words] { out += "\n" + note + "\n" }
+        out += "\nType 'help COMMAND' or 'COMMAND --help' for details.\n"
+        return out
+    }
+
+    /// What a group of commands has in common, where it needs saying.
+    static let groupNotes: [[String]: String] = [
+        ["script"]:
+            "A script is a datarule whose rule is Lua 5.2 source; the platform runs it for the client that owns it. Write it in a file, 'script upload' it, feed its dataports, and 'script log --follow' shows what it says. The Lua environment and the examples: docs/scripts/README.md."
+    ]
+
+    private func list(_ specs: [CommandSpec]) -> String {
+        let width = specs.map { DisplayWidth.of($0.name) }.max() ?? 0
+        return specs.map { "  " + DisplayWidth.pad($0.name, to: width) + "  " + $0.abstract + "\n" }.joined()
     }
 
     func help(for spec: CommandSpec) -> String {

@@ -18,9 +18,11 @@ enum OnepBinary {
     }
 
     /// Runs onep to completion with `arguments`, feeding it `input` on standard input.
-    static func run(_ arguments: [String], input: String = "", in environment: IsolatedEnvironment) throws -> OnepResult {
+    /// - Parameter directory: the working directory, where relative file arguments are found.
+    static func run(_ arguments: [String], input: String = "", in environment: IsolatedEnvironment, directory: String? = nil) throws -> OnepResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable())
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.arguments = arguments
         process.environment = environment.variables
         let stdin = Pipe()
