@@ -15,7 +15,7 @@ struct SubtreeScenario {
 
     func run() async throws -> [String] {
         let name = "subtree-\(label)"
-        try await TreeScenario(transport: transport, auth: auth, label: label).build(name)
+        _ = try await ResourceTree.build(named: name, client: RPCClient(transport: transport, auth: auth))
         let limits = JSON.object(JSONObject(["client", "dataport", "datarule", "dispatch"].map { ($0, JSON.string("inherit")) }))
         _ = try await RPCClient(transport: transport, auth: auth).call(
             .create(.me, type: .client, description: ["name": .string("copies-\(label)"), "limits": limits]))

@@ -15,6 +15,7 @@ enum CommandTable {
                 ScriptCommands.rm,
                 DataCommands.write, DataCommands.read, FindCommand.spec, DumpCommand.spec, LoadCommand.spec, CopyCommand.spec, DiffCommand.spec,
                 SettingCommands.set, SettingCommands.unset, MetaCommands.help, MetaCommands.history, MetaCommands.source, MetaCommands.exit,
+                MetaCommands.version,
                 SessionRecordCommands.start, SessionRecordCommands.stop,
             ] + provisioning
         #if DEBUG

@@ -13,6 +13,10 @@ struct PointBatcher {
     private(set) var sent = 0
     private(set) var refusedCount = 0
     private(set) var refusedShown: [CallStatus.RefusedPoint] = []
+    /// The value of the first refused point, to explain the refusal.
+    private(set) var refusedValue: JSON?
+    /// Told how many points the platform has taken after each request.
+    var onSent: (@Sendable (Int) -> Void)?
 
     init(resource: ResourceID, client: PlatformClient, chunkSize: Int) {
         self.resource = resource
@@ -37,10 +41,14 @@ struct PointBatcher {
         if case .refusedPoints(let points) = result.status {
             refusedCount += points.count
             refusedShown += points.prefix(max(0, 5 - refusedShown.count))
+            if refusedValue == nil, let first = points.first, let point = pending.first(where: { $0.0 == first.timestamp }) {
+                refusedValue = point.1
+            }
         } else {
             _ = try result.get()
         }
         sent += pending.count
         pending.removeAll(keepingCapacity: true)
+        onSent?(recorded)
     }
 }

@@ -42,13 +42,21 @@ enum RecordCommand {
 
         let target = try await context.resolve(context[resource])
         var batcher = PointBatcher(resource: target.id, client: try context.client(), chunkSize: chunkSize)
+        batcher.onSent = { [note = context.services.interruptNote] recorded in
+            note.set("record: interrupted; \(CommandContext.plural(recorded, "point")) \(recorded == 1 ? "was" : "were") stored")
+        }
         for point in given { try await batcher.add(point) }
         for input in inputs { try await send(input.lines, from: input.name, to: &batcher, now: context.now) }
         try await batcher.flush()
         guard batcher.sent > 0 else { throw ShellError.failed("record: \(inputs.map(\.name).joined(separator: " and ")) held no points") }
         if batcher.refusedCount > 0 {
             let shown = batcher.refusedShown.map { "\($0.timestamp) (\($0.status))" }.joined(separator: ", ")
-            throw ShellError.failed("record: the platform refused \(batcher.refusedCount) of \(batcher.sent) points: \(shown)")
+            var why = ""
+            if let value = batcher.refusedValue {
+                let text = value.stringValue ?? value.serialized()
+                if let reason = await FormatExplanation.explain([text], target: target, context: context) { why = "; " + reason }
+            }
+            throw ShellError.failed("record: the platform refused \(batcher.refusedCount) of \(batcher.sent) points: \(shown)\(why)")
         }
         return .message("recorded \(batcher.sent) points")
     }
@@ -70,6 +78,8 @@ enum RecordCommand {
             do {
                 guard let line = try lines.next() else { return }
                 parsed = try csvPoint(line, number: lines.lineNumber, source: source, now: now)
+            } catch let stop as CancellationError {
+                throw stop
             } catch {
                 try await batcher.flush()
                 let before =

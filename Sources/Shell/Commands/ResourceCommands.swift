@@ -61,7 +61,11 @@ enum ResourceCommands {
                 throw ShellError(.missingArgument(command: "update", argument: "a field to change (see 'help update')"))
             }
             let target = try await context.resolve(context[resource])
-            _ = try await context.client().call(.update(target.id, description: .object(description)))
+            do {
+                _ = try await context.client().call(.update(target.id, description: .object(description)))
+            } catch let error as OnePError where error.callStatus == .failed("invalid") && description["format"] != nil {
+                throw ShellError.failed("update: a resource's format cannot change once it is created: create another with the new --format")
+            }
             return nil
         }
     )
@@ -82,6 +86,14 @@ enum ResourceCommands {
             if context[allChildren] { return try await dropChildren(of: targets, &context) }
             if targets.contains(where: { $0.segments.isEmpty }) {
                 throw ShellError.failed("drop: a client cannot drop itself; its owner can")
+            }
+            // Every target must be within reach before any goes: a refused one stops them all.
+            let found = try await context.client().batch(targets.map { .info($0.id, options: [.basic]) })
+            for result in found { _ = try result.get() }
+            if context.asksBeforeDestroying {
+                var summaries: [String] = []
+                for target in targets { summaries.append(try await context.summary(of: target)) }
+                try context.confirm(context[resources].joined(separator: " "), summaries.joined(separator: "; "))
             }
             let results = try await context.client().batch(targets.map { .drop($0.id) })
             for result in results { _ = try result.get() }
@@ -105,6 +117,11 @@ enum ResourceCommands {
             children += Child.listed(try answers[2 * index + 1].get()).map(\.rid)
         }
         guard !children.isEmpty else { return .done("nothing to drop") }
+        if context.asksBeforeDestroying {
+            var summaries: [String] = []
+            for target in targets { summaries.append("everything " + (try await context.summary(of: target)) + " owns") }
+            try context.confirm(context[resources].joined(separator: " ") + " --all-children", summaries.joined(separator: "; "))
+        }
         let results = try await client.batch(children.map { .drop(.rid($0)) })
         let failed = results.filter { !$0.status.isOK }
         if let first = failed.first {

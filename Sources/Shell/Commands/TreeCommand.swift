@@ -29,6 +29,8 @@ enum TreeCommand {
         var childrenOf: [String: [Child]] = [:]
         var latest: [String: (Int, JSON)] = [:]
         var rootInfo: JSON?
+        /// What the caller activated through shares, when the tree starts at the caller.
+        var activated: JSON?
         var frontier: [(rid: String, id: ResourceID)] = [(start.rid, start.id)]
         var depth = 0
         while !frontier.isEmpty, depth < maxLevel {
@@ -38,9 +40,13 @@ enum TreeCommand {
                 calls.append(.listing(parent.id, types: ResourceType.all, options: .init(owned: true)))
                 calls.append(.info(parent.id, options: [.aliases]))
             }
-            if depth == 0 { calls.append(.info(start.id, options: [.description, .basic])) }
+            if depth == 0 {
+                if start.segments.isEmpty { calls.append(CommandContext.activatedListing) }
+                calls.append(.info(start.id, options: [.description, .basic]))
+            }
             let listings = try await client.batch(calls)
             if depth == 0 {
+                if start.segments.isEmpty { activated = listings[calls.count - 2].result }
                 rootInfo = try listings[calls.count - 1].get()
                 guard rootInfo?["basic"]?["type"]?.stringValue ?? "client" == "client" else {
                     throw ShellError.failed("tree: '\(start.text)' is not a client: use 'info'")
@@ -89,8 +95,23 @@ enum TreeCommand {
             node.children = Child.ordered(childrenOf[child.rid] ?? []).map(build)
             return node
         }
+        if depth == 0, rootInfo == nil {
+            // `--level 0` lists nothing, but names the node as deeper levels do.
+            rootInfo = try await client.call(.info(start.id, options: [.description, .basic]))
+            guard rootInfo?["basic"]?["type"]?.stringValue ?? "client" == "client" else {
+                throw ShellError.failed("tree: '\(start.text)' is not a client: use 'info'")
+            }
+        }
         var rootChild = Child(rid: start.rid, type: "client", info: rootInfo, alias: nil)
         if rootChild.name.isEmpty { rootChild.name = start.segments.isEmpty ? context.session.authLabel : start.name }
-        return .tree(build(rootChild))
+        var root = build(rootChild)
+        if maxLevel > 0 {
+            for child in try await context.sharedChildren(activated, owned: Set(root.children.map(\.rid))) {
+                var node = TreeNode(name: child.label, type: child.type, format: child.format, alias: nil, rid: child.rid)
+                node.shared = true
+                root.children.append(node)
+            }
+        }
+        return .tree(root)
     }
 }

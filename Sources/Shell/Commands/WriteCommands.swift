@@ -14,7 +14,12 @@ enum WriteCommands {
         effect: .changes,
         run: { context in
             let target = try await context.resolve(context[resource])
-            _ = try await context.client().call(.write(target.id, value: ValueParsing.value(context[value])))
+            do {
+                _ = try await context.client().call(.write(target.id, value: ValueParsing.value(context[value])))
+            } catch let error as OnePError where error.callStatus == .failed("invalid") {
+                guard let reason = await FormatExplanation.explain([context[value]], target: target, context: context) else { throw error }
+                throw ShellError.failed("write: \(reason)")
+            }
             return nil
         }
     )
@@ -56,6 +61,7 @@ enum WriteCommands {
         effect: .destroys,
         run: { context in
             let target = try await context.resolve(context[resource])
+            if context.asksBeforeDestroying { try context.confirm(context[resource], try await context.summary(of: target)) }
             _ = try await context.client().call(.flush(target.id, newerThan: context.time(newerThan), olderThan: context.time(olderThan)))
             return nil
         }

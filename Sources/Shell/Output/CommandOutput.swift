@@ -46,9 +46,12 @@ struct TreeNode: Sendable, Equatable {
     var rid: String
     var latest: (timestamp: Int, value: JSON)?
     var children: [TreeNode] = []
+    /// Activated through a share, not owned.
+    var shared = false
 
     static func == (lhs: TreeNode, rhs: TreeNode) -> Bool {
         lhs.name == rhs.name && lhs.type == rhs.type && lhs.format == rhs.format && lhs.alias == rhs.alias && lhs.rid == rhs.rid
             && lhs.latest?.timestamp == rhs.latest?.timestamp && lhs.latest?.value == rhs.latest?.value && lhs.children == rhs.children
+            && lhs.shared == rhs.shared
     }
 }

@@ -38,6 +38,7 @@ struct JSONRenderer: OutputRenderer {
         var object: JSONObject = ["name": .string(node.name), "type": .string(node.type), "rid": .string(node.rid)]
         if let format = node.format { object["format"] = .string(format) }
         if let alias = node.alias { object["alias"] = .string(alias) }
+        if node.shared { object["shared"] = true }
         if let latest = node.latest { object["latest"] = [.int(latest.timestamp), latest.value] }
         if node.type == "client" { object["children"] = .array(node.children.map(self.node)) }
         return .object(object)

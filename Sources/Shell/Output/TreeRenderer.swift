@@ -25,6 +25,7 @@ struct TreeRenderer {
         parts.append(node.format.map { "\(node.type)/\($0)" } ?? node.type)
         if let alias = node.alias { parts.append(paint("alias: \(alias)", code: "36")) }
         parts.append(paint(node.rid, code: "2"))
+        if node.shared { parts.append("(shared)") }
         if let latest = node.latest {
             parts.append("= " + TextRenderer.plain(latest.value, pretty: false) + " (" + TimeFormat.age(of: latest.timestamp, now: now) + " ago)")
         }

@@ -7,6 +7,10 @@ struct ShellServices: Sendable {
     let counter: RequestCounter
     let commands: [CommandSpec]
     let parser: CommandParser
+    /// How a command that destroys asks before it does (at a terminal only).
+    let confirmations = Confirmations()
+    /// What the running command has done, for the message when it is interrupted.
+    let interruptNote = InterruptNote()
 
     init(configuration: ShellConfiguration, counter: RequestCounter, commands: [CommandSpec]) {
         self.configuration = configuration

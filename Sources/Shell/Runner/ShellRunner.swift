@@ -20,13 +20,20 @@ public actor ShellRunner {
     var sourceDepth = 0
     /// Copies command output for transcripts.
     let tap: OutputTap
+    /// The output as configured, before the tap: where a `| COMMAND`'s own output goes.
+    let screen: OutputSink
     /// The file `session record start` or `--record` writes to, while recording.
     var recorder: SessionRecorder?
+    /// `FILE:LINE` of the script line running, which errors name first.
+    var scriptLocation: String?
+    /// What the last command's output says about the values it printed, for transcripts.
+    var lastHints = OutputHints()
 
     public init(configuration: ShellConfiguration) {
         let counter = RequestCounter()
         let tap = OutputTap()
         self.tap = tap
+        screen = configuration.output
         var tapped = configuration
         tapped.output = tap.wrapping(configuration.output)
         services = ShellServices(configuration: tapped, counter: counter, commands: CommandTable.all)
@@ -65,7 +72,11 @@ public actor ShellRunner {
 
     /// Reads a line once, for everything that needs to know what it says.
     nonisolated func parse(_ line: String) -> ParsedLine {
-        ParsedLine(line, parser: services.parser, environment: services.environment)
+        // psql's `\q` leaves, as `quit` does; the tokenizer would read it as `q`.
+        if line.trimmingCharacters(in: .whitespaces) == "\\q" {
+            return ParsedLine("quit", parser: services.parser, environment: services.environment)
+        }
+        return ParsedLine(line, parser: services.parser, environment: services.environment)
     }
 
     /// Runs one line: one or more commands separated by `;`. Stops the line at its first failure.
@@ -105,12 +116,37 @@ public actor ShellRunner {
     private func run(_ command: ParsedCommand, of line: ParsedLine) async -> CommandOutcome {
         let recording = recorder
         if recording?.isTranscript == true { tap.begin() }
-        let outcome = await execute(command)
-        if let recording, recording === recorder, command.problem == nil, command.spec?.isRecorded == true {
-            let output = recording.isTranscript ? tap.end() : ""
+        lastHints = OutputHints()
+        services.interruptNote.set(nil)
+        var redirect: OutputRedirect?
+        if let redirection = command.redirection, command.problem == nil {
+            let sink = screen
             do {
-                try recording.record(
-                    command: HistoryRedactor.referencingVariables(command, in: line), output: output, succeeded: outcome.succeeded)
+                redirect = try OutputRedirect(redirection, passThrough: sink.isTerminal ? nil : sink.writeOut)
+            } catch {
+                if recording?.isTranscript == true { _ = tap.end() }
+                return report(error)
+            }
+            tap.redirect(to: redirect)
+        }
+        let outcome = await execute(command)
+        if let redirect {
+            tap.redirect(to: nil)
+            redirect.close()
+        }
+        if let recording, recording === recorder, command.problem == nil, command.spec?.isRecorded == true {
+            var text = HistoryRedactor.referencingVariables(command, in: line)
+            var output = ""
+            if recording.isTranscript {
+                for secret in HistoryRedactor.secrets(command, in: line) {
+                    let name = recording.names.learn(secret: secret.value, variable: secret.variable)
+                    if name != secret.variable { text = text.replacingAll(occurrencesOf: "${\(secret.variable)}", with: "${\(name)}") }
+                }
+                text = recording.names.rewrite(command: text)
+                output = recording.names.rewrite(output: tap.end(), hints: lastHints)
+            }
+            do {
+                try recording.record(command: text, output: output, succeeded: outcome.succeeded)
             } catch {
                 _ = report(error)
                 stopRecording()
@@ -181,7 +217,10 @@ public actor ShellRunner {
         var outcome = CommandOutcome(status: .success)
         switch result {
         case .success(let output?):
-            services.output.writeOut(context.renderSettings.renderer.render(output))
+            let text = context.renderSettings.renderer.render(output)
+            let pages = session.settings.pager && services.output.isTerminal && !tap.isOpen && !tap.isRedirected
+            if !(pages && Pager.page(text, environment: services.environment)) { services.output.writeOut(text) }
+            if recorder?.isTranscript == true { lastHints = OutputHints(output, timeFormat: context.renderSettings.timeFormat) }
             if let status = context.status { outcome = CommandOutcome(status: status) }
         case .success(nil):
             if let status = context.status { outcome = CommandOutcome(status: status) }
@@ -205,15 +244,19 @@ public actor ShellRunner {
         return status == .failed("restricted") || status == .failed("invalid")
     }
 
-    /// Reports that the user said no to a confirmation.
-    func declined(_ command: ParsedCommand) -> CommandOutcome {
-        report(ShellError(.declined(command: command.texts.first ?? "")))
-    }
-
     /// Prints the one-line message for an error and says how the command ended.
     func report(_ error: any Error) -> CommandOutcome {
-        let message = ShellMessage(error: error, commands: services.commands)
-        var text = ShellRunner.interruptionBreak(message.status, output: services.output) + "error: " + message.text + "\n"
+        var message = ShellMessage(error: error, commands: services.commands)
+        if message.status == .interrupted, let note = services.interruptNote.take() { message.text = note }
+        // `FILE:LINE: ` goes to the screen only: a transcript checked from another file or a pipe
+        // must read the same.
+        let lead = ShellRunner.interruptionBreak(message.status, output: services.output)
+        if let place = scriptLocation {
+            screen.writeErr(lead + place + ": ")
+        } else if !lead.isEmpty {
+            services.output.writeErr(lead)
+        }
+        var text = "error: " + message.text + "\n"
         if let usage = message.usage { text += usage + "\n" }
         services.output.writeErr(text)
         return CommandOutcome(status: message.status)

@@ -69,6 +69,9 @@ public struct Endpoint: Sendable {
     public var vendor: VendorCredentials?
     /// Releases the transport's connections when the shell leaves this endpoint (HTTP clients must be shut down).
     public var close: @Sendable () async -> Void
+    /// Which process runs the platform's datarule timers and scripts, in words, for a platform
+    /// whose data directory several processes may share (the embedded one); nil elsewhere.
+    public var backgroundWorkOwner: (@Sendable () -> String)?
 
     public init(
         description: String, transport: any Transport, provision: (any ProvisionTransport)? = nil, vendor: VendorCredentials? = nil,

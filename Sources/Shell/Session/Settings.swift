@@ -10,6 +10,8 @@ struct Settings: Sendable, Equatable {
     var echo = false
     /// Print wall time and request count after each command.
     var timing = false
+    /// Long output at a terminal goes through `$PAGER`.
+    var pager = true
 
     /// Every setting: its name, values and help, and how to read and change it. `set`, `unset`,
     /// their help text and completion all read this one table.
@@ -22,6 +24,7 @@ struct Settings: Sendable, Equatable {
         Setting.onOff("bail", "stop a script at the first failing command", \.bail),
         Setting.onOff("echo", "print each command before it runs", \.echo),
         Setting.onOff("timing", "print the time and the requests each command took", \.timing),
+        Setting.onOff("pager", "long output at a terminal goes through $PAGER (default less -FRX)", \.pager),
     ]
 
     static var names: [String] { table.map(\.name) }

@@ -54,6 +54,7 @@ enum ProvisionSerialChanges {
             var serials = context[removed]
             if let file = context[removeFile] { serials += try readRows(file, context: context).map(\.sn) }
             guard !serials.isEmpty else { throw ShellError(.missingArgument(command: context.spec.name, argument: "SN or --file")) }
+            try context.confirm(name, "\(CommandContext.plural(serials.count, "serial number")) of model '\(name)' with their clients")
             let bar = context.progress("removing serial numbers", total: serials.count)
             defer { bar.finish() }
             for start in stride(from: 0, to: serials.count, by: batchSize) {
