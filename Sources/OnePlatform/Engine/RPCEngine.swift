@@ -107,7 +107,12 @@ struct RPCEngine: Sendable {
             return try database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
         }
         let collector = ChangeCollector()
-        let segment = try database.write { db in try self.runSegment(request, from: start, in: db, collecting: collector) }
+        let segment = try database.write { db in
+            let segment = try self.runSegment(request, from: start, in: db, collecting: collector)
+            // As on the queued path: other processes learn of the points from the change log.
+            try changes.log(collector, in: db)
+            return segment
+        }
         changes.publish(collector.drain())
         return segment
     }
