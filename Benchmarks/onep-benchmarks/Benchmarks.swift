@@ -12,16 +12,16 @@ import OnePlatformServer
 
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
-/// (writes, reads, tree, wait, content, startup, record, shellread, shellscript, lines, scripts,
-/// dataterm, percall, crossprocess, badrequests) runs only those (`percall-calls`, `percall-keepalive`
-/// and `percall-throughput` run one part of percall); `badrequests` (a million bad requests against a
-/// release `onep serve`) runs only when named. A `profile-...` group alone repeats one kind of
-/// request for a profiler (see ProfileScenario).
+/// (writes, reads, tree, subtree, wait, content, startup, record, shellread, shellscript, lines,
+/// scripts, dataterm, percall, crossprocess, badrequests) runs only those (`percall-calls`,
+/// `percall-keepalive` and `percall-throughput` run one part of percall); `badrequests` (a million
+/// bad requests against a release `onep serve`) runs only when named. A `profile-...` group alone
+/// repeats one kind of request for a profiler (see ProfileScenario).
 @main
 struct Benchmarks {
     static let groups: Set = [
-        "writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines", "scripts",
-        "dataterm", "percall", "percall-calls", "percall-keepalive", "percall-throughput", "crossprocess",
+        "writes", "reads", "tree", "subtree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines",
+        "scripts", "dataterm", "percall", "percall-calls", "percall-keepalive", "percall-throughput", "crossprocess",
         "badrequests",
     ]
 
@@ -57,6 +57,9 @@ struct Benchmarks {
             }
             if runs("reads") { print(try await scenarios.largeRead().line) }
             if runs("tree") { print(try await TreeScenario(transport: transport, auth: auth, label: label).run().line) }
+            if runs("subtree") {
+                for line in try await SubtreeScenario(transport: transport, auth: auth, label: label, directory: directory).run() { print(line) }
+            }
             if runs("record") {
                 print(try await RecordFileScenario(transport: transport, auth: auth, label: label, directory: directory).run())
             }

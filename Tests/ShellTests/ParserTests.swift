@@ -92,7 +92,7 @@ import Testing
         let snapshot = CompletionSnapshot(paths: paths, pathRIDs: ["root"])
         let completer = Completer(commands: CommandTable.all, environment: [:], snapshot: snapshot)
         #expect(completer.complete(textBeforeCursor: "tr").candidates == ["tree"])
-        #expect(completer.complete(textBeforeCursor: "keys ").candidates == ["add", "rm"])
+        #expect(completer.complete(textBeforeCursor: "keys ").candidates == ["add", "clean", "rm", "show"])
         #expect(completer.complete(textBeforeCursor: "read te").candidates == ["temperature"])
         #expect(completer.complete(textBeforeCursor: "read te").replacing == 2)
         #expect(completer.complete(textBeforeCursor: "read temp --so").candidates == ["--sort"])

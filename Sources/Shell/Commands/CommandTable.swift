@@ -4,7 +4,7 @@ enum CommandTable {
         let commands =
             [
                 SessionCommands.auth, SessionCommands.authToken, SessionCommands.whoami, SessionCommands.connect,
-                KeyCommands.list, KeyCommands.add, KeyCommands.remove,
+                KeyCommands.list, KeyCommands.add, KeyCommands.remove, KeyCommands.show, KeyCommands.clean,
                 NavigationCommands.cd, NavigationCommands.pwd, NavigationCommands.ls, TreeCommand.spec,
                 ReadCommand.spec, PlotCommand.spec, SparkCommand.spec, WriteCommands.write, WriteCommands.writegroup, RecordCommand.spec,
                 WriteCommands.flush, WriteCommands.wait,
@@ -14,6 +14,7 @@ enum CommandTable {
                 ShareCommands.tag, RPCCommand.spec,
                 ScriptUploadCommand.spec, ScriptCommands.ls, ScriptCommands.status, ScriptCommands.log, ScriptCommands.restart,
                 ScriptCommands.rm,
+                DataCommands.write, DataCommands.read, FindCommand.spec, DumpCommand.spec, LoadCommand.spec, CopyCommand.spec, DiffCommand.spec,
                 SettingCommands.set, SettingCommands.unset, MetaCommands.help, MetaCommands.history, MetaCommands.source, MetaCommands.exit,
                 MetaCommands.version,
                 SessionRecordCommands.start, SessionRecordCommands.stop,

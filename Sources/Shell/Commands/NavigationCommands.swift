@@ -47,6 +47,7 @@ enum NavigationCommands {
 
     static let ls = CommandSpec(
         words: ["ls"],
+        aliases: [["listing"]],
         abstract: "List the resources under a client",
         arguments: [lsPath, long],
         examples: ["ls", "ls -l device1"],

@@ -76,14 +76,18 @@ enum ResourceCommands {
 
     static let resources = RepeatingArgument<String>("RES", "resources to delete", type: .path)
 
+    static let allChildren = Flag("all-children", "drop everything the clients own, not the clients themselves")
+
     static let drop = CommandSpec(
         words: ["drop"],
         abstract: "Delete resources (a client with everything under it)",
-        arguments: [resources],
-        examples: ["drop temperature --yes", "drop old1 old2"],
+        discussion: "With --all-children the clients stay and everything they own goes, in one request.",
+        arguments: [resources, allChildren],
+        examples: ["drop temperature --yes", "drop old1 old2", "drop device1 --all-children"],
         effect: .destroys,
         run: { context in
             let targets = try await context.resolveAll(context[resources])
+            if context[allChildren] { return try await dropChildren(of: targets, &context) }
             if targets.contains(where: { $0.segments.isEmpty }) {
                 throw ShellError.failed("drop: a client cannot drop itself; its owner can")
             }
@@ -102,6 +106,43 @@ enum ResourceCommands {
             return nil
         }
     )
+
+    /// `drop --all-children`: one request lists the clients, one more drops all they own.
+    private static func dropChildren(of targets: [ResolvedResource], _ context: inout CommandContext) async throws -> CommandOutput {
+        let client = try context.client()
+        let answers = try await client.batch(
+            targets.flatMap { [.info($0.id, options: [.basic]), .listing($0.id, types: ResourceType.all, options: .init(owned: true))] })
+        var children: [String] = []
+        for (index, target) in targets.enumerated() {
+            let type = try answers[2 * index].get()?["basic"]?["type"]?.stringValue
+            guard type == "client" else {
+                throw ShellError.failed("drop: '\(target.text)' is not a client: --all-children drops what a client owns")
+            }
+            children += Child.listed(try answers[2 * index + 1].get()).map(\.rid)
+        }
+        guard !children.isEmpty else { return .done("nothing to drop") }
+        if context.asksBeforeDestroying {
+            var summaries: [String] = []
+            for target in targets { summaries.append("everything " + (try await context.summary(of: target)) + " owns") }
+            try context.confirm(context[resources].joined(separator: " ") + " --all-children", summaries.joined(separator: "; "))
+        }
+        let results = try await client.batch(children.map { .drop(.rid($0)) })
+        let failed = results.filter { !$0.status.isOK }
+        if let first = failed.first {
+            // Drops that succeeded cannot be undone: say how far it got.
+            do {
+                _ = try first.get()
+            } catch {
+                throw ShellError.failed(
+                    "drop: dropped \(children.count - failed.count) of \(children.count) resources; the platform refused \(failed.count): \(error)")
+            }
+        }
+        let dropped = Set(children)
+        if context.session.path.contains(where: { dropped.contains($0.rid) }) {
+            context.session.path = Array(context.session.path.prefix { !dropped.contains($0.rid) })
+        }
+        return .done("dropped \(children.count) resource\(children.count == 1 ? "" : "s")")
+    }
 
     static let moved = Argument<String>("RES", "the resource to move", type: .path)
     static let destination = Argument<String>("DEST", "the new owner", type: .path)

@@ -3,7 +3,8 @@ import OnePJSON
 
 /// auth, whoami, connect: who the shell talks to and as whom.
 enum SessionCommands {
-    static let key = Argument<String>("CIK|KEYNAME", "a 40-hex CIK or a name from 'keys'", secret: true, completion: .keyName)
+    static let key = Argument<String>(
+        "CIK|KEYNAME", "a 40-hex CIK or a name from 'keys', optionally with :cRID or :rRID", secret: true, completion: .keyName)
     static let actingClient = Option<String>("client", "RID", "act as this descendant client")
     static let actingOwner = Option<String>("resource", "RID", "act as the owner of this resource")
 
@@ -11,22 +12,14 @@ enum SessionCommands {
         words: ["auth"],
         abstract: "Authenticate with a CIK or a saved key name",
         discussion:
-            "The session then acts as that client: '/' is that client. --client acts as a descendant client, --resource as the owner of a resource.",
+            "The session then acts as that client: '/' is that client. --client (or KEY:cRID) acts as a descendant client, --resource (or KEY:rRID) as the owner of a resource.",
         arguments: [key, actingClient, actingOwner],
-        examples: ["auth 0123456789abcdef0123456789abcdef01234567", "auth mydevice", "auth root --client 89ab..."],
+        examples: ["auth 0123456789abcdef0123456789abcdef01234567", "auth mydevice", "auth root --client 89ab...", "auth root:c89ab..."],
         run: { context in
-            let given = context[key]
-            var cik = given
-            var label = "a CIK"
-            if !ResourcePath.isRID(given) {
-                let keys = try context.services.keyStore.keys()
-                guard let saved = keys.first(where: { $0.name == given }) else {
-                    throw ShellError(.unknownKey(given, known: keys.map(\.name)))
-                }
-                cik = saved.cik
-                label = given
-            }
-            return try await authenticate(&context, auth: .cik(cik, clientID: context[actingClient], resourceID: context[actingOwner]), label: label)
+            let given = try context.services.keyStore.credentials(context[key])
+            let auth = Auth.cik(
+                given.cik, clientID: context[actingClient] ?? given.clientID, resourceID: context[actingOwner] ?? given.resourceID)
+            return try await authenticate(&context, auth: auth, label: given.label)
         }
     )
 

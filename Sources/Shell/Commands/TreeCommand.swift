@@ -14,6 +14,7 @@ enum TreeCommand {
 
     static let spec = CommandSpec(
         words: ["tree"],
+        aliases: [["twee"]],
         abstract: "Show the hierarchy under a client",
         discussion:
             "Each level costs two requests however many resources it holds: one for the listings, one for the descriptions (and latest values).",

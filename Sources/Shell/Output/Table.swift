@@ -21,6 +21,8 @@ struct Table: Sendable, Equatable {
         case labelled([String])
         /// Another table entirely (`ls` shows names only unless asked for more).
         indirect case instead(Table)
+        /// Lines of text (`diff` shows a unified-style listing).
+        case lines([String])
     }
 
     init(

@@ -30,6 +30,7 @@ struct TextRenderer: OutputRenderer {
     func render(_ table: Table) -> String {
         switch table.text {
         case .instead(let other): return render(other)
+        case .lines(let lines): return lines.map { $0 + "\n" }.joined()
         case .labelled(let labels):
             var copy = times
             let row = table.timesFormatted(&copy).rows.first ?? []

@@ -45,6 +45,9 @@ struct CommandContext: Sendable {
     var cachedParents: Set<String> = []
     /// What the command did so far: whether it may run again after a refusal of a stale path.
     let effects = CommandEffects()
+    /// How a command that printed its output ended when that is not success: `find` that matched
+    /// nothing, `diff` that found differences, exit 1 without an error message.
+    var status: ExitStatus?
 
     init(spec: CommandSpec, arguments: ParsedArguments, session: Session, services: ShellServices, history: [String]) {
         self.spec = spec

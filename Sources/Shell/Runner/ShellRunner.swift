@@ -46,15 +46,16 @@ public actor ShellRunner {
         startupError = ShellRunner.applySettings(configuration, keyStore: services.keyStore, to: &session, warnings: &warnings)
         for warning in warnings { configuration.output.writeErr("warning: \(warning)\n") }
         if let cik = configuration.cik {
-            session.auth = .cik(cik)
+            // `CIK:cRID` and `CIK:rRID` act as a client or a resource's owner, as in exoline.
+            session.auth = cik.contains(":") ? ((try? services.keyStore.credentials(cik))?.auth ?? .cik(cik)) : .cik(cik)
             session.authLabel = "a CIK"
         }
         if let keyName = configuration.keyName {
-            switch ShellRunner.savedKey(named: keyName, in: services.keyStore) {
-            case .success(let cik):
-                session.auth = .cik(cik)
-                session.authLabel = keyName
-            case .failure(let error):
+            do {
+                let given = try services.keyStore.credentials(keyName)
+                session.auth = given.auth
+                session.authLabel = given.label
+            } catch {
                 startupError = startupError ?? ShellMessage(error: error).text
             }
         }
@@ -86,19 +87,6 @@ public actor ShellRunner {
             return "--tz: " + ShellMessage(error: error).text
         }
         return nil
-    }
-
-    /// `--key NAME`: the saved CIK, or why there is none.
-    private static func savedKey(named name: String, in store: KeyStore) -> Result<String, ShellError> {
-        do {
-            let keys = try store.keys()
-            guard let key = keys.first(where: { $0.name == name }) else {
-                return .failure(ShellError(.unknownKey(name, known: keys.map(\.name))))
-            }
-            return .success(key.cik)
-        } catch {
-            return .failure(error)
-        }
     }
 
     /// Why the configuration could not be applied (an unknown `--key`), for the executable to
@@ -262,8 +250,10 @@ public actor ShellRunner {
             let pages = session.settings.pager && services.output.isTerminal && !tap.isOpen && !tap.isRedirected
             if !(pages && Pager.page(text, environment: services.environment)) { services.output.writeOut(text) }
             if recorder?.isTranscript == true { lastHints = OutputHints(output, times: context.renderSettings.times) }
+            if let status = context.status { outcome = CommandOutcome(status: status) }
         case .success(nil):
             if recorder?.isTranscript == true, let times = context.effects.streamedTimes.withLock({ $0 }) { lastHints = OutputHints(times: times) }
+            if let status = context.status { outcome = CommandOutcome(status: status) }
         case .failure(let error):
             // A command cut short by Ctrl-C may fail in whatever way its half-done request does;
             // the person asked for the stop, so that is what the shell reports.

@@ -11,7 +11,8 @@ struct FuzzTests {
     static let seed = ProcessInfo.processInfo.environment["ONEP_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_205
 
     @Test func twentyThousandCasesAnswerAsDocumented() async throws {
-        let report = try await FuzzRun.run(FuzzOptions(cases: 20_000, seed: Self.seed, socketPercent: 5, casesPerWorld: 5_000, parallelWorlds: 2, framingPercent: 20))
+        let report = try await FuzzRun.run(
+            FuzzOptions(cases: 20_000, seed: Self.seed, socketPercent: 5, casesPerWorld: 5_000, parallelWorlds: 2, framingPercent: 20))
         print("fuzzing: \(report.summary); run again with ONEP_FUZZ_SEED=\(report.seed) or onep-fuzz --seed \(report.seed)")
         #expect(report.cases == 20_000)
         #expect(report.casesByKind.keys.count == 6, "every kind of case ran: \(report.casesByKind)")

@@ -119,6 +119,7 @@ enum ScriptCommands {
         effect: .destroys,
         run: { context in
             let resource = try await context.script(at: context[script]).resource
+            if context.asksBeforeDestroying { try context.confirm(context[script], try await context.summary(of: resource)) }
             _ = try await context.client().call(.drop(resource.id))
             return nil
         }
