@@ -115,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "onep-benchmarks",
             dependencies: [
-                "OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell",
+                "OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz", "Shell",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
