@@ -45,16 +45,4 @@ enum ScriptSource {
         if text.hasPrefix("#") { text = "--" + text }
         return text
     }
-
-    /// The same script with one trailing space added or taken away. The embedded platform starts a
-    /// script again only when its source changes, so this is how the shell restarts one; Lua reads
-    /// both the same.
-    static func restarting(_ source: String) -> String {
-        source.hasSuffix(" ") ? String(source.dropLast()) : source + " "
-    }
-
-    /// Whether two sources are the same script but for what ``restarting(_:)`` changes.
-    static func sameScript(_ one: String, _ other: String) -> Bool {
-        one == other || one == restarting(other)
-    }
 }
