@@ -27,7 +27,7 @@ enum UpdateProcedure {
         try target.update(context.db)
         // A tighter retention drops what it no longer keeps now rather than at the next write.
         if retentionTightened { try retention.prune(context.db, resource: target.key, now: context.now) }
-        if ruleRestarts { try ResourceStart.begin(target, in: context.db, now: context.now) }
+        if ruleRestarts { try ResourceStart.begin(target, in: context.db, now: context.now, changes: context.changes) }
         // Setting a bucket limit again refills it, even to the same number.
         if target.type == .client { try ConsumableBucket(db: context.db).fill(target, limits: input["limits"]) }
         return nil

@@ -29,7 +29,8 @@ enum ScriptCompiler {
 enum ScriptStart {
     /// A script starts as `running` (the runner picks it up after the commit), or as `error`
     /// with its syntax error in its log; a datarule that is no longer a script forgets its state.
-    static func begin(_ rule: ResourceRecord, in db: Database, now: Int) throws {
+    /// - Parameter changes: where the logged syntax error is noted, for waiters on the script's log.
+    static func begin(_ rule: ResourceRecord, in db: Database, now: Int, changes: ChangeCollector) throws {
         guard case .script(let source)? = RuleDefinition(description: rule.description)?.kind else {
             try ScriptStateStore.remove(db, script: rule.key)
             return
@@ -42,6 +43,6 @@ enum ScriptStart {
         }
         try ScriptStateStore.set(db, script: rule.key, .error, error: failure.text, at: now, newStart: true)
         guard let ownerID = rule.parentID, let owner = try ResourceRecord.fetch(db, id: ownerID) else { return }
-        try ScriptLog.append(ScriptMessage.errorLine(failure), to: rule, in: CallContext(db: db, caller: owner, now: now))
+        try ScriptLog.append(ScriptMessage.errorLine(failure), to: rule, in: CallContext(db: db, caller: owner, now: now, changes: changes))
     }
 }
