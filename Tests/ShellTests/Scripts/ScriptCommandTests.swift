@@ -5,7 +5,7 @@ import OnePJSON
 import Testing
 
 /// `script ls|status|log|restart|rm` against the embedded platform.
-@Suite struct ScriptCommandTests {
+@Suite(.timeLimit(.minutes(1))) struct ScriptCommandTests {
     @Test func lsShowsEachScriptsStatusAndErrorInConstantRequests() async throws {
         let shell = try ShellFixture()
         try await shell.setUp(

@@ -3,7 +3,7 @@ import OnePJSON
 import Testing
 
 /// `script upload`, and `create`/`update` with `--script-file`, against the embedded platform.
-@Suite struct ScriptUploadTests {
+@Suite(.timeLimit(.minutes(1))) struct ScriptUploadTests {
     @Test func anUploadedScriptRunsAndAnUploadOfTheSameNameReplacesItsSource() async throws {
         let shell = try await ShellFixture.withConverter()
         let file = try shell.lua("convert.lua", LuaScripts.convert)
