@@ -7,7 +7,14 @@ struct MarkdownGenerator {
         out += "Paths: a name, alias or RID, joined with `/`; `..` is the parent and `/` the client the session is authenticated as.\n"
         out += "Times: unix seconds, `now`, negative seconds or `-30m`/`-2h`/`-7d`/`-1w` before now, "
             + "or a date and time (`2024-01-31`, `2024-01-31 12:00`, `2024-01-31T12:00:00-06:00`, `01/31/2024 12:00`); "
-            + "one without an offset is read in the session's time zone (`set tz`).\n\n"
+            + "one without an offset is read in the session's time zone (`set tz`).\n"
+        out += "Waiting: a request to a remote platform that has no answer after the session's timeout (`set timeout SECONDS`, "
+            + "`--timeout`, default 30 s) fails with exit status 3 and the shell goes on; in the interactive shell at a terminal, "
+            + "a spinner on standard error shows while an answer takes more than a second, and is erased before anything is printed "
+            + "(never in pipes, scripts or transcripts; Ctrl-C stops the command).\n"
+        out += "Refusals: when the platform refuses a command, the error names the argument and value at fault and what to do "
+            + "(`write: VALUE '3.7' is not a whole number: 'humidity' is an integer dataport`); values the platform would refuse "
+            + "anyway are refused before sending, with exit status 2.\n\n"
         for spec in commands {
             out += "## \(spec.name)\n\n\(spec.abstract).\n\n```\n\(UsageGenerator(spec: spec).synopsis)\n```\n\n"
             if let discussion = spec.discussion { out += discussion + "\n\n" }
