@@ -25,6 +25,7 @@ struct SlowAnswerTests {
         // The default would be 30 s; one second plus start-up, on a loaded machine.
         #expect(elapsed < .seconds(20), "\(elapsed)")
         #expect(!result.stderr.contains("waiting for the platform"), "no spinner in a pipe: \(result)")
+        #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\r"), "no terminal control in a pipe: \(result)")
     }
 
     @Test func badTimeoutsAreOneLine() throws {
@@ -90,6 +91,8 @@ struct SlowAnswerTests {
         try terminal.type(Key.interrupt)
         try terminal.waitFor("interrupted")
         try terminal.waitForPrompt("onep:/> ")
+        // Stopped before any answer: nothing showed a platform was there, so the shell did not move.
+        #expect(!terminal.transcript.contains("connected to"), "\(terminal.transcript)")
         let stopped = terminal.rawOutput.count
         // Two seconds later nothing has been drawn since the prompt.
         try terminal.typeLine("pwd")

@@ -42,7 +42,8 @@ import Testing
         let flag = try await refused("update temperature --json '{\"public\": \"yes\"}'", status: 2, setUp: dataports)
         #expect(flag.contains("update: --json field 'public' \"yes\" is not true or false"), "\(flag)")
         let format = try await refused("update temperature --json '{\"format\": \"string\"}'", setUp: dataports)
-        #expect(format.contains("update: --json field 'format' cannot change once the resource is made: 'temperature' is a float dataport"), "\(format)")
+        #expect(
+            format.contains("update: --json field 'format' cannot change once the resource is made: 'temperature' is a float dataport"), "\(format)")
         let parent = try await refused("create dataport temperature/inner", setUp: dataports)
         #expect(parent.contains("create: NAME 'temperature/inner' is under 'temperature', a float dataport: create under a client"), "\(parent)")
         let subscribe = try await refused(

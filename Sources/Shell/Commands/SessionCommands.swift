@@ -125,6 +125,9 @@ enum SessionCommands {
             throw OnePError.unreachable(endpoint: endpoint.description, cause: "its answer is not JSON-RPC (\(error)): not a One Platform")
         } catch let error as OnePError where error.isTransportFailure {
             throw error
+        } catch is CancellationError {
+            // Ctrl-C before any answer came: nothing shows a platform is there.
+            throw CancellationError()
         } catch {
             // A refusal is an answer: a platform is there.
         }

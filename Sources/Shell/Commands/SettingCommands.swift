@@ -12,7 +12,9 @@ enum SettingCommands {
         abstract: "Change a setting, or show them all",
         discussion: Settings.helpText,
         arguments: [name, value, save],
-        examples: ["set format json", "set timeformat iso8601", "set tz America/Chicago", "set --save tz Europe/Paris", "set bail off", "set timeout 10"],
+        examples: [
+            "set format json", "set timeformat iso8601", "set tz America/Chicago", "set --save tz Europe/Paris", "set bail off", "set timeout 10",
+        ],
         run: { context in
             let settings = context.session.settings
             guard let setting = context[name] else {

@@ -52,7 +52,8 @@ public struct ShellError: Error, Sendable {
     var isUsageError: Bool {
         switch kind {
         case .unterminatedQuote, .unterminatedJSON, .undefinedVariable, .unknownCommand, .unknownSubcommand, .missingSubcommand, .unknownOption,
-            .missingArgument, .missingOptionValue, .conflictingOption, .tooManyArguments, .invalidValue, .badTime, .badLocalTime, .unknownZone, .badJSON, .badPath:
+            .missingArgument, .missingOptionValue, .conflictingOption, .tooManyArguments, .invalidValue, .badTime, .badLocalTime, .unknownZone,
+            .badJSON, .badPath:
             return true
         case .refused(_, let beforeSending):
             return beforeSending

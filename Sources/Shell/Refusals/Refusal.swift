@@ -23,7 +23,9 @@ struct Refusal: Sendable {
         case beforeSending(@Sendable (ParsedArguments) -> Finding?)
         /// Decided after the platform answered one of `statuses`, knowing the resources the
         /// subjects name.
-        case afterRefusal(statuses: Set<String>, subjects: @Sendable (ParsedArguments) -> [Subject], test: @Sendable (ResourceFacts, Subject, ParsedArguments) -> Finding?)
+        case afterRefusal(
+            statuses: Set<String>, subjects: @Sendable (ParsedArguments) -> [Subject],
+            test: @Sendable (ResourceFacts, Subject, ParsedArguments) -> Finding?)
     }
 
     /// A bad value and why it is bad.

@@ -13,8 +13,9 @@ enum RefusalTable {
         .value(["create", "update"], DescriptionOptions.retentionCount, remedy: "keep 0 or more points (leave it out to keep all)") {
             $0 < 0 ? (String($0), "is negative") : nil
         },
-        .value(["create", "update"], DescriptionOptions.retentionDuration, remedy: "keep points 0 or more hours (leave it out to keep them for ever)")
-        { $0 < 0 ? (String($0), "is negative") : nil },
+        .value(
+            ["create", "update"], DescriptionOptions.retentionDuration, remedy: "keep points 0 or more hours (leave it out to keep them for ever)"
+        ) { $0 < 0 ? (String($0), "is negative") : nil },
         .arguments(["create"], "--json field", remedy: "see 'help create' for each field") { arguments in
             arguments[CreateCommand.json].flatMap { DescriptionRules.problem(in: $0) }
         },
