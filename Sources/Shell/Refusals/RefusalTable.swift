@@ -239,7 +239,7 @@ enum RefusalTable {
                     guard facts.status == "restricted" else { return nil }
                     return Refusal.Finding(value: subject.path, reason: "is outside what these credentials reach", argument: subject.label)
                 }),
-            remedy: "use a path under your client, or 'auth' as a client that owns it")
+            remedy: "use a path under your client, or 'auth' as a client that owns it (a share lets others only read)")
     }()
 
     private static func pathArguments(_ spec: CommandSpec) -> [ArgumentDeclaration] {
