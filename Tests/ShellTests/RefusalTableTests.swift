@@ -91,6 +91,18 @@ import Testing
         #expect(ttl.contains("grant: --ttl '9223372036854775807' runs past the last time the platform holds"), "\(ttl)")
     }
 
+    @Test func everyRowNamesARealCommandAndOneOfItsArguments() {
+        for row in RefusalTable.rows {
+            for command in row.commands {
+                let spec = CommandTable.all.first { $0.name == command }
+                #expect(spec != nil, "\(command) is not a command")
+                guard let spec, row.argument != "--json field", row.commands.count < 10 else { continue }
+                let names = spec.arguments.map(\.displayName)
+                #expect(names.contains(row.argument), "\(command) has no argument \(row.argument): \(names)")
+            }
+        }
+    }
+
     @Test func aResourceOutOfReachIsNamed() async throws {
         let shell = try ShellFixture()
         try await shell.setUp("create client a", "create client b")
