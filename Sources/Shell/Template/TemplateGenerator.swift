@@ -2,9 +2,10 @@ import OnePJSON
 import Yams
 
 /// Writes the template of a client as it is: what `template apply` needs to make another client
-/// like it, and what `template check` then finds equal. Fields the platform fills with its
-/// defaults are left out; meta in the `datasource` form exoline writes becomes `unit`,
-/// `description`, `values` and `range`, any other meta stays text.
+/// like it, and what `template check` then finds equal. Fields at the platform's defaults (empty
+/// meta, not public, no preprocess, no subscription) are left out, and so not compared;
+/// retention is always written. Meta in the `datasource` form exoline writes becomes `unit`,
+/// `description`, `values` and `range`; any other meta stays text.
 struct TemplateGenerator {
     /// Lines of the comment at the top.
     var header: [String] = []
@@ -54,9 +55,8 @@ struct TemplateGenerator {
         addMeta(description["meta"]?.stringValue ?? "", to: &pairs)
         if description["public"]?.boolValue == true { add("public", true) }
         if description["locked"]?.boolValue == true { add("locked", true) }
-        if let retention = description["retention"]?.objectValue, retention.contains(where: { $0.value.stringValue != "infinity" }) {
-            add("retention", .object(retention), flow: true)
-        }
+        // Written even at the default, so a generated template pins how much history is kept.
+        if let retention = description["retention"]?.objectValue { add("retention", .object(retention), flow: true) }
         if let steps = description["preprocess"]?.arrayValue, !steps.isEmpty {
             add("preprocess", .array(steps.map { step in [step[0] ?? .null, reference(step[1] ?? .null, among: siblings)] }), flow: true)
         }

@@ -87,6 +87,21 @@ import Testing
         #expect(await shell.run("dump dev").out == before)
     }
 
+    @Test func aStepThePlatformRefusesUndoesTheStepsBeforeIt() async throws {
+        let shell = try ShellFixture()
+        // 'b' is created first; then 'a' is to subscribe to a RID the platform does not have.
+        let file = try shell.write(
+            "t.yaml",
+            "dataports:\n  - alias: b\n    format: integer\n  - alias: a\n    format: integer\n    retention: {count: 7}\n"
+                + "    subscribe: 0123456789abcdef0123456789abcdef01234567\n")
+        try await shell.setUp("create client dev", "create dataport dev/a --alias a --format integer")
+        let before = await shell.run("dump dev").out
+        let result = await shell.run("template apply dev \(file)")
+        #expect(result.status == 1)
+        #expect(result.err.split(separator: "\n").count == 1, "\(result.err)")
+        #expect(await shell.run("dump dev").out == before)
+    }
+
     @Test func aFileThatCannotBeReadSaysSo() async throws {
         let shell = try ShellFixture()
         let result = await shell.run("template check . nowhere.yaml")

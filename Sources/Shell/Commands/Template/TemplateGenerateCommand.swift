@@ -11,7 +11,9 @@ enum TemplateGenerateCommand {
         abstract: "Write the template (YAML) of a client as it is",
         discussion:
             "Applying it to another client makes that client like this one, and 'template check' then finds no difference. Scripts "
-            + "are written inline (code:); meta in exoline's datasource form becomes unit, description, values and range.",
+            + "are written inline (code:); meta in exoline's datasource form becomes unit, description, values and range. Fields at "
+            + "the platform's defaults (empty meta, not public, no preprocess or subscription) are left out, so check does not compare "
+            + "them; retention is always written. A template keeps one alias per resource.",
         arguments: [path, file],
         examples: ["template generate device1 --file thermostat.yaml", "template generate > here.yaml"],
         run: { context in try await run(&context) }
