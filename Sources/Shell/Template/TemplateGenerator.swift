@@ -109,7 +109,8 @@ struct TemplateGenerator {
         case .string(let text):
             if text.contains("\n") { return .scalar(.init(text, .implicit, .literal)) }
             let plain = Node.scalar(.init(text))
-            let misread = text.isEmpty || plain.null != nil || plain.bool != nil || plain.int != nil || plain.float != nil
+            // `infinity` reads back as text (a template's floats are finite), so it needs no quotes.
+            let misread = text.isEmpty || plain.null != nil || plain.bool != nil || plain.int != nil || (plain.float?.isFinite ?? false)
             return .scalar(.init(text, .implicit, misread ? .doubleQuoted : .any))
         case .array(let items): return .sequence(.init(items.map { node($0, flow: flow) }, .implicit, flow ? .flow : .any))
         case .object(let object):
