@@ -9,14 +9,17 @@ struct TemplateReader {
     /// Where script files are looked for: the template file's own folder.
     let directory: String
     let home: String?
+    /// exoline's `--ids`: a resource whose alias, name or script holds `<% id %>` stands for one
+    /// resource per id.
+    var ids: [String]? = nil
 
     static let sections = ["dataports", "datarules", "scripts", "dispatches", "clients"]
     static let topKeys = ["device"] + sections
 
     /// - Throws: ``ShellError`` naming the file and line of the first problem.
-    static func read(path: String, text: String, home: String?) throws(ShellError) -> Template {
+    static func read(path: String, text: String, home: String?, ids: [String]? = nil) throws(ShellError) -> Template {
         let folder = (path as NSString).deletingLastPathComponent
-        let reader = TemplateReader(yaml: TemplateYAML(path: path), directory: folder.isEmpty ? "." : folder, home: home)
+        let reader = TemplateReader(yaml: TemplateYAML(path: path), directory: folder.isEmpty ? "." : folder, home: home, ids: ids)
         var template = Template(path: path, resources: [])
         guard let root = try reader.yaml.root(of: text) else {
             throw ShellError.failed("\(path): the template is empty: start from 'template example' or 'template generate'")
@@ -42,7 +45,7 @@ struct TemplateReader {
         var resources: [TemplateResource] = []
         for entry in entries where Self.sections.contains(entry.key) {
             for item in try yaml.items(entry.value, entry.key) {
-                resources.append(try resource(item, section: entry.key, notes: &notes))
+                resources += try expanded(try resource(item, section: entry.key, notes: &notes), node: item)
             }
         }
         return resources
@@ -78,6 +81,32 @@ struct TemplateReader {
             throw yaml.fail(node, "\(resource.label) needs a rule (or list it under scripts: with file: or code:)")
         }
         return resource
+    }
+
+    /// The resource once per id when it names `<% id %>` (exoline's templating), else as it is.
+    func expanded(_ resource: TemplateResource, node: Node) throws(ShellError) -> [TemplateResource] {
+        let texts = [resource.alias, resource.name, resource.fields["rule"]?["script"]?.stringValue].compactMap { $0 }
+        guard texts.contains(where: Self.namesID) else { return [resource] }
+        guard let ids, !ids.isEmpty else {
+            throw yaml.fail(node, "\(resource.label) uses <% id %>: give --ids A,B,... for one \(resource.type) per id (as exoline's spec --ids)")
+        }
+        return ids.map { id in
+            var copy = resource
+            copy.alias = resource.alias.map { Self.substitute(id, in: $0) }
+            copy.name = resource.name.map { Self.substitute(id, in: $0) }
+            if let source = resource.fields["rule"]?["script"]?.stringValue {
+                copy.fields["rule"] = ["script": .string(Self.substitute(id, in: source))]
+            }
+            return copy
+        }
+    }
+
+    static let idMarkers = ["<% id %>", "<%id%>"]
+
+    static func namesID(_ text: String) -> Bool { idMarkers.contains { text.contains($0) } }
+
+    static func substitute(_ id: String, in text: String) -> String {
+        idMarkers.reduce(text) { $0.replacingOccurrences(of: $1, with: id) }
     }
 
     /// Keys each section accepts: exoline's and onep's.

@@ -110,6 +110,26 @@ import Testing
         #expect(broken.out.contains("  config  dataport\n-   value: not json\n+   value: JSON text (format string/json)\n"), "\(broken.out)")
     }
 
+    @Test func exolineIdsMakeOneResourcePerID() async throws {
+        let shell = try ShellFixture()
+        let file = try shell.write(
+            "ids.yaml",
+            "dataports:\n  - alias: temp<% id %>\n    format: float\nscripts:\n  - alias: convert<% id %>.lua\n    code: debug('<% id %>')\n")
+        try await shell.setUp("create client dev")
+        let missing = await shell.run("template apply dev \(file)")
+        #expect(missing.status == 1)
+        #expect(
+            missing.err
+                == "error: \(file):2: dataport 'temp<% id %>' uses <% id %>: give --ids A,B,... for one dataport per id (as exoline's spec --ids)\n",
+            "\(missing.err)")
+        let applied = await shell.run("template apply dev \(file) --ids A,B")
+        #expect(
+            applied.out == "created dataport tempA\ncreated dataport tempB\ncreated script convertA.lua\ncreated script convertB.lua\n", "\(applied)")
+        #expect(await shell.run("info dev/convertB.lua --include description").out.contains("debug('B')"))
+        #expect(await shell.run("template check dev \(file) --ids A,B").status == 0)
+        #expect(await shell.run("template check dev \(file) --ids A,B,C").status == 1)
+    }
+
     @Test func diffAgainstATemplateUsesDiffsListing() async throws {
         let shell = try ShellFixture()
         let file = try shell.write("t.yaml", "dataports:\n  - alias: temp\n    format: float\n    unit: C\n")

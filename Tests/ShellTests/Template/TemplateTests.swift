@@ -155,6 +155,35 @@ import Testing
         #expect(await shell.run("read dev/config").out.hasSuffix("{\"setpoint\":21}\n"))
     }
 
+    @Test func aValueOutOfRangeIsReportedNotChanged() async throws {
+        let shell = try ShellFixture()
+        let file = try shell.write("t.yaml", "dataports:\n  - alias: temp\n    format: float\n    range: {min: 0, max: 50}\n    initial: 20\n")
+        try await shell.setUp("create client dev", "create dataport dev/temp --alias temp --format float", "write dev/temp 80")
+        let applied = await shell.run("template apply dev \(file)")
+        #expect(applied.status == 1)
+        #expect(
+            applied.out == "updated dataport temp: meta\nleft as it is: the value of temp is 80.0; the template wants a number from 0 to 50\n",
+            "\(applied)")
+        #expect(await shell.run("read dev/temp").out.hasSuffix("80.0\n"))
+        try await shell.setUp("write dev/temp 30")
+        #expect(await shell.run("template apply dev \(file)").out == "nothing to change: /dev matches \(file)\n")
+    }
+
+    @Test func programsGetRowsOfChanges() async throws {
+        let shell = try ShellFixture()
+        let file = try shell.write("thermostat.yaml", Self.thermostat)
+        try await shell.setUp("create client dev", "set format json")
+        let rows = try JSON(parsing: await shell.run("template apply dev \(file) --dry-run").out).arrayValue ?? []
+        #expect(rows.count == 7)
+        #expect(rows.contains { $0["change"] == "create" && $0["path"] == "gateway/uptime" && $0["type"] == "dataport" })
+        let target = await shell.run("template check dev/nothing \(file)")
+        #expect(target.status == 1)
+        try await shell.setUp("set format text", "create dataport dev/n --format integer")
+        let notAClient = await shell.run("template check dev/n \(file)")
+        #expect(
+            notAClient.status == 1 && notAClient.err == "error: template: '/dev/n' is a dataport; a template describes a client\n", "\(notAClient)")
+    }
+
     @Test func generatePrintsYAMLWhenNoFileIsGiven() async throws {
         let shell = try ShellFixture()
         try await shell.setUp("create client dev", "create dataport dev/n --alias n --format string --meta '{\"datasource\":{\"unit\":\"%\"}}'")

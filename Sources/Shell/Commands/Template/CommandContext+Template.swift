@@ -4,14 +4,14 @@ import OnePJSON
 /// is held against (one path, or every client of a model).
 extension CommandContext {
     /// Reads and checks a template file whole, before anything reaches the platform.
-    func template(at path: String) throws -> Template {
+    func template(at path: String, ids: [String]? = nil) throws -> Template {
         let text: String
         do {
             text = try services.configuration.readFile(path)
         } catch {
             throw ShellError.file(path, "cannot be read: check the path (write one with 'template generate' or 'template example')")
         }
-        return try TemplateReader.read(path: path, text: text, home: services.environment["HOME"])
+        return try TemplateReader.read(path: path, text: text, home: services.environment["HOME"], ids: ids)
     }
 
     /// The clients a template command works on: `PATH` (default: here), or with

@@ -7,6 +7,8 @@ enum TemplateCommands {
     static let file = Argument<String>("FILE", "the template (YAML; exoline spec files too)", completion: .yamlFile)
     static let model = Option<String>(
         "all-of-model", "MODEL", "every client enabled for a serial number of this model, in place of PATH", completion: .modelName)
+    static let ids = Option<[String]>(
+        "ids", "ID,...", "exoline's templating: a resource naming <% id %> stands for one per id", type: .list([]))
     static let dryRun = Flag("dry-run", short: "n", "say what would change, change nothing")
 
     static let check = CommandSpec(
@@ -16,7 +18,7 @@ enum TemplateCommands {
             "Resources are found by alias, else by name. Only what the template gives is compared: fields it leaves out and resources "
             + "it does not list are not differences. Values are checked too: a dataport with 'initial' should hold a value, and the "
             + "latest value should be JSON (string/json), one of 'values' and within 'range'. The listing is diff's.",
-        arguments: [path, file, model],
+        arguments: [path, file, model, ids],
         examples: ["template check device1 thermostat.yaml", "template check thermostat.yaml --all-of-model thermostat"],
         run: { context in try await runCheck(&context) }
     )
@@ -29,7 +31,7 @@ enum TemplateCommands {
             + "holds, refuses the apply before anything changes; if the platform refuses a step, what was made is dropped and what was "
             + "changed put back. Nothing outside the template is touched, and a second apply changes nothing. Initial values are "
             + "written to dataports that have none; a value out of range is reported, not changed.",
-        arguments: [path, file, model, dryRun],
+        arguments: [path, file, model, ids, dryRun],
         examples: [
             "template apply device2 thermostat.yaml", "template apply device2 thermostat.yaml --dry-run",
             "template apply thermostat.yaml --all-of-model thermostat",
@@ -39,7 +41,7 @@ enum TemplateCommands {
     )
 
     static func runCheck(_ context: inout CommandContext) async throws -> CommandOutput {
-        let template = try context.template(at: context[file])
+        let template = try context.template(at: context[file], ids: context[ids])
         let targets = try await context.templateTargets(path: context[path], model: context[model], command: "template check")
         let many = context[model] != nil
         var rows: [[JSON]] = []
@@ -63,7 +65,7 @@ enum TemplateCommands {
     }
 
     static func runApply(_ context: inout CommandContext) async throws -> CommandOutput {
-        let template = try context.template(at: context[file])
+        let template = try context.template(at: context[file], ids: context[ids])
         let targets = try await context.templateTargets(path: context[path], model: context[model], command: "template apply")
         var plans: [(target: ResolvedResource, label: String, plan: TemplatePlan)] = []
         for (target, label) in targets {
