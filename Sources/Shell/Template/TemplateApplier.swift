@@ -6,12 +6,19 @@ import OnePJSON
 /// (aliases in one per owning client). When a step is refused, what was created is dropped and
 /// what was updated or mapped is put back, so a failing apply leaves the client as it found it.
 enum TemplateApplier {
-    static func apply(_ plan: TemplatePlan, at target: ResolvedResource, context: inout CommandContext) async throws {
-        var created: [String: String] = [:]
+    /// What an apply did, to be put back when a later step (or a later client's apply) is refused.
+    struct Applied {
         var roots: [String] = []
         var updated: [TemplatePlan.Update] = []
         var mapped: [(owner: String, alias: String)] = []
         var tagged: [(rid: String, tag: String)] = []
+    }
+
+    /// - Returns: what it did, for ``undo(_:context:)``.
+    @discardableResult
+    static func apply(_ plan: TemplatePlan, at target: ResolvedResource, context: inout CommandContext) async throws -> Applied {
+        var created: [String: String] = [:]
+        var done = Applied()
         let client = try context.client()
         do {
             for creation in plan.creations {
@@ -19,7 +26,7 @@ enum TemplateApplier {
                 let outcome = try await SubtreePlacement.place(
                     creation.roots, under: owner, points: nil, command: "template apply", context: &context)
                 created.merge(outcome.created) { first, _ in first }
-                roots += outcome.roots
+                done.roots += outcome.roots
             }
             func real(_ value: JSON) -> JSON {
                 switch value {
@@ -34,7 +41,7 @@ enum TemplateApplier {
                 }
                 for (update, result) in zip(plan.updates, try await client.batch(calls)) {
                     _ = try result.get()
-                    updated.append(update)
+                    done.updated.append(update)
                 }
             }
             var byOwner: [String: [(rid: String, alias: String)]] = [:]
@@ -43,13 +50,13 @@ enum TemplateApplier {
                 let acting = try context.client(actingAs: owner)
                 for (item, result) in zip(aliases, try await acting.batch(aliases.map { .map(.rid($0.rid), alias: $0.alias) })) {
                     _ = try result.get()
-                    mapped.append((owner, item.alias))
+                    done.mapped.append((owner, item.alias))
                 }
             }
             if !plan.tags.isEmpty {
                 for (item, result) in zip(plan.tags, try await client.batch(plan.tags.map { .tag(.rid($0.rid), .add, $0.tag) })) {
                     _ = try result.get()
-                    tagged.append(item)
+                    done.tagged.append(item)
                 }
             }
             if !plan.writes.isEmpty {
@@ -58,22 +65,21 @@ enum TemplateApplier {
                 }
             }
         } catch {
-            await undo(roots: roots, updated: updated, mapped: mapped, tagged: tagged, context: context)
+            await undo(done, context: context)
             throw error
         }
+        return done
     }
 
-    /// Puts back what an apply changed before it was refused; best effort, as the platform allows.
-    private static func undo(
-        roots: [String], updated: [TemplatePlan.Update], mapped: [(owner: String, alias: String)], tagged: [(rid: String, tag: String)],
-        context: CommandContext
-    ) async {
+    /// Puts back what an apply changed; best effort, as the platform allows. Initial values written
+    /// to dataports that existed stay: the platform keeps points.
+    static func undo(_ done: Applied, context: CommandContext) async {
         guard let client = try? context.client() else { return }
-        var calls: [Call] = roots.map { .drop(.rid($0)) }
-        calls += updated.map { .update(.rid($0.rid), description: .object($0.previous)) }
-        calls += tagged.map { .tag(.rid($0.rid), .remove, $0.tag) }
+        var calls: [Call] = done.roots.map { .drop(.rid($0)) }
+        calls += done.updated.map { .update(.rid($0.rid), description: .object($0.previous)) }
+        calls += done.tagged.map { .tag(.rid($0.rid), .remove, $0.tag) }
         if !calls.isEmpty { _ = try? await client.batch(calls) }
-        for (owner, alias) in mapped {
+        for (owner, alias) in done.mapped {
             guard let acting = try? context.client(actingAs: owner) else { continue }
             _ = try? await acting.batch([.unmap(.me, alias: alias)])
         }

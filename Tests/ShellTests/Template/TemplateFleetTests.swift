@@ -47,6 +47,19 @@ import Testing
         #expect(both.status == 2, "\(both)")
     }
 
+    @Test func aClientOfTheFleetThatRefusesPutsTheOthersBack() async throws {
+        let shell = try ShellFixture()
+        let rids = try await Self.fleet(shell)
+        // The second client may hold no more dataports than the one it has.
+        try await shell.setUp("update \(rids.sorted()[1]) --json '{\"limits\": {\"dataport\": 1}}'")
+        let file = try shell.write("fleet.yaml", "dataports:\n  - alias: humidity\n    format: integer\n")
+        let before = await shell.run("dump site").out
+        let result = await shell.run("template apply \(file) --all-of-model fleet")
+        #expect(result.status == 1)
+        #expect(result.err.contains("the dataport limit of"), "\(result.err)")
+        #expect(await shell.run("dump site").out == before)
+    }
+
     /// exoline's own example spec, as its README shows it.
     static let exolineSpec = """
         # Example client specification file

@@ -80,8 +80,17 @@ enum TemplateCommands {
         let many = context[model] != nil
         var rows: [[JSON]] = []
         var lines: [String] = []
+        var applied: [TemplateApplier.Applied] = []
         for (target, label, plan) in plans {
-            if !dry, !plan.isEmpty { try await TemplateApplier.apply(plan, at: target, context: &context) }
+            if !dry, !plan.isEmpty {
+                do {
+                    applied.append(try await TemplateApplier.apply(plan, at: target, context: &context))
+                } catch {
+                    // One client refused: the clients before it are put back too, so the fleet stays as it was.
+                    for done in applied.reversed() { await TemplateApplier.undo(done, context: context) }
+                    throw error
+                }
+            }
             if many { lines.append("\(label):") }
             let indent = many ? "  " : ""
             for step in plan.steps {
