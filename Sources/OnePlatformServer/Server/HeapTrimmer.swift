@@ -1,0 +1,49 @@
+import ServiceLifecycle
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Gives the heap's free pages back to the system every few seconds while `onep serve` runs.
+///
+/// glibc's malloc keeps memory freed by a burst of requests (a large body parsed, then dropped)
+/// inside its arenas, and returns only the free top of each heap by itself. Under a steady flood
+/// of requests on several threads the resident set then creeps up with fragmentation although
+/// nothing stays alive; `malloc_trim` releases the free pages wherever they sit. Measured by the
+/// `badrequests` benchmark: see docs/ARCHITECTURE.md.
+///
+/// A service of the server's `ServiceGroup`; it ends quietly on graceful shutdown or cancellation.
+/// Where there is no `malloc_trim` (not glibc) it only waits.
+struct HeapTrimmer: Service {
+    let interval: Duration
+
+    init(interval: Duration = .seconds(5)) {
+        self.interval = interval
+    }
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while (try? await Task.sleep(for: interval)) != nil {
+                _ = Self.trim()
+            }
+        }
+    }
+
+    /// Returns free heap pages to the system at once; answers whether any were released, or nil
+    /// where the C library has no `malloc_trim`.
+    static func trim() -> Bool? {
+        guard let release = mallocTrim else { return nil }
+        return release(0) != 0
+    }
+
+    /// glibc's `malloc_trim(pad)`, looked up at run time: Swift's Glibc module does not export
+    /// <malloc.h>, and other C libraries do not have it.
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        #if canImport(Glibc)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+            return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        #else
+            return nil
+        #endif
+    }()
+}
