@@ -10,7 +10,7 @@ import ServiceLifecycle
 /// inside its arenas, and returns only the free top of each heap by itself. Under a steady flood
 /// of requests on several threads the resident set then creeps up with fragmentation although
 /// nothing stays alive; `malloc_trim` releases the free pages wherever they sit. Measured by the
-/// `badrequests` benchmark: see docs/ARCHITECTURE.md.
+/// `badrequests` benchmark (onep-benchmarks).
 ///
 /// A service of the server's `ServiceGroup`; it ends quietly on graceful shutdown or cancellation.
 /// Where there is no `malloc_trim` (not glibc) it only waits.
