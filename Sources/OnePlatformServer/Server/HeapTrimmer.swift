@@ -29,6 +29,18 @@ struct HeapTrimmer: Service {
         }
     }
 
+    /// Lets malloc keep at most `count` arenas (glibc makes up to eight per core, one for each
+    /// thread that meets another in an arena): every arena keeps the free space of its busiest
+    /// moment, so fewer arenas keep less. Call it before the server's threads start allocating.
+    static func limitArenas(to count: Int32 = 2) {
+        #if canImport(Glibc)
+            // M_ARENA_MAX from <malloc.h>.
+            let arenaMaximum: Int32 = -8
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+            _ = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)(arenaMaximum, count)
+        #endif
+    }
+
     /// Returns free heap pages to the system at once; answers whether any were released, or nil
     /// where the C library has no `malloc_trim`.
     static func trim() -> Bool? {
