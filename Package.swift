@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
@@ -45,6 +46,7 @@ let package = Package(
                 "OnePJSON",
                 "CLua",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -106,7 +108,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "onep-benchmarks",
-            dependencies: ["OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell"],
+            dependencies: [
+                "OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Benchmarks/onep-benchmarks"
         ),
         // What the test targets share: temporary directories, platforms on a test clock, served platforms.
@@ -116,7 +123,10 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "OnePJSONTests", dependencies: ["OnePJSON"]),
-        .testTarget(name: "OnePlatformTests", dependencies: ["OnePlatform", "OnePJSON", "TestSupport"]),
+        .testTarget(
+            name: "OnePlatformTests",
+            dependencies: ["OnePlatform", "OnePJSON", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "OnePTests",
             dependencies: [

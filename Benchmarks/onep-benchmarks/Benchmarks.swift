@@ -13,17 +13,23 @@ import OnePlatformServer
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
 /// (writes, reads, tree, wait, content, startup, record, shellread, shellscript, lines, scripts,
-/// badrequests) runs only those; `badrequests` (a million bad requests against a release
-/// `onep serve`) runs only when named.
+/// percall, badrequests) runs only those (`percall-calls`, `percall-keepalive` and
+/// `percall-throughput` run one part of percall); `badrequests` (a million bad requests against a
+/// release `onep serve`) runs only when named. A `profile-...` group alone repeats one kind of
+/// request for a profiler (see ProfileScenario).
 @main
 struct Benchmarks {
     static let groups: Set = [
         "writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines", "scripts",
-        "badrequests",
+        "percall", "percall-calls", "percall-keepalive", "percall-throughput", "badrequests",
     ]
 
     static func main() async throws {
         let chosen = Set(CommandLine.arguments.dropFirst())
+        if chosen.count == 1, let group = chosen.first, ProfileScenario.groups.contains(group) {
+            try await profile(group)
+            return
+        }
         guard chosen.isSubset(of: groups) else {
             print(
                 "unknown group: \(chosen.subtracting(groups).sorted().joined(separator: ", ")); the groups are \(groups.sorted().joined(separator: ", "))"
@@ -74,6 +80,8 @@ struct Benchmarks {
                 print("startup: skipped, no onep next to this executable (swift build -c release --product onep)")
             }
         }
+        let parts = ["calls", "keepalive", "throughput"].filter { runs("percall") || chosen.contains("percall-" + $0) }
+        if !parts.isEmpty { try await perCall(parts, platform: platform, server: server, http: http, directory: directory) }
         if runs("content") { try await content(platform: platform, server: server, http: http, auth: auth, directory: directory) }
         if runs("badrequests") {
             if let binary = StartupScenario.findBinary() {
@@ -84,6 +92,34 @@ struct Benchmarks {
         }
         try await http.shutdown()
         try await server.stop()
+        try FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Issue 17's figures: what a call costs, batched write rates, single-call requests and the
+    /// large read, each beside its anchor.
+    private static func perCall(
+        _ parts: [String], platform: Platform, server: RunningPlatformServer, http: HTTPTransport, directory: String
+    ) async throws {
+        let tree = try await ResourceTree.build(named: "percall", client: RPCClient(transport: http, auth: .cik(platform.bootstrap.rootCIK)))
+        try await tree.mapAliases(rootCIK: platform.bootstrap.rootCIK, transport: http)
+        let anchor = PythonAnchor(database: directory + "/onep.sqlite")
+        if parts.contains("calls") {
+            for line in try await PerCallScenario(platform: platform, port: server.port, anchor: anchor, tree: tree).run() { print(line) }
+        }
+        if parts.contains("keepalive") {
+            for line in try await KeepAliveScenario(platform: platform, port: server.port, tree: tree).run() { print(line) }
+        }
+        if parts.contains("throughput") {
+            for line in try await ThroughputScenario(platform: platform, port: server.port, anchor: anchor, tree: tree).run() { print(line) }
+        }
+    }
+
+    /// A profiling run: one kind of request repeated in process, nothing else.
+    private static func profile(_ group: String) async throws {
+        var template = Array("/tmp/onep-profile-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { fatalError("cannot make a temporary directory") }
+        let directory = String(cString: made)
+        print(try await ProfileScenario(platform: try Platform.open(directory: directory), group: group).run())
         try FileManager.default.removeItem(atPath: directory)
     }
 

@@ -9,6 +9,9 @@ struct Measurement {
     let elapsed: Duration
     /// How long the requests waited for their answers: the platform's share, and the transport's.
     var waited: Duration? = nil
+    /// The CPU seconds this process spent meanwhile, every thread (client and platform alike):
+    /// on a busy machine, steadier than the elapsed time.
+    var cpu: Double? = nil
 
     var seconds: Double {
         let (whole, fraction) = elapsed.components
@@ -22,9 +25,10 @@ struct Measurement {
             let (whole, fraction) = waited.components
             return " (\(Int(((Double(whole) + Double(fraction) / 1e18) * 1000).rounded())) ms waiting for answers)"
         }
-        guard calls > 0 || points > 0 else { return "\(name): \(requests) requests in \(time) ms" + (share ?? "") }
+        let cpuShare = cpu.map { ", \(Int(($0 * 1000).rounded())) ms CPU" } ?? ""
+        guard calls > 0 || points > 0 else { return "\(name): \(requests) requests in \(time) ms" + (share ?? "") + cpuShare }
         return "\(name): \(requests) requests, \(calls) calls, \(points) points in \(time) ms: "
-            + "\(rate(calls)) calls/s, \(rate(points)) points/s, \(rate(requests)) requests/s"
+            + "\(rate(calls)) calls/s, \(rate(points)) points/s, \(rate(requests)) requests/s" + cpuShare
     }
 }
 
@@ -39,7 +43,9 @@ func measure(
     transport.reset()
     let clock = ContinuousClock()
     let start = clock.now
+    let cpuStart = PerCallScenario.cpuSeconds()
     try await body()
     return Measurement(
-        name: name, requests: transport.requests, calls: calls, points: points, elapsed: clock.now - start, waited: transport.waited)
+        name: name, requests: transport.requests, calls: calls, points: points, elapsed: clock.now - start, waited: transport.waited,
+        cpu: PerCallScenario.cpuSeconds() - cpuStart)
 }

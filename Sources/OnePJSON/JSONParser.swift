@@ -260,6 +260,8 @@ struct JSONParser {
     }
 
     private func decodeUTF8(_ slice: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONParseError) -> String {
+        // ASCII is UTF-8 as it is; the generic validation is the slow part of most strings.
+        if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
         guard let string = String(validating: slice, as: UTF8.self) else {
             throw JSONParseError(offset: start, reason: "invalid UTF-8 in a string")
         }

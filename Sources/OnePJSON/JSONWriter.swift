@@ -10,6 +10,14 @@ extension JSON {
         writer.write(self, indent: 0)
         return writer.output
     }
+
+    /// Appends the value's compact JSON text to `output`, which a long answer is written into once.
+    public func write(into output: inout [UInt8]) {
+        var writer = JSONWriter(pretty: false, capacity: 0)
+        swap(&writer.output, &output)
+        writer.write(self, indent: 0)
+        swap(&writer.output, &output)
+    }
 }
 
 /// Writes JSON text. Floats always carry a fraction or an exponent (`1.0`, never `1`), so a
@@ -19,16 +27,16 @@ struct JSONWriter {
     var output: [UInt8] = []
     let pretty: Bool
 
-    init(pretty: Bool) {
+    init(pretty: Bool, capacity: Int = 256) {
         self.pretty = pretty
-        output.reserveCapacity(256)
+        output.reserveCapacity(capacity)
     }
 
     mutating func write(_ value: JSON, indent: Int) {
         switch value {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")
-        case .int(let integer): append(String(integer))
+        case .int(let integer): writeInteger(integer)
         case .double(let double): append(Self.format(double))
         case .bigNumber(let text): append(JSONNumberSyntax.isNumber(text) ? text : "null")
         case .string(let string): writeString(string)
@@ -83,8 +91,35 @@ struct JSONWriter {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
+    /// The decimal digits of `integer`, without making a string of them.
+    private mutating func writeInteger(_ integer: Int) {
+        if integer < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = integer.magnitude
+        // Room for the 20 digits of the largest magnitude.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: buffer[start...])
+        }
+    }
+
     private mutating func writeString(_ string: String) {
         output.append(UInt8(ascii: "\""))
+        // Most text needs no escape: copy it whole.
+        let plain = string.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if plain == true {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")

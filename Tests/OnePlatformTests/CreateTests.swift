@@ -38,7 +38,7 @@ struct CreateTests {
         limits["email"] = "inherit"
         #expect(description == ["limits": .object(limits), "locked": false, "meta": "", "name": "dev", "public": false])
         // The alias key of an old description maps nothing.
-        #expect(try await platform.status("lookup", ["alias", "x"]) == "notfound")
+        #expect(try await platform.status("lookup", ["alias", "x"]) == "invalid")
     }
 
     @Test func newClientIsActivatedAndItsCIKWorksAtOnce() async throws {

@@ -83,13 +83,13 @@ struct InfoTests {
         #expect(try await platform.ok("info", [.string(child.rid), ["basic": true]])["basic"]?["status"] == "locked")
     }
 
-    @Test func droppedAndUnknownResourcesAreRestricted() async throws {
+    @Test func droppedAndUnknownResourcesAreRestrictedAndUnknownAliasesInvalid() async throws {
         let platform = try TestPlatform.inMemory()
         let port = try await platform.dataport("float")
         try await platform.ok("drop", [.string(port)])
         #expect(try await platform.status("info", [.string(port), [:]]) == "restricted")
         #expect(try await platform.status("info", ["not-a-rid"]) == "restricted")
-        #expect(try await platform.status("info", [["alias": "nothing"]]) == "restricted")
+        #expect(try await platform.status("info", [["alias": "nothing"]]) == "invalid")
     }
 
     @Test func ancestorsOnlySeeDownward() async throws {

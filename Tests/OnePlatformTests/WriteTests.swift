@@ -86,7 +86,7 @@ struct WriteTests {
         platform.clock.advance(by: 1)
         #expect(try await platform.status("writegroup", [[[["alias": "a"], 2], [["alias": "b"], [1]]]]) == "invalid")
         #expect(try await platform.points(["alias": "a"]) == [[now, 1]])
-        #expect(try await platform.status("writegroup", [[[["alias": "a"], 2], [["alias": "zzz"], 1]]]) == "restricted")
+        #expect(try await platform.status("writegroup", [[[["alias": "a"], 2], [["alias": "zzz"], 1]]]) == "invalid")
         #expect(try await platform.call("writegroup", [[[["alias": "a"]]]])["error"]?["context"] == "arguments")
     }
 

@@ -29,7 +29,7 @@ final class ChangeHub: Sendable {
     // Guards the versions and the suspended waiters.
     private let state = Mutex(State())
     // Guards the one function told of every publication (the script runner's).
-    private let listener = Mutex<(@Sendable (Set<Int64>) -> Void)?>(nil)
+    private let listener = Mutex<Callback<Set<Int64>>?>(nil)
 
     init() {}
 
@@ -75,12 +75,12 @@ final class ChangeHub: Sendable {
         }
         for (continuation, version) in woken { continuation.resume(returning: version) }
         for watcher in watchers { watcher.resume() }
-        listener.withLock { $0 }?(keys)
+        listener.withLock { $0 }?.call(keys)
     }
 
     /// Sets the function told, after each publication, which resources changed.
     func onPublish(_ body: @escaping @Sendable (Set<Int64>) -> Void) {
-        listener.withLock { $0 = body }
+        listener.withLock { $0 = Callback(body) }
     }
 
     /// Suspends until the resource's version exceeds `seen`, and returns the new version.

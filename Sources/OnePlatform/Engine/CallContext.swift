@@ -7,22 +7,21 @@ struct CallContext {
     let caller: ResourceRecord
     /// The request's time in whole unix seconds.
     var now: Int
-    /// The procedure this call runs, which token permissions are checked against.
+    /// The procedure this call runs, which token permissions and reach are checked against.
     var procedure = ""
-    /// Whether the procedure only reads: reads may also reach shared and public resources.
-    var readsOnly = false
     /// The procedures a token may call per RID; nil when the request came with a CIK.
     var grant: [String: Set<String>]? = nil
     /// Where stored points are noted, so waiters hear of them once the request commits.
     var changes = ChangeCollector()
     /// Where a `wait` leaves what it waits on when it cannot answer inside the transaction.
     var suspension = SuspensionSlot()
+    /// The parent links the request has loaded, shared by all its calls.
+    var ancestry = Ancestry()
 
     /// This context for one call of `procedure`.
     func running(_ procedure: Procedure) -> CallContext {
         var context = self
         context.procedure = procedure.name
-        context.readsOnly = procedure.access == .reads
         return context
     }
 }

@@ -10,11 +10,25 @@ struct Procedure: Sendable {
     }
 
     typealias Handler = @Sendable (CallContext, Arguments) throws -> JSON?
+    /// Appends the call's result to the answer as JSON text.
+    typealias Writer = @Sendable (CallContext, Arguments, inout [UInt8]) throws -> Void
 
     let name: String
     let access: Access
     /// Returns the call's result, or nil for a procedure that answers only a status.
     let run: Handler
+    /// For a reading procedure with large results: the same result as ``run``, written as text
+    /// straight into the request's answer instead of built as a value first. The RPC engine uses
+    /// it when present; `run` serves every other caller.
+    let write: Writer?
+
+    init(name: String, access: Access, run: @escaping Handler, write: Writer? = nil) {
+        precondition(write == nil || access == .reads, "only a reading procedure writes its answer directly")
+        self.name = name
+        self.access = access
+        self.run = run
+        self.write = write
+    }
 }
 
 /// The procedures the platform answers, by name. It drives dispatch and lists the names.
@@ -45,7 +59,7 @@ extension ProcedureTable {
         [
             Procedure(name: "create", access: .writes, run: CreateProcedure.run),
             Procedure(name: "info", access: .reads, run: InfoProcedure.run),
-            Procedure(name: "listing", access: .reads, run: ListingProcedure.run),
+            Procedure(name: "listing", access: .reads, run: ListingProcedure.run, write: ListingProcedure.write),
             Procedure(name: "update", access: .writes, run: UpdateProcedure.run),
             Procedure(name: "drop", access: .writes, run: DropProcedure.run),
             Procedure(name: "map", access: .writes, run: AliasProcedures.map),

@@ -8,7 +8,14 @@ import OnePJSON
 /// transaction otherwise), except that a `wait` with nothing to answer yet ends it and suspends
 /// outside; see ``run(_:)``. Each changing call runs in its own savepoint, so a call that fails
 /// halfway leaves nothing behind while the calls around it still commit.
+///
+/// A small request runs its transaction on the thread of the task that sent it: handing it to the
+/// database's queue and back costs more than the work of a call or two. A larger one is handed
+/// over, so that a long transaction waits and runs off the few threads that run every task.
 struct RPCEngine: Sendable {
+    /// The largest request body that runs on the calling thread, some dozens of calls.
+    static let inlineBodyLimit = 4_096
+
     let database: any DatabaseWriter
     let clock: any PlatformClock
     let table: ProcedureTable
@@ -27,8 +34,7 @@ struct RPCEngine: Sendable {
             return error.body.utf8Bytes()
         }
         do {
-            let answers = try await run(request, release: release)
-            return answers.isEmpty ? [] : JSON.array(answers).utf8Bytes()
+            return try await run(request, inline: body.count <= Self.inlineBodyLimit, release: release).finished()
         } catch let error as RequestError {
             return error.body.utf8Bytes()
         } catch is CancellationError {
@@ -44,27 +50,29 @@ struct RPCEngine: Sendable {
     /// it and its own checks run in one transaction, which then ends (committing what those calls
     /// wrote and announcing it); the wait suspends outside any transaction; the calls after it run
     /// in a new transaction. Each transaction authenticates afresh and uses its own time.
-    private func run(_ request: RPCRequest, release: WaitRelease?) async throws -> [JSON] {
-        var answers: [JSON] = []
-        answers.reserveCapacity(request.calls.count)
+    private func run(_ request: RPCRequest, inline: Bool, release: WaitRelease?) async throws -> AnswerList {
+        var answers = AnswerList()
         var next = 0
         repeat {
             let segment: Segment
             do {
-                segment = try await runSegment(request, from: next)
+                segment = inline ? try runSegmentNow(request, from: next) : try await runSegment(request, from: next)
             } catch is RequestError where next > 0 {
                 // The credentials stopped working during a wait, but what ran before it committed:
                 // answer that, and refuse the calls left.
-                return answers + request.calls[next...].compactMap { call in call.id.map { CallFailure.status(.noauth).answer(id: $0) } }
+                for call in request.calls[next...] {
+                    if let id = call.id { answers.append(.failure(.status(.noauth)), id: id) }
+                }
+                return answers
             }
-            answers += segment.answers
+            answers.append(contentsOf: segment.answers)
             next = segment.next
             if let suspended = segment.suspended {
                 let deadline = clock.now() + suspended.wait.timeoutMilliseconds / 1000
                 let point = try await waiter.answer(suspended.wait, seen: suspended.seen, deadline: deadline, release: release)
                 let outcome: Result<JSON?, CallFailure> =
                     point.map { .success(WaitProcedure.answer($0, format: suspended.wait.format)) } ?? .failure(.status(.expire))
-                if let id = suspended.id { answers.append(Self.answer(outcome, id: id)) }
+                if let id = suspended.id { answers.append(outcome, id: id) }
             }
         } while next < request.calls.count
         return answers
@@ -72,18 +80,14 @@ struct RPCEngine: Sendable {
 
     /// Calls run in one transaction, up to the end of the request or a wait that must suspend.
     private struct Segment {
-        var answers: [JSON] = []
+        var answers = AnswerList()
         /// The index of the first call not run yet.
         var next: Int
         var suspended: (wait: PendingWait, seen: UInt64, id: JSON?)? = nil
     }
 
     private func runSegment(_ request: RPCRequest, from start: Int) async throws -> Segment {
-        // A wait notes what it has seen of the change feed. In a read snapshot a point committed after
-        // the snapshot began could already count as seen; the write transaction follows every commit.
-        let waits = request.calls[start...].contains { $0.procedure == WaitProcedure.name }
-        let readOnly = !waits && request.calls[start...].allSatisfy { table[$0.procedure]?.access == .reads }
-        if readOnly {
+        if readsOnly(request, from: start) {
             return try await database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
         }
         let collector = ChangeCollector()
@@ -91,6 +95,25 @@ struct RPCEngine: Sendable {
         // Only after the commit: a woken waiter must find the points when it reads.
         changes.publish(collector.drain())
         return segment
+    }
+
+    /// ``runSegment(_:from:)`` on the calling thread.
+    private func runSegmentNow(_ request: RPCRequest, from start: Int) throws -> Segment {
+        if readsOnly(request, from: start) {
+            return try database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
+        }
+        let collector = ChangeCollector()
+        let segment = try database.write { db in try self.runSegment(request, from: start, in: db, collecting: collector) }
+        changes.publish(collector.drain())
+        return segment
+    }
+
+    /// Whether the calls from `start` on may share a read transaction.
+    private func readsOnly(_ request: RPCRequest, from start: Int) -> Bool {
+        // A wait notes what it has seen of the change feed. In a read snapshot a point committed after
+        // the snapshot began could already count as seen; the write transaction follows every commit.
+        let waits = request.calls[start...].contains { $0.procedure == WaitProcedure.name }
+        return !waits && request.calls[start...].allSatisfy { table[$0.procedure]?.access == .reads }
     }
 
     private func runSegment(_ request: RPCRequest, from start: Int, in db: Database, collecting collector: ChangeCollector) throws -> Segment {
@@ -102,20 +125,21 @@ struct RPCEngine: Sendable {
         var segment = Segment(next: request.calls.count)
         for index in request.calls.indices where index >= start {
             let call = request.calls[index]
-            let answer: JSON?
             if principal.isLocked {
-                answer = call.id.map { CallFailure.locked.answer(id: $0) }
-            } else {
-                answer = try perform(call, in: context)
+                if let id = call.id { segment.answers.append(.failure(.locked), id: id) }
+                continue
             }
+            let mark = segment.answers.mark
+            try perform(call, in: context, into: &segment.answers)
             if let wait = slot.take() {
+                // The wait answers once it ends, after the transaction.
+                segment.answers.rollBack(to: mark)
                 // Noted inside the write transaction, after every earlier commit: only changes
                 // published from here on end the wait.
                 segment.suspended = (wait, changes.version(of: wait.resource), call.id)
                 segment.next = index + 1
                 return segment
             }
-            if let answer { segment.answers.append(answer) }
         }
         return segment
     }
@@ -124,11 +148,14 @@ struct RPCEngine: Sendable {
         Waiter(database: database, clock: clock, changes: changes)
     }
 
-    /// Runs one call and returns its entry for the response, or nil when it has no id.
-    private func perform(_ call: CallRequest, in context: CallContext) throws -> JSON? {
+    /// Runs one call and appends its entry for the response, unless it has no id.
+    private func perform(_ call: CallRequest, in context: CallContext, into answers: inout AnswerList) throws {
+        if let id = call.id, let procedure = table[call.procedure], let write = procedure.write, let arguments = call.arguments {
+            try writeDirectly(write, procedure, Arguments(values: arguments), id: id, in: context, into: &answers)
+            return
+        }
         let outcome = try outcome(of: call.procedure, arguments: call.arguments, in: context)
-        guard let id = call.id else { return nil }
-        return Self.answer(outcome, id: id)
+        if let id = call.id { answers.append(outcome, id: id) }
     }
 
     /// What one call of the procedure `name` comes to for the context's caller. Scripts call
@@ -139,14 +166,25 @@ struct RPCEngine: Sendable {
         return try execute(procedure, Arguments(values: arguments), in: context)
     }
 
-    private static func answer(_ outcome: Result<JSON?, CallFailure>, id: JSON) -> JSON {
-        switch outcome {
-        case .success(let result):
-            var object: JSONObject = ["id": id, "status": .string(CallStatus.ok.word)]
-            if let result { object["result"] = result }
-            return .object(object)
-        case .failure(let failure):
-            return failure.answer(id: id)
+    /// Runs a reading call whose procedure writes its result as text straight into the answers.
+    private func writeDirectly(
+        _ write: Procedure.Writer, _ procedure: Procedure, _ arguments: Arguments, id: JSON, in request: CallContext,
+        into answers: inout AnswerList
+    ) throws {
+        let context = request.running(procedure)
+        do {
+            try arguments.refuseUnstorable()
+            try answers.appendOK(id: id) { bytes in
+                try context.authorizeProcedure(arguments)
+                try write(context, arguments, &bytes)
+            }
+        } catch let failure as CallFailure {
+            answers.append(.failure(failure), id: id)
+        } catch let cancellation as CancellationError {
+            throw cancellation
+        } catch {
+            logger.error("call failed", metadata: ["error": "\(error)"])
+            answers.append(.failure(.internalFailure), id: id)
         }
     }
 
@@ -161,11 +199,11 @@ struct RPCEngine: Sendable {
             return try capture(run)
         }
         var outcome: Result<JSON?, CallFailure> = .success(nil)
-        try context.db.inSavepoint {
+        try context.db.inCallSavepoint {
             outcome = try capture(run)
             switch outcome {
-            case .success: return .commit
-            case .failure(let failure): return failure.keepsChanges ? .commit : .rollback
+            case .success: return true
+            case .failure(let failure): return failure.keepsChanges
             }
         }
         return outcome

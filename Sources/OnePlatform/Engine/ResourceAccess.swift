@@ -1,18 +1,29 @@
 import GRDB
 import OnePJSON
 
-/// Who may touch a resource beyond the caller's own subhierarchy, and what a token may do.
+/// The rules of reach: which resources a call may name, and what a `grant` token may do.
+///
+/// A caller reaches its own subhierarchy: itself and everything below it. Beyond it, the
+/// procedures that read a time series (`read` and `wait`) also reach public resources, and
+/// resources shared with the caller (an activated share) with what lies below them. Nothing else
+/// reaches further: describing, listing, counting or looking up a resource (`info`, `listing`,
+/// `usage`, `lookup`) is for its owners, so an activator of a share or a reader of a public
+/// resource gets `restricted` from them, as from every changing call. A token reaches only the
+/// granted resources (and what lies below them) for the procedures granted on each.
 extension CallContext {
-    /// Resolves `identifier` for the caller; a read also reaches, by RID, public resources and
-    /// resources shared with the caller (and what lies below a shared client).
+    /// The procedures that may read beyond the caller's subhierarchy.
+    static let readsBeyondSubhierarchy: Set<String> = ["read", "wait"]
+
+    /// Resolves `identifier` for the caller: a RID in its subhierarchy, a RID beyond it that this
+    /// call may read, or an alias of the caller.
     func reachable(_ identifier: JSON) throws -> ResourceRecord {
-        if readsOnly, case .string(let text) = identifier, let rid = Identifiers.canonical(text),
-            let found = try ResourceRecord.fetch(db, rid: rid), found.key != caller.key,
-            try !ResourceRecord.isWithin(db, found, of: caller), try readableFromOutside(found)
-        {
-            return found
-        }
-        return try resource(identifier, relativeTo: caller)
+        guard case .string(let text) = identifier else { return try resource(identifier, relativeTo: caller) }
+        guard let rid = Identifiers.canonical(text) else { throw CallFailure.restricted }
+        if rid == caller.rid { return caller }
+        guard let found = try ResourceRecord.fetch(db, rid: rid) else { throw CallFailure.restricted }
+        if try ancestry.isWithin(found, of: caller.key, in: db) { return found }
+        if Self.readsBeyondSubhierarchy.contains(procedure), try readableFromOutside(found) { return found }
+        throw CallFailure.restricted
     }
 
     /// Whether a resource outside the caller's subhierarchy may still be read by it.
@@ -35,9 +46,7 @@ extension CallContext {
         guard let grant else { return }
         for (rid, procedures) in grant where procedures.contains(procedure) {
             if rid == resource.rid { return }
-            if let granted = try ResourceRecord.fetch(db, rid: rid), try ResourceRecord.isWithin(db, resource, of: granted) {
-                return
-            }
+            if let granted = try ancestry.rowID(of: rid, in: db), try ancestry.isWithin(resource, of: granted, in: db) { return }
         }
         throw CallFailure.status(.noauth)
     }

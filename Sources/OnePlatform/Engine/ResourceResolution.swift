@@ -3,10 +3,11 @@ import OnePJSON
 
 /// Turning a ResourceID argument (a RID, `{"alias": name}` or `{"alias": ""}`) into a resource.
 extension CallContext {
-    /// The resource `identifier` names, which must lie in the caller's subhierarchy.
+    /// The resource `identifier` names, which this call must reach (see ResourceAccess.swift).
     ///
-    /// - Throws: `restricted` for an unknown or out-of-reach resource; an arguments failure for a
-    ///   value that is neither a RID string nor an alias object.
+    /// - Throws: `restricted` for an unknown or out-of-reach RID, `invalid` for an alias that
+    ///   does not exist, `noauth` for a token without this procedure on the resource; an
+    ///   arguments failure for a value that is neither a RID string nor an alias object.
     func resource(_ identifier: JSON) throws -> ResourceRecord {
         let found = try reachable(identifier)
         try authorize(found)
@@ -19,8 +20,7 @@ extension CallContext {
         case .string(let text):
             guard let rid = Identifiers.canonical(text) else { throw CallFailure.restricted }
             if rid == client.rid { return client }
-            guard let resource = try ResourceRecord.fetch(db, rid: rid),
-                try ResourceRecord.isWithin(db, resource, of: client)
+            guard let resource = try ResourceRecord.fetch(db, rid: rid), try ancestry.isWithin(resource, of: client.key, in: db)
             else { throw CallFailure.restricted }
             return resource
         case .object(let object):
@@ -28,9 +28,12 @@ extension CallContext {
                 throw CallFailure.arguments("a resource is a RID string or {\"alias\": name}")
             }
             if alias.isEmpty { return client }
+            // The hosted platform answers `invalid` for an alias nobody mapped, and clients rely on it.
             guard let mapping = try AliasRecord.fetch(db, client: client.key, alias: alias),
                 let resource = try ResourceRecord.fetch(db, id: mapping.targetID)
-            else { throw CallFailure.restricted }
+            else { throw CallFailure.invalid }
+            // A client maps only what it reaches, and a move takes the aliases of those it leaves.
+            guard try ancestry.isWithin(resource, of: client.key, in: db) else { throw CallFailure.restricted }
             return resource
         default:
             throw CallFailure.arguments("a resource is a RID string or {\"alias\": name}, not a \(identifier.kindName)")

@@ -16,13 +16,21 @@ final class Propagation {
     /// A subscriber that cannot take the value (text for a rule that compares numbers, a
     /// preprocess step that does not apply) lets it pass without failing the write.
     func publish(_ value: PointValue, from source: ResourceRecord, at timestamp: Int, context: CallContext) throws {
-        let subscribers = try ResourceRecord.fetchAll(
-            context.db.cachedStatement(sql: "SELECT * FROM resource WHERE subscribe_id = ? ORDER BY id"), arguments: [source.key])
+        try publish(value, to: try Self.subscribers(of: source, in: context.db), at: timestamp, context: context)
+    }
+
+    /// Like ``publish(_:from:at:context:)`` with the source's subscribers already looked up.
+    func publish(_ value: PointValue, to subscribers: [ResourceRecord], at timestamp: Int, context: CallContext) throws {
         for subscriber in subscribers where reached.insert(subscriber.key).inserted {
             guard subscriber.type.keepsPoints else { continue }
             let writer = try PointWriter(context: context, target: subscriber)
             guard let input = try writer.prepare(published: value) else { continue }
             try writer.store(input, at: timestamp, propagation: self)
         }
+    }
+
+    /// The resources subscribed to `source`, oldest first.
+    static func subscribers(of source: ResourceRecord, in db: Database) throws -> [ResourceRecord] {
+        try db.all("SELECT * FROM resource WHERE subscribe_id = ? ORDER BY id", [source.key], decode: ResourceRecord.init(columns:))
     }
 }

@@ -7,11 +7,11 @@ import Synchronization
 /// GRDB calls it on the writer's queue; its flag and handler live in `Mutex`es.
 final class TimerObserver: TransactionObserver, Sendable {
     private let changed = Mutex(false)
-    private let handler = Mutex<(@Sendable () -> Void)?>(nil)
+    private let handler = Mutex<Callback<Void>?>(nil)
 
     /// Sets what runs after each commit that changed a timer.
     func onTimerChange(_ body: @escaping @Sendable () -> Void) {
-        handler.withLock { $0 = body }
+        handler.withLock { $0 = Callback { _ in body() } }
     }
 
     func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
@@ -27,7 +27,7 @@ final class TimerObserver: TransactionObserver, Sendable {
             defer { changed = false }
             return changed
         }
-        if notify { handler.withLock { $0 }?() }
+        if notify { handler.withLock { $0 }?.call(()) }
     }
 
     func databaseDidRollback(_ db: Database) {

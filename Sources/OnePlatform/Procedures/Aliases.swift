@@ -45,10 +45,7 @@ enum AliasProcedures {
         case "alias", "aliased":
             guard let alias = value.stringValue else { throw CallFailure.arguments("an alias is a string") }
             if alias.isEmpty { return .string(client.rid) }
-            guard let mapping = try AliasRecord.fetch(context.db, client: client.key, alias: alias),
-                let target = try ResourceRecord.fetch(context.db, id: mapping.targetID)
-            else { throw CallFailure.status(.notfound) }
-            return .string(target.rid)
+            return .string(try context.resource(["alias": .string(alias)], relativeTo: client).rid)
         case "owner":
             let resource = try context.resource(value, relativeTo: client)
             // A client may not learn who owns it.

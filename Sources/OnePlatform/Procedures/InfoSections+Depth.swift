@@ -6,11 +6,11 @@ extension InfoSections {
     /// `[{"activator": rid | null, "code": c, "meta": m}, ...]`, oldest first.
     func shares() throws -> JSON {
         let rows = try Row.fetchAll(
-            context.db,
-            sql: """
-                SELECT s.code, s.meta, r.rid FROM share s LEFT JOIN resource r ON r.id = s.activator_id
-                WHERE s.resource_id = ? ORDER BY s.id
-                """,
+            context.db.cachedStatement(
+                sql: """
+                    SELECT s.code, s.meta, r.rid FROM share s LEFT JOIN resource r ON r.id = s.activator_id
+                    WHERE s.resource_id = ? ORDER BY s.id
+                    """),
             arguments: [target.key])
         return .array(
             rows.map { row in
@@ -22,25 +22,25 @@ extension InfoSections {
     /// The tags any client put on the resource, each once, in the order first given.
     func tags() throws -> JSON {
         let tags = try String.fetchAll(
-            context.db, sql: "SELECT tag FROM tag WHERE resource_id = ? GROUP BY tag ORDER BY min(id)", arguments: [target.key])
+            context.db.cachedStatement(sql: "SELECT tag FROM tag WHERE resource_id = ? GROUP BY tag ORDER BY min(id)"), arguments: [target.key])
         return .array(tags.map(JSON.string))
     }
 
     /// The tags the resource (a client) has put on resources, each once, in the order first given.
     func tagged() throws -> JSON {
         let tags = try String.fetchAll(
-            context.db, sql: "SELECT tag FROM tag WHERE client_id = ? GROUP BY tag ORDER BY min(id)", arguments: [target.key])
+            context.db.cachedStatement(sql: "SELECT tag FROM tag WHERE client_id = ? GROUP BY tag ORDER BY min(id)"), arguments: [target.key])
         return .array(tags.map(JSON.string))
     }
 
     /// `[[visibility, text], ...]`: every public comment, and the caller's own private ones.
     func comments() throws -> JSON {
         let rows = try Row.fetchAll(
-            context.db,
-            sql: """
-                SELECT visibility, text FROM comment
-                WHERE resource_id = ? AND (visibility = 'public' OR client_id = ?) ORDER BY id
-                """,
+            context.db.cachedStatement(
+                sql: """
+                    SELECT visibility, text FROM comment
+                    WHERE resource_id = ? AND (visibility = 'public' OR client_id = ?) ORDER BY id
+                    """),
             arguments: [target.key, context.caller.key])
         return .array(rows.map { [.string($0[0]), .string($0[1])] })
     }

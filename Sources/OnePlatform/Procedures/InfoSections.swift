@@ -29,17 +29,18 @@ struct InfoSections {
 
     /// The client's aliases grouped by the RID they name, in the order they were made.
     private func aliases() throws -> JSON {
-        let rows = try Row.fetchAll(
-            db,
-            sql: "SELECT r.rid, a.alias FROM alias a JOIN resource r ON r.id = a.target_id WHERE a.client_id = ? ORDER BY a.id",
-            arguments: [target.key])
-        var grouped = JSONObject()
-        for row in rows {
-            let rid: String = row[0]
-            let alias: String = row[1]
-            grouped[rid] = .array((grouped[rid]?.arrayValue ?? []) + [.string(alias)])
+        let rows = try db.all(
+            "SELECT r.rid, a.alias FROM alias a JOIN resource r ON r.id = a.target_id WHERE a.client_id = ? ORDER BY a.id", [target.key]
+        ) { ($0.string(0), $0.string(1)) }
+        var order: [String] = []
+        var byRID: [String: [JSON]] = [:]
+        for (rid, alias) in rows {
+            if byRID[rid]?.append(.string(alias)) == nil {
+                order.append(rid)
+                byRID[rid] = [.string(alias)]
+            }
         }
-        return .object(grouped)
+        return .object(JSONObject(order.map { ($0, JSON.array(byRID[$0] ?? [])) }))
     }
 
     private func basic() throws -> JSON {
@@ -47,11 +48,13 @@ struct InfoSections {
         if target.type == .client || target.type == .dispatch {
             basic["status"] = .string(target.isLocked ? "locked" : target.status.rawValue)
         }
-        if let script = try ScriptStateStore.load(db, script: target.key), target.type == .datarule {
+        // Only a datarule can be a script: other resources cost no look at script state.
+        if target.type == .datarule, let script = try ScriptStateStore.load(db, script: target.key) {
             basic["status"] = .string(script.status.rawValue)
             basic["activity"] = .array(script.activity)
         }
-        basic["subscribers"] = .int(try subscriberRows().count)
+        basic["subscribers"] = .int(
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM resource WHERE subscribe_id = ?"), arguments: [target.key]) ?? 0)
         basic["type"] = .string(target.type.rawValue)
         return .object(basic)
     }
@@ -88,10 +91,8 @@ struct InfoSections {
     }
 
     private func subscribers() throws -> JSON {
-        .array(try subscriberRows().map { [.string($0.type.rawValue), .string($0.rid)] })
-    }
-
-    private func subscriberRows() throws -> [ResourceRecord] {
-        try ResourceRecord.filter(ResourceRecord.Columns.subscribeID == target.key).order(ResourceRecord.Columns.id).fetchAll(db)
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT type, rid FROM resource WHERE subscribe_id = ? ORDER BY id"), arguments: [target.key])
+        return .array(rows.map { [.string($0[0]), .string($0[1])] })
     }
 }

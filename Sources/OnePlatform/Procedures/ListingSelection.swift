@@ -1,7 +1,7 @@
 import GRDB
 import OnePJSON
 
-/// Which resources a listing includes.
+/// Which resources a listing includes. A listing reads key, RID and type, never a description.
 struct ListingSelection {
     var owned: Bool
     var aliased: Bool
@@ -23,34 +23,42 @@ struct ListingSelection {
         if !owned && !aliased && !isPublic && !activated { owned = true }
     }
 
-    /// The resources, oldest first, without duplicates.
-    func resources(of client: ResourceRecord, in context: CallContext) throws -> [ResourceRecord] {
-        var found: [ResourceRecord] = []
-        if owned { found += try ResourceRecord.children(context.db, of: client.key) }
+    /// Calls `body` with the type and the row (key, RID, type) of each resource, oldest first,
+    /// each once; the row is valid only during the call.
+    func forEach(of client: ResourceRecord, in context: CallContext, _ body: (ResourceType, SQLiteColumns) throws -> Void) throws {
+        let db = context.db
+        var queries: [(sql: String, arguments: StatementArguments)] = []
+        if owned { queries.append(("SELECT id, rid, type FROM resource WHERE parent_id = ? ORDER BY id", [client.key])) }
         if aliased {
-            found += try ResourceRecord.fetchAll(
-                context.db,
-                sql: "SELECT r.* FROM resource r JOIN alias a ON a.target_id = r.id WHERE a.client_id = ? ORDER BY a.id",
-                arguments: [client.key])
+            queries.append(
+                ("SELECT r.id, r.rid, r.type FROM resource r JOIN alias a ON a.target_id = r.id WHERE a.client_id = ? ORDER BY a.id", [client.key]))
         }
-        if isPublic {
-            found += try ResourceRecord.fetchAll(
-                context.db, sql: "SELECT * FROM resource WHERE json_extract(description, '$.public') = 1 ORDER BY id")
-        }
+        if isPublic { queries.append(("SELECT id, rid, type FROM resource WHERE json_extract(description, '$.public') = 1 ORDER BY id", [])) }
         if activated {
-            found += try ResourceRecord.fetchAll(
-                context.db,
-                sql: "SELECT r.* FROM resource r JOIN share s ON s.resource_id = r.id WHERE s.activator_id = ? ORDER BY s.id",
-                arguments: [client.key])
+            queries.append(
+                (
+                    "SELECT r.id, r.rid, r.type FROM resource r JOIN share s ON s.resource_id = r.id WHERE s.activator_id = ? ORDER BY s.id",
+                    [client.key]
+                ))
         }
-        var seen = Set<Int64>()
-        found = found.filter { seen.insert($0.key).inserted }
-        guard let tagged else { return found }
-        // One JSON list bound once: a placeholder per tag would run past SQLite's limit on variables.
-        let list = JSON.array(tagged.map(JSON.string)).serialized()
-        let withTags = try Set(
-            Int64.fetchAll(
-                context.db, sql: "SELECT DISTINCT resource_id FROM tag WHERE tag IN (SELECT value FROM json_each(?))", arguments: [list]))
-        return found.filter { withTags.contains($0.key) }
+        var withTags: Set<Int64>?
+        if let tagged {
+            // One JSON list bound once: a placeholder per tag would run past SQLite's limit on variables.
+            let list = JSON.array(tagged.map(JSON.string)).serialized()
+            withTags = try Set(
+                Int64.fetchAll(db, sql: "SELECT DISTINCT resource_id FROM tag WHERE tag IN (SELECT value FROM json_each(?))", arguments: [list]))
+        }
+        // Only several sources can name a resource twice.
+        var seen: Set<Int64>? = queries.count > 1 ? [] : nil
+        for query in queries {
+            let rows = ColumnCursor(try db.cachedStatement(sql: query.sql), arguments: query.arguments) { $0 }
+            while let row = try rows.next() {
+                let key = row.int64(0)
+                if let withTags, !withTags.contains(key) { continue }
+                if seen?.insert(key).inserted == false { continue }
+                guard let type = row.resourceType(2) else { continue }
+                try body(type, row)
+            }
+        }
     }
 }

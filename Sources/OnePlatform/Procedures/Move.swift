@@ -35,6 +35,7 @@ enum MoveProcedure {
         var moved = moving
         moved.parentID = destination.key
         try moved.update(context.db)
+        context.ancestry.forget()
         try rehome(aliasesOf: moving, heldBy: lost, to: keepAliases ? destination : nil, in: context.db)
         // Checked on the moved state: the call's savepoint undoes the move when it does not fit.
         try ledger.ensureNoneGrewPastLimit(charges)

@@ -12,6 +12,8 @@ struct PointWriter {
     let format: DataFormat
     private let preprocess: Preprocess
     private let intake: Intake
+    private let retention: Retention
+    private let subscribers = SubscriberList()
 
     /// - Throws: `invalid` for a resource that keeps no time series (a client).
     init(context: CallContext, target: ResourceRecord) throws {
@@ -21,6 +23,7 @@ struct PointWriter {
         self.format = format
         self.preprocess = Preprocess(target.description)
         self.intake = Intake(target)
+        self.retention = Retention(target.description)
     }
 
     /// The value as it will arrive, or nil when it cannot be coerced or preprocessed.
@@ -60,9 +63,8 @@ struct PointWriter {
     func record(_ value: PointValue, at timestamp: Int, propagation: Propagation) throws {
         try PointStore.put(context.db, resource: target.key, timestamp: timestamp, value: value)
         context.changes.record(target.key)
-        let retention = Retention(target.description)
         if !retention.isUnlimited { try retention.prune(context.db, resource: target.key, now: context.now) }
-        try propagation.publish(value, from: target, at: timestamp, context: context)
+        try propagation.publish(value, to: try subscribers.of(target, in: context.db), at: timestamp, context: context)
     }
 
     /// A timestamp argument in unix seconds; a negative one counts back from now, and one that
@@ -93,5 +95,19 @@ struct PointWriter {
             return nil
         }
         return try Retention.latestReadable(context.db, resource: resource, now: context.now)?.value
+    }
+}
+
+/// The resources subscribed to a writer's target, looked up at its first store: a batch of points
+/// into one resource asks once, not once per point. Subscriptions change only by `create` and
+/// `update`, never while a writer stores.
+final class SubscriberList {
+    private var loaded: [ResourceRecord]?
+
+    func of(_ target: ResourceRecord, in db: Database) throws -> [ResourceRecord] {
+        if let loaded { return loaded }
+        let found = try Propagation.subscribers(of: target, in: db)
+        loaded = found
+        return found
     }
 }

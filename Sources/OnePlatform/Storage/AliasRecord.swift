@@ -44,8 +44,9 @@ struct AliasRecord: Encodable, Sendable, FetchableRecord, MutablePersistableReco
 
 extension AliasRecord {
     static func fetch(_ db: Database, client: Int64, alias: String) throws -> AliasRecord? {
-        try AliasRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM alias WHERE client_id = ? AND alias = ?"), arguments: [client, alias])
+        try db.first("SELECT * FROM alias WHERE client_id = ? AND alias = ?", [client, alias]) { columns in
+            AliasRecord(id: columns.int64(0), clientID: columns.int64(1), alias: columns.string(2), targetID: columns.int64(3))
+        }
     }
 
     /// Every alias a client has made, in the order they were made.

@@ -17,8 +17,15 @@ enum Identifiers {
     /// The identifier in canonical form, or nil when `text` is not 40 hex digits.
     static func canonical(_ text: String) -> String? {
         guard text.utf8.count == 40 else { return nil }
-        let lowered = text.lowercased()
-        guard lowered.utf8.allSatisfy({ digits.contains($0) }) else { return nil }
-        return lowered
+        // Every call names resources this way: check the bytes, and make a new string only for upper case.
+        var lower = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): lower = false
+            default: return nil
+            }
+        }
+        return lower ? text : text.lowercased()
     }
 }

@@ -34,11 +34,12 @@ enum PointStore {
                 SELECT timestamp, value FROM point WHERE resource_id = ? AND timestamp BETWEEN ? AND ?
                 ORDER BY timestamp \(order) LIMIT ?
                 """)
-        let cursor = try Row.fetchCursor(statement, arguments: [resource, start, end, limit ?? -1])
+        let cursor = ColumnCursor(statement, arguments: [resource, start, end, limit ?? -1]) { columns in
+            columns.pointValue(1).map { (timestamp: columns.int(0), value: $0) }
+        }
         var points: [(timestamp: Int, value: PointValue)] = []
-        while let row = try cursor.next() {
-            guard let value = PointValue.fromDatabaseValue(row[1]) else { continue }
-            points.append((row[0], value))
+        while let point = try cursor.next() {
+            if let point { points.append(point) }
         }
         return points
     }

@@ -1,5 +1,6 @@
 import GRDB
 import OnePJSON
+import Synchronization
 
 /// One row of the resource tree: a client, dataport, datarule or dispatch.
 struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
@@ -11,8 +12,13 @@ struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
     var type: ResourceType
     /// The storage format of a resource that keeps time series; nil for clients.
     var format: DataFormat?
-    /// The normalized description, parsed once when the row is read.
-    var description: JSONObject
+    /// The normalized description, parsed from its stored text the first time it is asked for:
+    /// most lookups need only a resource's place in the tree, and a parse costs more than a row.
+    var description: JSONObject {
+        get { descriptionStorage.object }
+        set { descriptionStorage = StoredDescription(newValue) }
+    }
+    private var descriptionStorage: StoredDescription
     /// The CIK of a client; nil for other types.
     var cik: String?
     var status: ResourceStatus
@@ -43,7 +49,7 @@ struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
         self.parentID = parentID
         self.type = type
         self.format = format
-        self.description = description
+        self.descriptionStorage = StoredDescription(description)
         self.cik = cik
         self.status = status
         self.subscribeID = subscribeID
@@ -59,12 +65,27 @@ struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
         parentID = row[2]
         type = ResourceType(rawValue: row[3]) ?? .dataport
         format = (row[4] as String?).flatMap(DataFormat.init(rawValue:))
-        description = (try? JSON(parsing: row[5] as String))?.objectValue ?? JSONObject()
+        descriptionStorage = StoredDescription(text: Array((row[5] as String).utf8), id: row[0])
         cik = row[6]
         status = ResourceStatus(rawValue: row[7]) ?? .expired
         subscribeID = row[8]
         created = row[9]
         modified = row[10]
+    }
+
+    /// Decodes the columns of `SELECT *` by position, as ``init(row:)`` does, without a `Row`.
+    init(columns: SQLiteColumns) {
+        id = columns.int64(0)
+        rid = columns.string(1)
+        parentID = columns.optionalInt64(2)
+        type = columns.resourceType(3) ?? .dataport
+        format = columns.optionalString(4).flatMap(DataFormat.init(rawValue:))
+        descriptionStorage = StoredDescription(text: columns.withText(5) { Array($0) }, id: columns.int64(0))
+        cik = columns.optionalString(6)
+        status = ResourceStatus(rawValue: columns.string(7)) ?? .expired
+        subscribeID = columns.optionalInt64(8)
+        created = columns.int(9)
+        modified = columns.int(10)
     }
 
     func encode(to container: inout PersistenceContainer) {
@@ -73,7 +94,7 @@ struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
         container[Columns.parentID] = parentID
         container[Columns.type] = type.rawValue
         container[Columns.format] = format?.rawValue
-        container[Columns.description] = JSON.object(description).serialized()
+        container[Columns.description] = descriptionStorage.text
         container[Columns.cik] = cik
         container[Columns.status] = status.rawValue
         container[Columns.subscribeID] = subscribeID
@@ -98,15 +119,15 @@ struct ResourceRecord: Sendable, FetchableRecord, MutablePersistableRecord {
 
 extension ResourceRecord {
     static func fetch(_ db: Database, id: Int64) throws -> ResourceRecord? {
-        try fetchOne(db.cachedStatement(sql: "SELECT * FROM resource WHERE id = ?"), arguments: [id])
+        try db.first("SELECT * FROM resource WHERE id = ?", [id], decode: ResourceRecord.init(columns:))
     }
 
     static func fetch(_ db: Database, rid: String) throws -> ResourceRecord? {
-        try fetchOne(db.cachedStatement(sql: "SELECT * FROM resource WHERE rid = ?"), arguments: [rid])
+        try db.first("SELECT * FROM resource WHERE rid = ?", [rid], decode: ResourceRecord.init(columns:))
     }
 
     static func fetch(_ db: Database, cik: String) throws -> ResourceRecord? {
-        try fetchOne(db.cachedStatement(sql: "SELECT * FROM resource WHERE cik = ?"), arguments: [cik])
+        try db.first("SELECT * FROM resource WHERE cik = ?", [cik], decode: ResourceRecord.init(columns:))
     }
 
     /// The children of a client, oldest first.
@@ -125,5 +146,48 @@ extension ResourceRecord {
             parent = try Int64.fetchOne(db.cachedStatement(sql: "SELECT parent_id FROM resource WHERE id = ?"), arguments: [next])
         }
         return false
+    }
+}
+
+/// A resource's description as stored, parsed at most once, when first read.
+final class StoredDescription: Sendable {
+    private enum State {
+        case text([UInt8], id: Int64)
+        case parsed(JSONObject)
+    }
+
+    // Guards the state; a record may be read from any thread that holds it.
+    private let state: Mutex<State>
+
+    init(_ object: JSONObject) {
+        state = Mutex(.parsed(object))
+    }
+
+    /// The stored text of the description of the resource with row id `id`.
+    init(text: [UInt8], id: Int64) {
+        state = Mutex(.text(text, id: id))
+    }
+
+    var object: JSONObject {
+        state.withLock { state in
+            switch state {
+            case .parsed(let object):
+                return object
+            case .text(let text, let id):
+                let object = DescriptionCache.object(id: id, text: text)
+                state = .parsed(object)
+                return object
+            }
+        }
+    }
+
+    /// The text to store: as it was read when it was never parsed, else written anew.
+    var text: String {
+        state.withLock { state in
+            switch state {
+            case .parsed(let object): return JSON.object(object).serialized()
+            case .text(let text, _): return String(decoding: text, as: UTF8.self)
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ import Testing
             #expect(stored["preprocess"] == [])
             #expect(stored["public"] == false)
             #expect(stored["subscribe"] == .null)
-            #expect(try await env.status("lookup", ["alias", "oldport"]) == "notfound")
+            #expect(try await env.status("lookup", ["alias", "oldport"]) == "invalid")
             let client = try #require(
                 try await env.ok("create", ["client", ["name": "oldclient", "limits": ["io": 5, "dataport": 2], "writeinterval": 1]]).stringValue)
             let clientDescription = try #require(try await env.ok("info", [.string(client), ["description": true]])["description"]?.objectValue)
@@ -82,8 +82,8 @@ import Testing
             _ = try await env.dataport("second")
             _ = try await env.ok("unmap", [["alias": ""], "alias", "first"])
             _ = try await env.ok("unmap", ["alias", "second"])
-            #expect(try await env.status("lookup", ["alias", "first"]) == "notfound")
-            #expect(try await env.status("lookup", ["alias", "second"]) == "notfound")
+            #expect(try await env.status("lookup", ["alias", "first"]) == "invalid")
+            #expect(try await env.status("lookup", ["alias", "second"]) == "invalid")
         }
     }
 
@@ -179,8 +179,8 @@ import Testing
             _ = try await env.ok("move", [.string(ports[0]), .string(destination.rid)])
             #expect(try await env.ok("lookup", ["alias", "kept"], auth: destinationAuth) == .string(ports[0]))
             _ = try await env.ok("move", [.string(ports[1]), .string(destination.rid), ["aliases": false]])
-            #expect(try await env.status("lookup", ["alias", "dropped"], auth: destinationAuth) == "notfound")
-            #expect(try await env.status("lookup", ["alias", "dropped"], auth: sourceAuth) == "notfound")
+            #expect(try await env.status("lookup", ["alias", "dropped"], auth: destinationAuth) == "invalid")
+            #expect(try await env.status("lookup", ["alias", "dropped"], auth: sourceAuth) == "invalid")
         }
     }
 }

@@ -103,7 +103,7 @@ import Testing
     @Test func aFailedCallAnswersItsIDAndStatusOnly() async throws {
         try await ContractServer.run { env in
             let entry = try await env.call("info", [["alias": "nothing-here"], [:]])
-            #expect(entry == ["id": 1, "status": "restricted"])
+            #expect(entry == ["id": 1, "status": "invalid"])
         }
     }
 
@@ -122,7 +122,8 @@ import Testing
             let rid = try await env.dataport("taken", format: "integer")
             #expect(try await env.status("map", ["alias", .string(rid), "taken"]) == "inuse")
             #expect(try await env.status("write", [.string(rid), "not a number"]) == "invalid")
-            #expect(try await env.status("lookup", ["alias", "missing"]) == "notfound")
+            #expect(try await env.status("lookup", ["alias", "missing"]) == "invalid")
+            #expect(try await env.status("lookup", ["shared", "ffffffffffffffffffffffffffffffffffffffff"]) == "notfound")
             let stranger = try await env.client("stranger")
             #expect(try await env.status("info", [.string(env.rootRID), [:]], auth: ["cik": .string(stranger.cik)]) == "restricted")
             let bare = try #require(try await env.ok("create", ["client", ["name": "bare"]]).stringValue)

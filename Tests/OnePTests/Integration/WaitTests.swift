@@ -37,7 +37,7 @@ import Testing
             let negative = try await expectOnePError { _ = try await client.call(.wait(.alias("w"), timeoutMilliseconds: -5)) }
             #expect(negative.statusWord == "invalid")
             let unknown = try await expectOnePError { _ = try await client.call(.wait(.alias("nowhere"))) }
-            #expect(unknown.statusWord == "restricted")
+            #expect(unknown.statusWord == "invalid")
         }
     }
 

@@ -91,7 +91,8 @@ struct ClientKeyTests {
         try await platform.ok("write", [.string(open), 7])
         let stranger = try await platform.client()
         #expect(try await platform.ok("read", [.string(open), [:]], auth: stranger.auth).arrayValue?.count == 1)
-        #expect(try await platform.ok("info", [.string(open), ["description": true]], auth: stranger.auth)["description"]?["public"] == true)
+        // Describing a resource is for its owners (clients.md, info): public opens reads only.
+        #expect(try await platform.status("info", [.string(open), ["description": true]], auth: stranger.auth) == "restricted")
         #expect(try await platform.status("write", [.string(open), 8], auth: stranger.auth) == "restricted")
         #expect(try await platform.status("read", [.string(closed), [:]], auth: stranger.auth) == "restricted")
         let listing = try await platform.ok("listing", [["dataport"], ["public": true]], auth: stranger.auth)

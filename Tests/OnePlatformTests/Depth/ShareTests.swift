@@ -26,6 +26,35 @@ struct ShareTests {
         #expect(try await platform.ok("listing", [["dataport"], [:]], auth: friend.auth) == ["dataport": []])
     }
 
+    /// clients.md gives `info` (but its key) to ancestors only, and `listing`, `usage` and
+    /// `lookup` under a client are its owners' too: an activator reads, and nothing more.
+    @Test func activatorReadsButDoesNotDescribeListOrCount() async throws {
+        let platform = try TestPlatform.inMemory()
+        let device = try await platform.client(["name": "device", "meta": "private notes"])
+        let port = try await platform.dataport("integer", alias: "temp", auth: device.auth)
+        try await platform.ok("write", [.string(port), 4], auth: device.auth)
+        let friend = try await platform.client()
+        for shared in [port, device.rid] {
+            let code = try #require(try await platform.ok("share", [.string(shared), [:]], auth: device.auth).stringValue)
+            try await platform.ok("activate", ["share", .string(code)], auth: friend.auth)
+        }
+        #expect(try await platform.ok("read", [.string(port), [:]], auth: friend.auth) == [[.int(Int(TestPlatform.start)), 4]])
+        #expect(try await platform.status("wait", [.string(port), ["since": 0]], auth: friend.auth) == "ok")
+        for (procedure, arguments) in [
+            ("info", [JSON.string(port), [:]]),
+            ("info", [.string(device.rid), ["description": true]]),
+            ("info", [.string(device.rid), ["usage": true]]),
+            ("listing", [.string(device.rid), ["dataport"], [:]]),
+            ("usage", [.string(device.rid), "dataport", 0, 10]),
+            ("lookup", [.string(device.rid), "alias", "temp"]),
+            ("lookup", ["owner", .string(port)]),
+        ] {
+            #expect(try await platform.status(procedure, arguments, auth: friend.auth) == "restricted", "\(procedure) \(arguments)")
+        }
+        // What the activator holds is its own to list.
+        #expect(try await platform.ok("listing", [["dataport"], ["activated": true]], auth: friend.auth) == ["dataport": [.string(port)]])
+    }
+
     @Test func infoListsSharesWithTheirActivator() async throws {
         let platform = try TestPlatform.inMemory()
         let (rid, code, friend) = try await sharedPort(platform)

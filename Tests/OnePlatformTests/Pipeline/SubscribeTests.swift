@@ -87,7 +87,7 @@ struct SubscribeTests {
         let mine = try await platform.dataport("integer")
         let cases: [(JSON, String)] = [
             (.string(String(repeating: "b", count: 40)), "restricted"),
-            (["alias": "unmapped"], "restricted"),
+            (["alias": "unmapped"], "invalid"),
             (.string(client.rid), "invalid"),
             (.string(platform.platform.bootstrap.rootRID), "invalid"),
         ]

@@ -90,7 +90,7 @@ import Testing
         BadWait(arguments: [], status: "fail"),
         BadWait(arguments: [["alias": "w"], ["timeout": -1]], status: "invalid"),
         BadWait(arguments: [["alias": "w"], ["timeout": 1e12]], status: "invalid"),
-        BadWait(arguments: [["alias": "nowhere"], [:]], status: "restricted"),
+        BadWait(arguments: [["alias": "nowhere"], [:]], status: "invalid"),
         BadWait(arguments: [["alias": ""], ["timeout": 0]], status: "invalid"),
     ]
 

@@ -14,10 +14,10 @@ final class ScriptObserver: TransactionObserver, Sendable {
     }
 
     private let gathered = Mutex(Changes())
-    private let handler = Mutex<(@Sendable (Changes) -> Void)?>(nil)
+    private let handler = Mutex<Callback<Changes>?>(nil)
 
     func onChange(_ body: @escaping @Sendable (Changes) -> Void) {
-        handler.withLock { $0 = body }
+        handler.withLock { $0 = Callback(body) }
     }
 
     func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
@@ -44,7 +44,7 @@ final class ScriptObserver: TransactionObserver, Sendable {
             defer { changes = Changes() }
             return changes
         }
-        if !changes.isEmpty { handler.withLock { $0 }?(changes) }
+        if !changes.isEmpty { handler.withLock { $0 }?.call(changes) }
     }
 
     func databaseDidRollback(_ db: Database) {
