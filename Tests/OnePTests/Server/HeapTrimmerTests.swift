@@ -31,7 +31,7 @@ import Testing
         private func residentKilobytes() throws -> Int {
             let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
             let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") })
-            return try #require(Int(line.dropFirst(6).split(separator: " ").first ?? ""))
+            return try #require(Int(line.dropFirst(6).split(whereSeparator: \.isWhitespace).first ?? ""))
         }
     #endif
 
