@@ -22,15 +22,19 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Shared JSON value: both ends of the wire, never a dependency between them.
         .target(name: "OnePJSON"),
+        // The one CSV codec (on CSV.swift): provisioning bodies on both ends, the shell's csv output and record input.
+        .target(name: "OnePCSV", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
         // Client engine.
         .target(
             name: "OneP",
             dependencies: [
                 "OnePJSON",
+                "OnePCSV",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -44,6 +48,7 @@ let package = Package(
             name: "OnePlatform",
             dependencies: [
                 "OnePJSON",
+                "OnePCSV",
                 "CLua",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -92,6 +97,7 @@ let package = Package(
                 "CLua",
                 "LineEditor",
                 .product(name: "Yams", package: "Yams"),
+                "OnePCSV",
             ]
         ),
         .executableTarget(
@@ -109,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "onep-benchmarks",
             dependencies: [
-                "OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "Shell",
+                "OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz", "Shell",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -130,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "OnePTests",
             dependencies: [
-                "OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz", "TestSupport",
+                "OneP", "OnePCSV", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz", "TestSupport",
                 // The kill -9 harness checks the database file itself (PRAGMA integrity_check).
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -138,7 +144,7 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
         .testTarget(
             name: "ShellTests",
-            dependencies: ["Shell", "OneP", "OnePJSON", "LineEditor", "OnePEmbedded", "OnePlatform", "TestSupport"]
+            dependencies: ["Shell", "OneP", "OnePCSV", "OnePJSON", "LineEditor", "OnePEmbedded", "OnePlatform", "TestSupport"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["LineEditor", "OnePlatform", "TestSupport"]),
     ]

@@ -12,16 +12,17 @@ import OnePlatformServer
 
 /// Runs every scenario over HTTP (a server on a free port) and in process, against a platform in a
 /// temporary directory, and prints one line per scenario. Naming groups on the command line
-/// (writes, reads, tree, wait, content, startup, record, shellread, shellscript, lines, scripts,
-/// percall, badrequests) runs only those (`percall-calls`, `percall-keepalive` and
-/// `percall-throughput` run one part of percall); `badrequests` (a million bad requests against a
-/// release `onep serve`) runs only when named. A `profile-...` group alone repeats one kind of
-/// request for a profiler (see ProfileScenario).
+/// (writes, reads, tree, subtree, wait, content, startup, record, shellread, shellscript, lines,
+/// scripts, dataterm, percall, crossprocess, badrequests) runs only those (`percall-calls`,
+/// `percall-keepalive` and `percall-throughput` run one part of percall); `badrequests` (a million
+/// bad requests against a release `onep serve`) runs only when named. A `profile-...` group alone
+/// repeats one kind of request for a profiler (see ProfileScenario).
 @main
 struct Benchmarks {
     static let groups: Set = [
-        "writes", "reads", "tree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines", "scripts",
-        "percall", "percall-calls", "percall-keepalive", "percall-throughput", "badrequests",
+        "writes", "reads", "tree", "subtree", "wait", "content", "startup", "record", "shellread", "shellscript", "lines",
+        "scripts", "dataterm", "percall", "percall-calls", "percall-keepalive", "percall-throughput", "crossprocess",
+        "badrequests",
     ]
 
     static func main() async throws {
@@ -56,11 +57,17 @@ struct Benchmarks {
             }
             if runs("reads") { print(try await scenarios.largeRead().line) }
             if runs("tree") { print(try await TreeScenario(transport: transport, auth: auth, label: label).run().line) }
+            if runs("subtree") {
+                for line in try await SubtreeScenario(transport: transport, auth: auth, label: label, directory: directory).run() { print(line) }
+            }
             if runs("record") {
                 print(try await RecordFileScenario(transport: transport, auth: auth, label: label, directory: directory).run())
             }
             if runs("shellscript"), label == "in-process" {
                 print(try await ShellScriptScenario(transport: transport, auth: auth, label: label).run())
+            }
+            if runs("dataterm"), label == "in-process" {
+                for line in try await DataTermScenario(transport: transport, auth: auth).run() { print(line) }
             }
             if runs("shellread") {
                 for measurement in try await ShellReadScenario(transport: transport, auth: auth, label: label).run() { print(measurement.line) }
@@ -72,6 +79,14 @@ struct Benchmarks {
         if runs("wait") { print(try await WaitScenario(platform: platform, url: server.url, auth: auth).run().line) }
         if runs("scripts") {
             for line in try await ScriptScenario(platform: platform, url: server.url, auth: auth).run() { print(line) }
+        }
+        if runs("crossprocess") {
+            if let binary = StartupScenario.findBinary() {
+                let scenario = CrossProcessScenario(platform: platform, binary: binary, directory: directory)
+                for line in try await scenario.run() { print(line) }
+            } else {
+                print("crossprocess: skipped, no onep next to this executable (swift build -c release --product onep)")
+            }
         }
         if runs("startup") {
             if let binary = StartupScenario.findBinary() {

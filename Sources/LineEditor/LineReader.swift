@@ -43,8 +43,10 @@ public struct CompletionResult: Sendable, Equatable {
 public protocol LineReader: AnyObject {
     /// Shows `prompt` (when the reader is interactive) and returns the next line.
     func readLine(prompt: String) -> LineReadResult
-    /// Records a line for history recall (and the history file, when there is one).
-    func addHistory(_ line: String)
+    /// Records a line for history recall as it was typed, and for the history file (when there is
+    /// one) as `saved`, which may have secrets masked: Up recalls what this session typed, while
+    /// nothing secret reaches the disk.
+    func addHistory(_ line: String, savedAs saved: String)
     /// Forgets the lines kept for recall, after the user cleared the history.
     func clearHistory()
     /// Called on Tab with the line and cursor; nil disables completion.
@@ -54,6 +56,11 @@ public protocol LineReader: AnyObject {
 }
 
 extension LineReader {
+    /// Records a line that is recalled and saved the same.
+    public func addHistory(_ line: String) {
+        addHistory(line, savedAs: line)
+    }
+
     /// Readers that keep nothing for recall have nothing to forget.
     public func clearHistory() {}
 }

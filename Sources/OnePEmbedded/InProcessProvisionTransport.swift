@@ -4,6 +4,8 @@ import OnePlatform
 /// Hands provisioning requests to an embedded platform in the same process: the request the
 /// HTTP front would build, without a socket. Upload bodies reach the platform chunk by chunk as
 /// they are read, and large downloads come back chunk by chunk as the platform reads them.
+/// Data Interface paths (`/onep:v1/stack/...`, `/timestamp`) go to the platform's Data Interface,
+/// as the HTTP front routes them, so a device's side of the wire works in process too.
 public struct InProcessProvisionTransport: ProvisionTransport {
     public let platform: Platform
     public let endpoint: String
@@ -17,6 +19,16 @@ public struct InProcessProvisionTransport: ProvisionTransport {
     }
 
     public func exchange<Result>(_ request: ProvisionOutgoing, receive: (ProvisionIncoming) async throws -> Result) async throws -> Result {
+        if request.path.hasPrefix("/onep:v1/stack/") || request.path == "/timestamp" {
+            var bytes: [UInt8] = []
+            for try await chunk in request.body.chunks { bytes += chunk }
+            let response = await platform.processDataInterface(
+                DataInterfaceRequest(method: request.method, path: request.path, query: request.query, headers: request.headers, body: bytes))
+            return try await receive(
+                ProvisionIncoming(
+                    status: response.status, reason: ProvisionIncoming.reasonPhrase(for: response.status),
+                    headers: response.headers.map { ($0.name, $0.value) }, body: .whole(response.body)))
+        }
         var head = ProvisionRequest(
             method: request.method, path: request.path, query: request.query, headers: request.headers, remoteAddress: remoteAddress)
         if request.header("Content-Length") == nil { head.headers.append(("Content-Length", String(request.body.length))) }

@@ -12,34 +12,68 @@ public final class Platform: Sendable {
     let engine: RPCEngine
     /// Datarule timers and scripts.
     let background: BackgroundWork
+    /// How this platform shares its data directory with other processes; nil in memory.
+    private let shared: SharedDirectory?
 
-    private init(database: any DatabaseWriter, clock: any PlatformClock) throws {
+    /// What a platform on a directory needs to share it with other processes.
+    private struct Sharing {
+        let directory: String
+        let opened: PlatformDatabase.Opened
+        let log: ChangeLog
+        let policy: BackgroundWorkPolicy
+    }
+
+    private init(database: any DatabaseWriter, clock: any PlatformClock, sharing: Sharing? = nil) throws {
         let now = clock.currentSecond
         do {
             bootstrap = try database.write { db in try BootstrapStore.loadOrCreate(db, now: now) }
         } catch {
             throw PlatformError.databaseUnavailable(database.path, reason: "\(error)")
         }
-        let changes = ChangeHub()
+        let changes = ChangeHub(foreign: sharing.map { ForeignChanges(log: $0.log, newest: $0.opened.newestChange) })
         engine = RPCEngine(
             database: database, clock: clock, table: .standard, changes: changes, logger: Logger(label: "onep.platform.rpc"))
         let timers = TimerScheduler(database: database, clock: clock, changes: changes, logger: Logger(label: "onep.platform.timers"))
         let scripts = ScriptRunner(
             services: ScriptServices(database: database, clock: clock, engine: engine, logger: Logger(label: "onep.platform.scripts")))
         background = BackgroundWork(timers: timers, scripts: scripts)
-        background.start()
+        if let sharing {
+            shared = SharedDirectory(
+                directory: sharing.directory, connection: sharing.opened.follower, changes: changes, background: background,
+                policy: sharing.policy, logger: Logger(label: "onep.platform.sharing"))
+            shared?.start()
+        } else {
+            shared = nil
+            background.start()
+        }
     }
 
     deinit {
+        shared?.close()
         background.stop()
     }
 
     /// Opens (or creates) the platform stored in `directory`, in the file `onep.sqlite`.
     ///
+    /// Other processes may open the same directory at the same time: each sees the others'
+    /// points within a few tens of milliseconds (waits and long polls end), and exactly one of
+    /// them fires datarule timers and runs scripts (see ``backgroundWorkOwner``).
+    ///
+    /// - Parameter backgroundWork: whether this process takes its turn at timers and scripts.
     /// - Throws: ``PlatformError`` when the directory cannot be created or the database opened.
-    public static func open(directory: String, clock: any PlatformClock = SystemClock()) throws -> Platform {
-        let database = try PlatformDatabase.openFile(directory: directory)
-        return try Platform(database: database, clock: clock)
+    public static func open(
+        directory: String, clock: any PlatformClock = SystemClock(), backgroundWork: BackgroundWorkPolicy = .whenFree(as: "onep")
+    ) throws -> Platform {
+        let log = ChangeLog()
+        let opened = try PlatformDatabase.openFile(directory: directory, origin: log.origin)
+        let sharing = Sharing(directory: directory, opened: opened, log: log, policy: backgroundWork)
+        return try Platform(database: opened.pool, clock: clock, sharing: sharing)
+    }
+
+    /// Which process fires this platform's datarule timers and runs its scripts: this one for a
+    /// platform in memory; on a directory, the one holding its lock.
+    public var backgroundWorkOwner: BackgroundWorkOwner {
+        shared?.owner ?? .thisProcess
     }
 
     /// A platform that lives only as long as this object.

@@ -20,7 +20,8 @@ struct Onep: AsyncParsableCommand {
             Exit status: 0 ok, 1 a command failed, 2 usage error, 3 platform unreachable or credentials \
             rejected, 130 interrupted. 'onep help' lists the shell's commands; 'onep serve --help' \
             describes the server.
-            """
+            """,
+        version: OnepVersion.text
     )
 
     @Option(
@@ -44,6 +45,9 @@ struct Onep: AsyncParsableCommand {
             "Trust the certificate authorities in this PEM file (instead of the system's) for https:// hosts.", valueName: "file"))
     var cacert: String?
 
+    @Option(help: ArgumentHelp("Give up on a remote platform that has not answered after this many seconds (default 30).", valueName: "seconds"))
+    var timeout: Double?
+
     @Option(help: ArgumentHelp("Authenticate with this CIK (default: $ONEP_CIK; the root client locally).", valueName: "cik"))
     var cik: String?
 
@@ -53,8 +57,20 @@ struct Onep: AsyncParsableCommand {
     )
     var key: String?
 
-    @Option(help: "How results are printed.")
-    var format: FormatChoice = .text
+    @Option(help: "How results are printed (default: text, or the saved setting).")
+    var format: FormatChoice?
+
+    @Option(
+        help: ArgumentHelp(
+            "The time zone times are shown and read in, e.g. America/Chicago or UTC (default: the saved setting, $TZ, the system's).",
+            valueName: "zone"))
+    var tz: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "How times are shown: auto (local human time in text and csv, unix in json), unix, iso8601, human or excel (default: the saved setting, auto).",
+            valueName: "format"))
+    var timeformat: String?
 
     @Flag(help: "Keep running a script after a command fails (scripts stop at the first failure).")
     var continueOnError = false
@@ -91,6 +107,7 @@ struct Onep: AsyncParsableCommand {
         if let first = words.first, ["-h", "--help", "-help"].contains(first) {
             throw CleanExit.helpRequest(Self.self)
         }
+        if words.first == "--version" { throw CleanExit.message(OnepVersion.text) }
         if let first = words.first, first.hasPrefix("-"), first != "-" {
             throw ValidationError("unknown option '\(first)'")
         }
@@ -99,6 +116,9 @@ struct Onep: AsyncParsableCommand {
         }
         if cik != nil && key != nil {
             throw ValidationError("give --cik or --key, not both")
+        }
+        if let timeout, !(timeout > 0 && timeout <= 86_400) {
+            throw ValidationError("--timeout must be a number of seconds above 0 (at most 86400)")
         }
         if host != nil && data != nil {
             throw ValidationError("--data is for the embedded platform; it does not go with --host")
@@ -123,7 +143,9 @@ struct Onep: AsyncParsableCommand {
         throw ExitCode(await Launcher(options: self, arguments: Self.rawArguments).run())
     }
 
-    static var rawArguments: [String] { Array(CommandLine.arguments.dropFirst()) }
+    /// The arguments without the program name, with outer options given after a one-shot command
+    /// moved before it.
+    static var rawArguments: [String] { TrailingOuterOptions.hoisted(Array(CommandLine.arguments.dropFirst())) }
 
     /// Routes `serve` to the server, everything else to the shell, and maps every outcome to the
     /// documented exit statuses (the argument parser's own usage status is 64).

@@ -94,4 +94,71 @@ import Testing
             #expect(help.contains(flag), "\(flag) is offered but not in 'onep --help'")
         }
     }
+
+    // MARK: A URL on the line
+
+    /// Starts `program` at a terminal with the built onep first on PATH, and waits for its prompt.
+    private static func interactive(_ program: String, _ arguments: [String], in environment: IsolatedEnvironment) throws -> PseudoTerminal {
+        var variables = environment.variables
+        variables["PATH"] = (try OnepBinary.executable() as NSString).deletingLastPathComponent + ":/usr/bin:/bin"
+        variables["TERM"] = "xterm"
+        variables["PS1"] = "ready> "
+        return try PseudoTerminal(executable: program, arguments: arguments, environment: variables, columns: 200)
+    }
+
+    /// A served platform with a client 'dev' holding 'temperature', and the words before the path.
+    private static func platformWithDevice(in environment: IsolatedEnvironment) throws -> (ServedPlatform, String) {
+        let served = try ServedPlatform(in: environment)
+        let setUp = try OnepBinary.run(
+            ["--host", served.url, "--cik", served.rootCIK, "-c", "create client dev; create dataport dev/temperature"], in: environment)
+        #expect(setUp.status == 0, "\(setUp)")
+        return (served, "onep --host \(served.url) --cik \(served.rootCIK) read ")
+    }
+
+    @Test(arguments: [false, true]) func bashCompletesAfterAURLWithAColon(withBashCompletion: Bool) throws {
+        let environment = try IsolatedEnvironment()
+        let (served, line) = try Self.platformWithDevice(in: environment)
+        defer { _ = served }
+        let terminal = try Self.interactive("/bin/bash", ["--norc", "--noprofile", "-i"], in: environment)
+        try terminal.waitFor("ready> ")
+        if withBashCompletion {
+            try terminal.typeLine("source /usr/share/bash-completion/bash_completion")
+            try terminal.waitFor("ready> ")
+        }
+        try terminal.typeLine("source \(Self.scripts)/onep.bash")
+        try terminal.waitFor("ready> ")
+        try terminal.type(line + "dev/te" + PseudoTerminal.Key.tab)
+        try terminal.waitFor("read dev/temperature")
+        // Ctrl-U empties the line (Ctrl-C would make zsh drop what is typed next).
+        try terminal.type("\u{15}")
+        try terminal.typeLine("exit")
+        _ = try terminal.waitForExit()
+    }
+
+    @Test func zshCompletesAfterAURLWithAColon() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh") else { return }
+        let environment = try IsolatedEnvironment()
+        let (served, line) = try Self.platformWithDevice(in: environment)
+        defer { _ = served }
+        let terminal = try Self.interactive("/usr/bin/zsh", ["-f", "-i"], in: environment)
+        try terminal.waitFor("ready> ")
+        try terminal.typeLine("fpath=(\(Self.scripts) $fpath); autoload -U compinit; compinit -u")
+        try terminal.waitFor("ready> ")
+        try terminal.type(line + "dev/te" + PseudoTerminal.Key.tab)
+        try terminal.waitFor("read dev/temperature")
+        // Ctrl-U empties the line (Ctrl-C would make zsh drop what is typed next).
+        try terminal.type("\u{15}")
+        try terminal.typeLine("exit")
+        _ = try terminal.waitForExit()
+    }
+
+    @Test func fishCompletesAfterAURLWithAColon() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/fish") else { return }
+        let environment = try IsolatedEnvironment()
+        let (served, line) = try Self.platformWithDevice(in: environment)
+        defer { _ = served }
+        let output = try Self.shell(
+            "/usr/bin/fish", ["--no-config", "-c", "source \(Self.scripts)/onep.fish; complete -C '\(line)dev/te'"], in: environment)
+        #expect(output == "dev/temperature\n", "\(output)")
+    }
 }

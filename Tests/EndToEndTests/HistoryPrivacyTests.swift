@@ -46,4 +46,26 @@ struct HistoryPrivacyTests {
         #expect(stat(path, &status) == 0)
         #expect(status.st_mode & 0o777 == 0o600)
     }
+
+    @Test func aCIKInsideALongerWordStaysOutOfTheFile() throws {
+        let world = try IsolatedEnvironment()
+        let served = try ServedPlatform(in: world)
+        var variables = world.variables
+        variables["TERM"] = "xterm"
+        let terminal = try PseudoTerminal(
+            executable: try OnepBinary.executable(), arguments: ["--host", served.url], environment: variables)
+        try terminal.waitForPrompt("onep> ")
+        for line in ["auth \(served.rootCIK)#c", "auth \(served.rootCIK)\u{A0}", "auth 0x\(served.rootCIK)"] {
+            try terminal.typeLine(line)
+            try terminal.waitFor("no key named")
+            try terminal.waitForPrompt("onep> ")
+        }
+        try terminal.type(PseudoTerminal.Key.endOfFile)
+        _ = try terminal.waitForExit()
+        let directory = world.root + "/state/onep"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let text = try String(contentsOfFile: directory + "/" + (files.first ?? ""), encoding: .utf8)
+        #expect(!text.contains(served.rootCIK), "\(text)")
+        #expect(text.contains("auth\\0400x<redacted>"), "\(text)")
+    }
 }

@@ -40,8 +40,11 @@ struct ScriptCommandTests {
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.isEmpty, "\(result)")
         #expect(result.stdout.contains("\ncreated script 'convert.lua'\n"), "\(result)")
-        #expect(result.stdout.firstMatch(of: /\n[0-9]+  21\.5\n/) != nil, "\(result)")
-        #expect(result.stdout.firstMatch(of: /timestamp +log\n[0-9]+  line 2: ready\n[0-9]+  line 6: converted 21\.5\n/) != nil, "\(result)")
+        // Times show as local human time, the default.
+        #expect(result.stdout.firstMatch(of: /\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d\d:\d\d  21\.5\n/) != nil, "\(result)")
+        #expect(
+            result.stdout.firstMatch(
+                of: /timestamp +log\n[-0-9 :+]+  line 2: ready\n[-0-9 :+]+  line 6: converted 21\.5\n/) != nil, "\(result)")
         let status = try #require(result.stdout.split(separator: "\n").last)
         #expect(status.hasPrefix(#"[{"name":"convert.lua","status":"running","since":"#), "\(result)")
     }

@@ -9,8 +9,10 @@ struct ScriptRunTests {
         let script = "create dataport level --format integer\nwrite level 7\nset format csv\nread level\n"
         let result = try OnepBinary.run([], input: script, in: world)
         #expect(result.status == 0, "\(result)")
-        // create prints the new RID, read the point.
-        #expect(result.stdout.firstMatch(of: /^[0-9a-f]{40}\ntimestamp,level\n[0-9]+,7\n$/) != nil, "\(result)")
+        // create prints the new RID, read the point, its time local and human as csv shows it by default.
+        #expect(
+            result.stdout.firstMatch(of: /^[0-9a-f]{40}\ntimestamp,level\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d\d:\d\d,7\n$/) != nil,
+            "\(result)")
         #expect(result.stderr.isEmpty)
         let read = try OnepBinary.run(["read", "level"], in: world)
         #expect(read.status == 0, "\(read)")

@@ -5,7 +5,7 @@ import Testing
     @Test(arguments: [
         ("exit soon", 2, "exit: CODE 'soon' is not valid, expected an integer"),
         ("unset colour", 2, "unset: NAME 'colour' is not valid"),
-        ("read a --limit 0", 2, "read: --limit '0' is not valid, expected a positive integer"),
+        ("read a --limit 0", 2, "read: --limit '0' is not valid, expected a positive number or 'all'"),
         ("grant a", 2, "grant: missing --allow"),
         ("tag a paint red", 2, "tag: ACTION 'paint' is not valid, expected one of add, remove"),
         ("activate coupon 1234", 2, "activate: KIND 'coupon' is not valid, expected one of share, client"),

@@ -26,8 +26,8 @@ import Testing
         following.cancel()
         let result = await following.value
         #expect(result.status == 130, "\(result.err)")
-        // The rows after the first table come without a header, so their columns are sized alone.
-        #expect(result.out == "timestamp   a  b\n1700000000  1\n1700000005    7\n1700000010  3  4\n")
+        // Rows that come later keep the columns of the table printed first.
+        #expect(result.out == "timestamp   a  b\n1700000000  1\n1700000005     7\n1700000010  3  4\n")
         #expect(shell.platform.suspendedWaitCount == 0)
     }
 
@@ -42,7 +42,7 @@ import Testing
         following.cancel()
         let result = await following.value
         #expect(result.status == 130, "\(result.err)")
-        #expect(result.out == "timestamp  a\n1700000000  5\n")
+        #expect(result.out == "timestamp   a\n1700000000  5\n")
     }
 
     @Test func aQuietSpellLongerThanTheWaitKeepsFollowing() async throws {
@@ -57,7 +57,7 @@ import Testing
         following.cancel()
         let result = await following.value
         #expect(result.status == 130, "\(result.err)")
-        #expect(result.out == "timestamp  a\n1700000301  9\n")
+        #expect(result.out == "timestamp   a\n1700000301  9\n")
     }
 
     @Test func csvPrintsTheHeaderOnce() async throws {
@@ -83,7 +83,7 @@ import Testing
         await shell.platform.untilSuspendedWaits(are: 1)
         following.cancel()
         let result = await following.value
-        #expect(result.out == "timestamp  a\n1700000100  5\n", "\(result.err)")
+        #expect(result.out == "timestamp   a\n1700000100  5\n", "\(result.err)")
     }
 
     @Test func withoutWaitOnThePlatformItPollsOnceASecond() async throws {

@@ -28,6 +28,16 @@ import TestSupport
         #expect(redactor.redact("auth '\(cik)") == "auth '<redacted>")
     }
 
+    @Test func keysInsideLongerWordsAreMaskedWhateverSurroundsThem() {
+        #expect(redactor.redact("auth \(cik)#c") == "auth <redacted>#c")
+        #expect(redactor.redact("auth \(cik)\u{A0}") == "auth <redacted>\u{A0}")
+        #expect(redactor.redact("auth 0x\(cik)") == "auth 0x<redacted>")
+        #expect(redactor.redact("auth 0\(cik)") == "auth <redacted>")
+        #expect(redactor.redact("keys add dev x\(cik)") == "keys add dev <redacted>")
+        #expect(redactor.referencingVariables("auth 0x\(cik)") == "auth 0x${ONEP_CIK}")
+        #expect(redactor.redact("auth mykey") == "auth mykey")
+    }
+
     @Test func recordingsReferToVariables() {
         #expect(redactor.referencingVariables("auth \(cik)") == "auth ${ONEP_CIK}")
         #expect(redactor.referencingVariables("auth token \(cik)") == "auth token ${ONEP_TOKEN}")
@@ -45,6 +55,14 @@ import TestSupport
         #expect(!kept.contains(shell.rootCIK))
         #expect(!kept.contains(token))
         #expect(reader.history == ["auth <redacted>", "auth token <redacted>", "write x <redacted>", "pwd"])
+    }
+
+    @Test func recallKeepsTheRealLineWhileTheFileKeepsItMasked() async throws {
+        let shell = try ShellFixture()
+        let reader = ScriptedLineReader(lines: ["auth \(shell.rootCIK)", "lookup --share 0123", "pwd"], isInteractive: true)
+        _ = await shell.runner.runInteractive(reader: reader)
+        #expect(reader.recall == ["auth \(shell.rootCIK)", "lookup --share 0123", "pwd"])
+        #expect(reader.history == ["auth <redacted>", "lookup --share <redacted>", "pwd"])
     }
 
     @Test func historyClearForgetsLinesAndEmptiesTheFile() async throws {

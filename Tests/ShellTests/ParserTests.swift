@@ -27,7 +27,7 @@ import Testing
         let (spec, arguments) = try parse(["read", "a", "b", "--limit", "5", "--start=-2h", "-f"])
         #expect(spec.name == "read")
         #expect(arguments[ReadCommand.resources] == ["a", "b"])
-        #expect(arguments[ReadCommand.limit] == 5)
+        #expect(arguments[ReadCommand.limit] == "5")
         #expect(arguments[ReadCommand.start] == TimeExpression(parsing: "-2h"))
         #expect(arguments[ReadCommand.follow])
     }
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func badValuesAreUsageErrors() {
-        #expect(message(["read", "temp", "--limit", "many"])?.text == "read: --limit 'many' is not valid, expected an integer")
+        #expect(message(["read", "temp", "--chunk", "many"])?.text == "read: --chunk 'many' is not valid, expected an integer")
         #expect(message(["read", "temp", "--start", "yesterday"])?.text.hasPrefix("'yesterday' is not a time") == true)
         #expect(message(["read", "temp", "--sort", "up"])?.text == "read: --sort 'up' is not valid, expected one of asc, desc")
         #expect(message(["create", "dataport", "x", "--json", "{oops}"])?.text.hasPrefix("'{oops}' is not valid JSON") == true)
@@ -92,7 +92,7 @@ import Testing
         let snapshot = CompletionSnapshot(paths: paths, pathRIDs: ["root"])
         let completer = Completer(commands: CommandTable.all, environment: [:], snapshot: snapshot)
         #expect(completer.complete(textBeforeCursor: "tr").candidates == ["tree"])
-        #expect(completer.complete(textBeforeCursor: "keys ").candidates == ["add", "rm"])
+        #expect(completer.complete(textBeforeCursor: "keys ").candidates == ["add", "clean", "rm", "show"])
         #expect(completer.complete(textBeforeCursor: "read te").candidates == ["temperature"])
         #expect(completer.complete(textBeforeCursor: "read te").replacing == 2)
         #expect(completer.complete(textBeforeCursor: "read temp --so").candidates == ["--sort"])

@@ -15,25 +15,25 @@ import TestSupport
         let shell = try ShellFixture()
         try await shell.setUp("create dataport a --format integer", "set timing on")
         let single = await shell.run("record a 1,1")
-        #expect(ShellFixture.requests(in: single.err) == 3, "resolving 'a' the first time, then the recordbatch")
+        #expect(ShellFixture.requests(in: single.err) == 4, "resolving 'a' the first time, its format, then the recordbatch")
         let path = try file(shell, "big.csv", ["timestamp,value"] + (1...12_000).map { "\($0 + 10),\($0)" } + [""])
         let result = await shell.run("record a --file \(path)")
         #expect(result.out == "recorded 12000 points\n")
-        // 5,000 points per recordbatch request, and 'a' is known by now: three requests in all.
-        #expect(ShellFixture.requests(in: result.err) == 3)
+        // 'a' is known by now: its format, then 5,000 points per recordbatch request; four requests in all.
+        #expect(ShellFixture.requests(in: result.err) == 4)
         try await shell.setUp("set timing off")
         #expect(await shell.run("read a --limit 2").out == "timestamp  a\n12010      12000\n12009      11999\n")
     }
 
-    @Test func aBadLineStopsThereAndSaysWhatWasRecorded() async throws {
+    @Test func aBadLineIsFoundBeforeAnythingIsSent() async throws {
         let shell = try ShellFixture()
         try await shell.setUp("create dataport a --format integer")
         let lines = (1...7_000).map { "\($0),\($0)" } + ["7001;7001"] + (7_002...7_010).map { "\($0),\($0)" }
         let result = await shell.run("record a --file \(try file(shell, "bad.csv", lines))")
         #expect(result.status == 1)
         #expect(result.out == "")
-        #expect(result.err == "error: \(shell.home)/bad.csv line 7001 is not TS,VALUE: 7001;7001; the 7000 points before it were recorded\n")
-        #expect(await shell.run("read a --limit 1").out == "timestamp  a\n7000       7000\n")
+        #expect(result.err == "error: \(shell.home)/bad.csv line 7001 is not TS,VALUE: 7001;7001; nothing was recorded\n")
+        #expect(await shell.run("read a --limit 1").out == "timestamp  a\n")
     }
 
     @Test func aBadTimeOrABadByteNamesItsLine() async throws {
@@ -41,14 +41,14 @@ import TestSupport
         try await shell.setUp("create dataport a --format integer")
         let badTime = await shell.run("record a --file \(try file(shell, "time.csv", ["10,1", "", "# note", "yesterday,2"]))")
         #expect(badTime.status == 1)
-        #expect(badTime.err == "error: \(shell.home)/time.csv line 4 has a bad time: yesterday,2; the point before it was recorded\n")
+        #expect(badTime.err == "error: \(shell.home)/time.csv line 4 has a bad time: yesterday,2; nothing was recorded\n")
 
         let path = shell.home + "/bytes.csv"
         try Data(Array("20,2\n30,".utf8) + [0xFF] + Array("\n".utf8)).write(to: URL(fileURLWithPath: path))
         let badBytes = await shell.run("record a --file \(path)")
         #expect(badBytes.status == 1)
-        #expect(badBytes.err == "error: \(path) line 2 is not UTF-8 text; the point before it was recorded\n")
-        #expect(await shell.run("read a --limit 5").out == "timestamp  a\n20         2\n10         1\n")
+        #expect(badBytes.err == "error: \(path) line 2 is not UTF-8 text; nothing was recorded\n")
+        #expect(await shell.run("read a --limit 5").out == "timestamp  a\n")
     }
 
     @Test func aFileOfNoPointsIsAnError() async throws {
@@ -80,7 +80,7 @@ import TestSupport
         #expect(result.status == 1)
         #expect(
             result.err
-                == "error: \(path) line 2 is longer than 64 KiB, too long for a TS,VALUE line; the point before it was recorded\n")
+                == "error: \(path) line 2 is longer than 64 KiB, too long for a TS,VALUE line; nothing was recorded\n")
     }
 
     @Test func aLineAtTheCapSpanningManyBlocksIsRead() throws {
@@ -103,7 +103,7 @@ import TestSupport
         let result = await shell.run("record a --file \(try file(shell, "long.csv", ["10,1", bad]))")
         #expect(result.status == 1)
         #expect(
-            result.err == "error: \(shell.home)/long.csv line 2 is not TS,VALUE: \(bad.prefix(80))…; the point before it was recorded\n")
+            result.err == "error: \(shell.home)/long.csv line 2 is not TS,VALUE: \(bad.prefix(80))…; nothing was recorded\n")
     }
 }
 

@@ -15,6 +15,8 @@ import Testing
         #expect(!script.contains(shell.rootCIK))
         #expect(script.hasPrefix("# onep session recorded from local, authenticated as a CIK, starting at /dev\n"))
         #expect(script.hasSuffix("cd /dev\nauth ${ONEP_CIK}\ncreate dataport temperature\nwrite temperature 21\n# failed: read nothing\n"))
+        // A replay shows and reads times as the recording did, wherever it runs.
+        #expect(script.contains("\nset timeformat unix\nset tz UTC\ncd /dev\n"))
 
         // The replay runs on another platform, whose CIK stands in for the variable; 'auth' went
         // back to the root, so that is where the dataport was made.

@@ -37,7 +37,7 @@ import Testing
         try await shell.setUp("create dataport x --alias dup")
         let taken = await shell.run("create dataport y --alias dup")
         #expect(taken.status == 1)
-        #expect(taken.err.hasPrefix("error: map failed"))
+        #expect(taken.err.hasPrefix("error: create: 'dup' already names "))
     }
 
     @Test func updateDropMapUnmapLookup() async throws {

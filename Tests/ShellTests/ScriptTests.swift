@@ -55,10 +55,11 @@ import Testing
         try await shell.setUp("set timeformat human")
         #expect(await shell.run("set timeformat").out == "setting     value\ntimeformat  human\n")
         try await shell.setUp("unset timeformat")
-        #expect(await shell.run("set timeformat").out == "setting     value\ntimeformat  unix\n")
+        // unset goes back to onep's default, whatever the session started with.
+        #expect(await shell.run("set timeformat").out == "setting     value\ntimeformat  auto\n")
         #expect(
             await shell.run("set format yaml").err
-                == "error: set: format 'yaml' is not valid, expected one of text, json, csv\nusage: set [NAME] [VALUE]\n")
+                == "error: set: format 'yaml' is not valid, expected one of text, json, csv\nusage: set [NAME] [VALUE] [--save]\n")
         #expect(await shell.run("set colour on").status == 2)
     }
 
@@ -68,7 +69,7 @@ import Testing
         #expect(overview.contains("  read "))
         #expect(overview.contains("  keys add "))
         let readHelp = await shell.run("help read").out
-        #expect(readHelp.hasPrefix("usage: read RES... [--limit N]"))
+        #expect(readHelp.hasPrefix("usage: read RES... [--limit N|all]"))
         #expect(readHelp.contains("--timeformat FORMAT"))
         #expect(await shell.run("read --help").out == readHelp)
         #expect(await shell.run("help keys add").out.hasPrefix("usage: keys add NAME CIK"))
@@ -79,7 +80,7 @@ import Testing
         #expect(dump["commands"]?.arrayValue?.first { $0["words"] == ["drop"] }?["effect"] == "destroys")
         let markdown = await shell.run("help --markdown").out
         #expect(markdown.contains("## keys add\n"))
-        #expect(markdown.contains("| `--limit N` | at most N points per resource (default 1) |"))
+        #expect(markdown.contains("| `--limit N|all` | at most N points per resource (default: the whole window when one is given, else 1) |"))
     }
 
     @Test func historyMasksKeys() async throws {

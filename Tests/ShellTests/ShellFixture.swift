@@ -29,7 +29,9 @@ struct ShellFixture {
         self.clock = clock
         platform = made.platform
         directory = try TemporaryDirectory(prefix: "onep-shell")
-        var environment = ["HOME": directory.path, "NO_COLOR": "1"]
+        // Times print as unix seconds in UTC unless a test asks otherwise, so expectations do not
+        // depend on the machine's zone.
+        var environment = ["HOME": directory.path, "NO_COLOR": "1", "TZ": "UTC"]
         for (key, value) in extra { environment[key] = value }
         let transport = wrap(InProcessTransport(platform: platform))
         let bootstrap = platform.bootstrap
@@ -42,6 +44,7 @@ struct ShellFixture {
         if authenticated { configuration.cik = platform.bootstrap.rootCIK }
         configuration.continueOnError = continueOnError
         configuration.catchesInterrupts = false
+        configuration.timeFormat = "unix"
         configure(&configuration)
         runner = ShellRunner(configuration: configuration)
     }
@@ -95,9 +98,10 @@ extension ShellFixture {
         let endpoint = Endpoint(
             description: "local", transport: InProcessTransport(platform: platform), provision: InProcessProvisionTransport(platform: platform),
             vendor: VendorCredentials(name: bootstrap.vendorName, token: bootstrap.vendorToken))
-        var configuration = ShellConfiguration(endpoint: endpoint, output: .capturing(output), environment: ["HOME": home, "NO_COLOR": "1"])
+        var configuration = ShellConfiguration(endpoint: endpoint, output: .capturing(output), environment: ["HOME": home, "NO_COLOR": "1", "TZ": "UTC"])
         configuration.cik = rootCIK
         configuration.catchesInterrupts = false
+        configuration.timeFormat = "unix"
         return ShellRunner(configuration: configuration)
     }
 }

@@ -53,7 +53,7 @@ import Testing
     @Test func lineContinuation() {
         #expect(Tokenizer.continues("read temp \\"))
         #expect(!Tokenizer.continues("read temp \\\\"))
-        #expect(LogicalLines.join(["read temp \\", "--limit 2", "ls"]) == ["read temp --limit 2", "ls"])
+        #expect(LogicalLines.join(["read temp \\", "--limit 2", "ls"].map { ScriptLine($0) }).map(\.text) == ["read temp --limit 2", "ls"])
     }
 
     @Test func partialWordsForCompletion() {

@@ -9,8 +9,11 @@ package final class ScriptedLineReader: LineReader {
 
     /// Prompts passed to ``readLine(prompt:)``, in order, including the one that met the end of input.
     package private(set) var prompts: [String] = []
-    /// Lines passed to ``addHistory(_:)``, in order, since the last ``clearHistory()``.
+    /// Lines as a history file would keep them (``addHistory(_:savedAs:)``'s `saved`), in order,
+    /// since the last ``clearHistory()``.
     package private(set) var history: [String] = []
+    /// Lines as Up would recall them, in order, since the last ``clearHistory()``.
+    package private(set) var recall: [String] = []
 
     package var completer: (@Sendable (CompletionRequest) -> CompletionResult)?
     package let isInteractive: Bool
@@ -31,13 +34,15 @@ package final class ScriptedLineReader: LineReader {
         return pending.popFirst() ?? .endOfFile
     }
 
-    package func addHistory(_ line: String) {
-        history.append(line)
+    package func addHistory(_ line: String, savedAs saved: String) {
+        recall.append(line)
+        history.append(saved)
     }
 
     /// Empties ``history``, as a line editor forgets its recall list.
     package func clearHistory() {
         history = []
+        recall = []
     }
 
     /// Asks the installed completer what Tab would offer with `line` and the cursor at `cursor`

@@ -1,3 +1,5 @@
+import OnePFuzz
+
 /// Makes the bad requests of the memory scenario, from a seed: garbage and broken requests for
 /// the RPC endpoint, provisioning and the Data Interface, malformed HTTP, requests past the
 /// limits, and clients that hang up in a wait or abandon a half-sent request.
@@ -17,13 +19,13 @@ struct BadRequestGenerator {
         let ending: Ending
     }
 
-    private var random: SplitMix
+    private var random: SplitMix64
     private let cik: String
     /// The alias of a dataport the root client has, so waits and long polls have something to wait on.
     private let alias: String
 
     init(seed: UInt64, cik: String, alias: String) {
-        random = SplitMix(seed: seed)
+        random = SplitMix64(seed: seed)
         self.cik = cik
         self.alias = alias
     }
@@ -161,27 +163,5 @@ struct BadRequestGenerator {
 
     private mutating func hex(_ count: Int) -> String {
         String((0..<count).map { _ in "0123456789abcdef".randomElement(using: &random)! })
-    }
-}
-
-/// SplitMix64: small, fast and the same on every run for a seed.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    /// A number from 0 up to, not including, `bound` (which must be positive).
-    mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(bound))
     }
 }

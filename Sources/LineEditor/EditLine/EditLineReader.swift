@@ -43,8 +43,8 @@ public final class EditLineReader: LineReader {
         session.readLine(prompt: prompt)
     }
 
-    public func addHistory(_ line: String) {
-        session.addHistory(line)
+    public func addHistory(_ line: String, savedAs saved: String) {
+        session.addHistory(line, savedAs: saved)
     }
 
     public func clearHistory() {

@@ -129,8 +129,8 @@ final class EditLineSession {
         }
     }
 
-    func addHistory(_ line: String) {
-        history.add(line)
+    func addHistory(_ line: String, savedAs saved: String? = nil) {
+        history.add(line, savedAs: saved)
     }
 
     func clearHistory() {

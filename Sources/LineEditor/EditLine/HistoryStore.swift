@@ -30,13 +30,15 @@ final class HistoryStore {
         history_end(handle)
     }
 
-    func add(_ line: String) {
+    /// Adds `line` to the lines the arrow keys recall, and `saved` (the line with its secrets
+    /// masked; the line itself when nil) to the file.
+    func add(_ line: String, savedAs saved: String? = nil) {
         guard line.contains(where: { !$0.isWhitespace }), line != lastEntered else { return }
         lastEntered = line
         onep_history_enter(handle, line)
         guard let path else { return }
         let failure = SystemCalls.append(to: path) { fileWasEmpty in
-            (fileWasEmpty ? HistoryFileFormat.header : "") + HistoryFileFormat.encode(line)
+            (fileWasEmpty ? HistoryFileFormat.header : "") + HistoryFileFormat.encode(saved ?? line)
         }
         if let failure {
             disablePersistence(path, reason: failure)

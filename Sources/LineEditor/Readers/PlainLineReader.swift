@@ -50,7 +50,7 @@ public final class PlainLineReader: LineReader {
     }
 
     /// History belongs to interactive sessions; scripted input is not recorded.
-    public func addHistory(_ line: String) {}
+    public func addHistory(_ line: String, savedAs saved: String) {}
 
     private func takeLine(upTo end: Int) -> String {
         var bytes = buffer[start..<end]

@@ -131,7 +131,7 @@ extension OnePError: CustomStringConvertible {
         case .unreachable(let endpoint, let cause):
             return "cannot reach \(endpoint): \(cause)"
         case .timedOut(let endpoint, let after):
-            let afterText = after.map { " after \($0)" } ?? ""
+            let afterText = after.map { " after " + Self.seconds($0) } ?? ""
             return "no answer from \(endpoint)\(afterText)"
         case .tls(let endpoint, let cause):
             return "TLS with \(endpoint) failed: \(cause)"
@@ -140,5 +140,17 @@ extension OnePError: CustomStringConvertible {
         case .malformedAnswer(let reason):
             return "the platform's answer is malformed: \(reason)"
         }
+    }
+}
+
+extension OnePError {
+    /// A duration as people write it: `30 s`, `0.5 s`.
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000) s" }
+        var text = String(Double(milliseconds) / 1000)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text + " s"
     }
 }

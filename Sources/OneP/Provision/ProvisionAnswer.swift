@@ -1,3 +1,5 @@
+import OnePCSV
+
 /// What the platform answered to one provisioning request.
 public struct ProvisionAnswer: Sendable {
     /// The HTTP status: 200 and 206 with a body, 204 for nothing to show, 205 after a change.
@@ -23,8 +25,8 @@ public struct ProvisionAnswer: Sendable {
         text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init).filter { !$0.isEmpty }
     }
 
-    /// The fields of each record of a CSV answer, quotes removed (see ``CSVText``).
-    public var rows: [[String]] { CSVText.records(text) }
+    /// The fields of each record of a CSV answer, quotes removed (see ``CSVCodec``).
+    public var rows: [[String]] { CSVCodec.records(text) }
 
     /// Whether the status is below 400.
     public var isSuccess: Bool { status < 400 }

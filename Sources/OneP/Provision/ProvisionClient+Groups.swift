@@ -1,3 +1,5 @@
+import OnePCSV
+
 /// `/provision/manage/group/<model>/...`: groups of serial numbers, content and other groups.
 extension ProvisionClient {
     /// `<id>,<meta>` lines, a page at a time (limit 5 to 1000).
@@ -50,7 +52,7 @@ extension ProvisionClient {
     public func groupAddMembers(model: String, id: String, members: [(type: String, id: String, expire: Int, meta: String)]) async throws
         -> ProvisionAnswer
     {
-        let text = CSVText.text(members.map { [$0.type, $0.id, String($0.expire), $0.meta] })
+        let text = CSVCodec.text(members.map { [$0.type, $0.id, String($0.expire), $0.meta] })
         return try await send("POST", Self.groupPath(model, id) + "/", body: Array(text.utf8), contentType: "text/csv; charset=utf-8")
     }
 
@@ -61,7 +63,7 @@ extension ProvisionClient {
 
     /// Removes members given as `text/csv` lines `<type>,<id>`.
     public func groupRemoveMembers(model: String, id: String, members: [(type: String, id: String)]) async throws -> ProvisionAnswer {
-        let text = CSVText.text(members.map { [$0.type, $0.id] })
+        let text = CSVCodec.text(members.map { [$0.type, $0.id] })
         return try await send("DELETE", Self.groupPath(model, id) + "/", body: Array(text.utf8), contentType: "text/csv; charset=utf-8")
     }
 

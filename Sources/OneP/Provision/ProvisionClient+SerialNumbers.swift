@@ -1,3 +1,4 @@
+import OnePCSV
 import OnePJSON
 
 /// `/provision/manage/model/<model>/[<sn>]`: serial numbers and the clients enabled for them.
@@ -24,7 +25,7 @@ extension ProvisionClient {
 
     /// Adds serial numbers with their extra data as a `text/csv` body of `sn,extra` lines.
     public func serialNumberAdd(model: String, withExtra rows: [(sn: String, extra: String)]) async throws -> ProvisionAnswer {
-        let text = CSVText.text(rows.map { [$0.sn, $0.extra] })
+        let text = CSVCodec.text(rows.map { [$0.sn, $0.extra] })
         return try await send("POST", Self.serialsPath(model), body: Array(text.utf8), contentType: "text/csv; charset=utf-8")
     }
 
@@ -38,7 +39,7 @@ extension ProvisionClient {
 
     /// Removes serial numbers listed one per line in a `text/csv` body.
     public func serialNumberRemoveListed(model: String, sns: [String]) async throws -> ProvisionAnswer {
-        try await send("DELETE", Self.serialsPath(model), body: Array(CSVText.text(sns.map { [$0] }).utf8), contentType: "text/csv; charset=utf-8")
+        try await send("DELETE", Self.serialsPath(model), body: Array(CSVCodec.text(sns.map { [$0] }).utf8), contentType: "text/csv; charset=utf-8")
     }
 
     public func serialNumberRanges(model: String) async throws -> ProvisionAnswer {

@@ -29,7 +29,7 @@ extension HTTPTransport {
             default: return .unreachable(endpoint: url, cause: "\(error)")
             }
         }
-        if let cause = TLSFailure.cause(of: error) {
+        if let cause = TLSFailure.cause(of: error, endpoint: url) {
             return .tls(endpoint: url, cause: cause)
         }
         return .unreachable(endpoint: url, cause: "\(error)")

@@ -99,6 +99,15 @@ public final class HTTPTransport: Transport {
             throw OnePError.malformedAnswer("the answer is larger than \(maximumAnswerSize) bytes")
         }
         guard response.status == .ok else {
+            // A One Platform answers its RPC path 200 whatever the calls say; a web server that
+            // does not know the path is another server altogether.
+            if [301, 302, 303, 307, 308, 404, 405].contains(response.status.code) {
+                throw OnePError.unreachable(
+                    endpoint: url,
+                    cause:
+                        "it answered HTTP \(response.status.code) \(response.status.reasonPhrase) for the RPC path: unreachable or not a One Platform"
+                )
+            }
             throw OnePError.malformedAnswer("HTTP status \(response.status.code) \(response.status.reasonPhrase)")
         }
         return Array(answer.readableBytesView)

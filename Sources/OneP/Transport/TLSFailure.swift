@@ -3,7 +3,9 @@ import NIOSSL
 /// Says in a line what went wrong in an HTTPS handshake, for the `tls` kind of ``OnePError``.
 enum TLSFailure {
     /// The cause of a TLS failure, or nil when `error` is not one.
-    static func cause(of error: any Error) -> String? {
+    /// - Parameter endpoint: the `https://` URL asked, to name its plain-HTTP form when the server
+    ///   does not speak TLS.
+    static func cause(of error: any Error, endpoint: String = "") -> String? {
         if let error = error as? NIOSSLExtraError {
             return "\(error)"
         }
@@ -16,7 +18,8 @@ enum TLSFailure {
         case .handshakeFailed(let inner) where "\(inner)".contains("CERTIFICATE_VERIFY_FAILED"):
             return "the server's certificate is not signed by an authority this client trusts (a private authority: --cacert FILE)"
         case .handshakeFailed(let inner) where "\(inner)".contains("WRONG_VERSION_NUMBER"):
-            return "the server does not speak TLS there (try http://)"
+            guard endpoint.hasPrefix("https://") else { return "the server does not speak TLS there (try http://)" }
+            return "the server does not speak TLS there: if it serves plain HTTP, use --host http://" + endpoint.dropFirst("https://".count)
         default:
             return "\(error)"
         }

@@ -17,7 +17,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// A number in `0..<bound`; the helpers below use only this, never the standard library's
     /// `random(in:using:)`, whose algorithm may change between releases.
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0, "an empty range has no element to pick")
         return Int(next() % UInt64(bound))
     }

@@ -7,18 +7,23 @@ import Synchronization
 /// database before answering, so such a key only costs them a look.
 final class ChangeCollector: Sendable {
     // Guards the keys; procedures run on whichever thread the database hands them.
-    private let keys = Mutex<Set<Int64>>([])
+    private let gathered = Mutex<Set<Int64>>([])
 
     init() {}
 
     /// Notes that the time series of the resource with this key has a new or replaced point.
     func record(_ key: Int64) {
-        _ = keys.withLock { $0.insert(key) }
+        _ = gathered.withLock { $0.insert(key) }
+    }
+
+    /// The keys gathered so far, left in place.
+    var keys: Set<Int64> {
+        gathered.withLock { $0 }
     }
 
     /// Returns the keys gathered so far and starts afresh, so each commit publishes only its own.
     func drain() -> Set<Int64> {
-        keys.withLock { keys in
+        gathered.withLock { keys in
             let drained = keys
             keys.removeAll()
             return drained

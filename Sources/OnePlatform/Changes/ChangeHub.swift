@@ -1,3 +1,4 @@
+import GRDB
 import Synchronization
 
 /// Tells whoever waits on a resource that its time series changed.
@@ -5,6 +6,10 @@ import Synchronization
 /// Every resource has a version that grows by one with each published change. A waiter notes the
 /// version it has seen and suspends until the version moves past it; it never holds a database
 /// connection or a lock while suspended, so any number of waiters cost only memory.
+///
+/// On a data directory other processes may commit too: then the hub has ``foreign``, its changes
+/// are noted in the ``ChangeLog`` (``log(_:in:)``) and other processes' changes are published
+/// here as they are read from it (see `SharedDirectory`).
 ///
 /// Thread safety: all state lives in `state`, a `Mutex`; continuations are resumed outside the lock.
 final class ChangeHub: Sendable {
@@ -30,8 +35,44 @@ final class ChangeHub: Sendable {
     private let state = Mutex(State())
     // Guards the one function told of every publication (the script runner's).
     private let listener = Mutex<Callback<Set<Int64>>?>(nil)
+    // Guards the one function told when a waiter arrives (the follower of other processes').
+    private let arrivals = Mutex<Callback<Void>?>(nil)
+    /// Other processes' changes, for a platform on a data directory; nil in memory.
+    let foreign: ForeignChanges?
 
-    init() {}
+    init(foreign: ForeignChanges? = nil) {
+        self.foreign = foreign
+    }
+
+    /// Notes the collector's resources in the change log, for other processes; call it inside
+    /// the transaction that stored the points, just before it commits.
+    func log(_ collector: ChangeCollector, in db: Database) throws {
+        guard let foreign else { return }
+        try foreign.log.append(collector.keys, in: db)
+    }
+
+    /// Publishes what other processes committed up to now, read through `db`. A wait calls this
+    /// inside its transaction before noting the version it has seen, so that a point committed
+    /// elsewhere before the wait began never counts as one after it.
+    func catchUp(in db: Database) throws {
+        try foreign?.read(db, into: self)
+    }
+
+    /// The resources waiters are suspended on right now.
+    var waitedKeys: Set<Int64> {
+        state.withLock { Set($0.waiters.keys) }
+    }
+
+    /// Sets the function told each time a waiter suspends (here or, through
+    /// ``waiterArrived()``, in the script runner).
+    func onWaiterArrival(_ body: @escaping @Sendable () -> Void) {
+        arrivals.withLock { $0 = Callback { _ in body() } }
+    }
+
+    /// Tells the arrival function that something now waits for changes.
+    func waiterArrived() {
+        arrivals.withLock { $0 }?.call(())
+    }
 
     /// How many changes of the resource have been published so far.
     func version(of key: Int64) -> UInt64 {
@@ -102,7 +143,7 @@ final class ChangeHub: Sendable {
                     state.waiterCount += 1
                     return (nil, state.reachedWatchers())
                 }
-                if let immediate { continuation.resume(with: immediate) }
+                if let immediate { continuation.resume(with: immediate) } else { waiterArrived() }
                 for watcher in watchers { watcher.resume() }
             }
         } onCancel: {

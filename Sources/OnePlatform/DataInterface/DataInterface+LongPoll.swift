@@ -25,6 +25,7 @@ extension DataInterfaceEngine {
                 return .found(point, format)
             }
             let wait = PendingWait(resource: target.key, format: format, since: since, timeoutMilliseconds: Double(milliseconds))
+            try changes.catchUp(in: db)
             return .waiting(wait, seen: changes.version(of: target.key))
         }
         switch start {

@@ -106,7 +106,12 @@ extension DataInterfaceEngine {
     /// Runs `body` in the write transaction and announces the points it stored once it committed.
     func writing<T: Sendable>(_ body: @escaping @Sendable (Database, ChangeCollector) throws -> T) async throws -> T {
         let collector = ChangeCollector()
-        let result = try await database.write { db in try body(db, collector) }
+        let changes = changes
+        let result = try await database.write { db in
+            let result = try body(db, collector)
+            try changes.log(collector, in: db)
+            return result
+        }
         changes.publish(collector.drain())
         return result
     }

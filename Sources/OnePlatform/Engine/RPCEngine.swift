@@ -91,7 +91,11 @@ struct RPCEngine: Sendable {
             return try await database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
         }
         let collector = ChangeCollector()
-        let segment = try await database.write { db in try self.runSegment(request, from: start, in: db, collecting: collector) }
+        let segment = try await database.write { db in
+            let segment = try self.runSegment(request, from: start, in: db, collecting: collector)
+            try changes.log(collector, in: db)
+            return segment
+        }
         // Only after the commit: a woken waiter must find the points when it reads.
         changes.publish(collector.drain())
         return segment
@@ -103,7 +107,12 @@ struct RPCEngine: Sendable {
             return try database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
         }
         let collector = ChangeCollector()
-        let segment = try database.write { db in try self.runSegment(request, from: start, in: db, collecting: collector) }
+        let segment = try database.write { db in
+            let segment = try self.runSegment(request, from: start, in: db, collecting: collector)
+            // As on the queued path: other processes learn of the points from the change log.
+            try changes.log(collector, in: db)
+            return segment
+        }
         changes.publish(collector.drain())
         return segment
     }
@@ -134,8 +143,9 @@ struct RPCEngine: Sendable {
             if let wait = slot.take() {
                 // The wait answers once it ends, after the transaction.
                 segment.answers.rollBack(to: mark)
-                // Noted inside the write transaction, after every earlier commit: only changes
-                // published from here on end the wait.
+                // Noted inside the write transaction, after every earlier commit (other processes'
+                // too): only changes published from here on end the wait.
+                try changes.catchUp(in: db)
                 segment.suspended = (wait, changes.version(of: wait.resource), call.id)
                 segment.next = index + 1
                 return segment

@@ -51,7 +51,8 @@ final class TimerScheduler: Sendable {
         task?.cancel()
     }
 
-    private func wake() {
+    /// Looks again for the earliest timer: one was set or moved (here or by another process).
+    func wake() {
         startIfIdle()
         signal.wake()
     }
@@ -71,7 +72,12 @@ final class TimerScheduler: Sendable {
         let now = clock.currentSecond
         let logger = logger
         let collector = ChangeCollector()
-        let next = try await database.write { db in try TimerFiring.fire(db, now: now, changes: collector, logger: logger) }
+        let changes = changes
+        let next = try await database.write { db in
+            let next = try TimerFiring.fire(db, now: now, changes: collector, logger: logger)
+            try changes.log(collector, in: db)
+            return next
+        }
         changes.publish(collector.drain())
         return next
     }
@@ -81,6 +87,9 @@ final class TimerScheduler: Sendable {
             let next: Int?
             do {
                 next = try await fireDue()
+            } catch is CancellationError {
+                // Stopped (the platform closed) while a firing waited for the database.
+                return
             } catch {
                 logger.error("datarule timers could not fire", metadata: ["error": "\(error)"])
                 // Try again a second later rather than spinning on a failing database.

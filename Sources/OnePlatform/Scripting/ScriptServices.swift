@@ -20,11 +20,14 @@ struct ScriptServices: Sendable {
         let collector = ChangeCollector()
         let now = clock.currentSecond
         let engine = engine
+        let changes = changes
         let work = { (db: Database) throws -> T in
             guard let script = try ResourceRecord.fetch(db, id: key), let ownerID = script.parentID,
                 let owner = try ResourceRecord.fetch(db, id: ownerID)
             else { throw ScriptGone() }
-            return try body(ScriptScope(db: db, script: script, owner: owner, now: now, collector: collector, engine: engine))
+            let result = try body(ScriptScope(db: db, script: script, owner: owner, now: now, collector: collector, engine: engine))
+            if writes { try changes.log(collector, in: db) }
+            return result
         }
         let result = writes ? try database.write(work) : try database.read(work)
         changes.publish(collector.drain())

@@ -56,6 +56,7 @@ enum Migrations {
         ProvisionMigration.register(in: &migrator)
         PipelineMigration.register(in: &migrator)
         ScriptMigration.register(in: &migrator)
+        ChangeLogMigration.register(in: &migrator)
         return migrator
     }
 }

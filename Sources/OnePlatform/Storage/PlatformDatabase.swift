@@ -4,19 +4,39 @@ import GRDB
 /// Opens the one database connection (pool or queue) a platform keeps for its whole life.
 enum PlatformDatabase {
     static let fileName = "onep.sqlite"
+    /// Held while a process opens (and perhaps migrates) the database, so two processes starting
+    /// at once on a new directory do not both create its tables.
+    static let openingLockFileName = "onep.open.lock"
+    /// How long a statement waits for another process's write transaction before failing.
+    static let busyTimeout: Double = 30
 
-    static func openFile(directory: String) throws -> any DatabaseWriter {
+    /// A database file in `directory` and a connection of its own for following other processes'
+    /// commits (see `SharedDirectory`).
+    struct Opened {
+        let pool: DatabasePool
+        let follower: DatabaseQueue
+        /// The newest row of the change log when it opened.
+        let newestChange: Int64
+    }
+
+    /// - Parameter origin: this platform's mark on the change log rows its triggers write.
+    static func openFile(directory: String, origin: Int64) throws -> Opened {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw PlatformError.directoryUnavailable(directory, reason: Self.reason(error))
         }
         let path = (directory as NSString).appendingPathComponent(fileName)
+        let opening = DirectoryLock(path: (directory as NSString).appendingPathComponent(openingLockFileName))
+        _ = opening.acquireWaiting()
+        defer { opening.release() }
         do {
             // DatabasePool switches the file to WAL, so reads never wait for a writer.
-            let pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try DatabasePool(path: path, configuration: configuration(origin: origin))
             try Migrations.migrator.migrate(pool)
-            return pool
+            let follower = try DatabaseQueue(path: path, configuration: configuration(origin: origin))
+            let newest = try pool.read { db in try ChangeLog.newest(in: db) }
+            return Opened(pool: pool, follower: follower, newestChange: newest)
         } catch {
             throw PlatformError.databaseUnavailable(path, reason: Self.reason(error))
         }
@@ -24,7 +44,7 @@ enum PlatformDatabase {
 
     static func openInMemory() throws -> any DatabaseWriter {
         do {
-            let queue = try DatabaseQueue(configuration: configuration)
+            let queue = try DatabaseQueue(configuration: configuration(origin: nil))
             try Migrations.migrator.migrate(queue)
             return queue
         } catch {
@@ -32,12 +52,15 @@ enum PlatformDatabase {
         }
     }
 
-    private static var configuration: Configuration {
+    private static func configuration(origin: Int64?) -> Configuration {
         var configuration = Configuration()
         configuration.label = "onep.platform"
+        // Other processes on the directory take turns at writing: wait for them rather than fail.
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync stays consistent after a crash and avoids an fsync per commit.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            ChangeLog.registerOrigin(origin, on: db)
         }
         return configuration
     }

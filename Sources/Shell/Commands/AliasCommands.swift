@@ -35,13 +35,19 @@ enum AliasCommands {
     static let lookedUp = OptionalArgument<String>("ALIAS", "an alias in the current client")
     static let owner = Option<String>("owner", "RES", "the owner of this resource", type: .path)
     static let share = Option<String>("share", "CODE", "the resource shared with this code", secret: true)
+    static let cik = Option<String>("cik", "CIK", "the client this CIK (or key name) belongs to", secret: true, completion: .keyName)
 
     static let lookup = CommandSpec(
         words: ["lookup"],
-        abstract: "Find a RID by alias, a resource's owner, or a share code",
-        arguments: [lookedUp, owner, share],
-        examples: ["lookup temp", "lookup --owner temperature", "lookup --share 0123..."],
+        abstract: "Find a RID by alias, a resource's owner, a share code, or a CIK",
+        arguments: [lookedUp, owner, share, cik],
+        examples: ["lookup temp", "lookup --owner temperature", "lookup --share 0123...", "lookup --cik mydevice"],
         run: { context in
+            if let given = context[cik] {
+                let key = try context.services.keyStore.credentials(given)
+                let answer = try await context.client().with(auth: key.auth, me: nil).call(.lookup(.me, .alias("")))
+                return .made(Made(fields: ["rid": answer ?? .null], text: answer?.stringValue ?? ""))
+            }
             let here = try await context.resolve(".")
             let key: LookupKey
             if let resource = context[owner] {
@@ -51,7 +57,7 @@ enum AliasCommands {
             } else if let name = context[lookedUp] {
                 key = .alias(name)
             } else {
-                throw ShellError(.missingArgument(command: "lookup", argument: "ALIAS, --owner RES or --share CODE"))
+                throw ShellError(.missingArgument(command: "lookup", argument: "ALIAS, --owner RES, --share CODE or --cik CIK"))
             }
             let answer = try await context.client().call(.lookup(here.id, key))
             return .made(Made(fields: ["rid": answer ?? .null], text: answer?.stringValue ?? ""))

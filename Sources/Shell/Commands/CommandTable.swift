@@ -4,16 +4,19 @@ enum CommandTable {
         let commands =
             [
                 SessionCommands.auth, SessionCommands.authToken, SessionCommands.whoami, SessionCommands.connect,
-                KeyCommands.list, KeyCommands.add, KeyCommands.remove,
+                KeyCommands.list, KeyCommands.add, KeyCommands.remove, KeyCommands.show, KeyCommands.clean,
                 NavigationCommands.cd, NavigationCommands.pwd, NavigationCommands.ls, TreeCommand.spec,
-                ReadCommand.spec, WriteCommands.write, WriteCommands.writegroup, RecordCommand.spec, WriteCommands.flush, WriteCommands.wait,
+                ReadCommand.spec, PlotCommand.spec, SparkCommand.spec, WriteCommands.write, WriteCommands.writegroup, RecordCommand.spec,
+                WriteCommands.flush, WriteCommands.wait,
                 CreateCommand.spec, CreateCommand.clone, ResourceCommands.info, ResourceCommands.update, ResourceCommands.drop,
                 ResourceCommands.move, AliasCommands.map, AliasCommands.unmap, AliasCommands.lookup, ResourceCommands.usage,
                 ShareCommands.share, ShareCommands.activate, ShareCommands.deactivate, ShareCommands.revoke, ShareCommands.grant,
                 ShareCommands.tag, RPCCommand.spec,
                 ScriptUploadCommand.spec, ScriptCommands.ls, ScriptCommands.status, ScriptCommands.log, ScriptCommands.restart,
                 ScriptCommands.rm,
+                DataCommands.write, DataCommands.read, FindCommand.spec, DumpCommand.spec, LoadCommand.spec, CopyCommand.spec, DiffCommand.spec,
                 SettingCommands.set, SettingCommands.unset, MetaCommands.help, MetaCommands.history, MetaCommands.source, MetaCommands.exit,
+                MetaCommands.version,
                 SessionRecordCommands.start, SessionRecordCommands.stop,
             ] + provisioning
         #if DEBUG

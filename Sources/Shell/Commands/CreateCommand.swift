@@ -51,12 +51,33 @@ enum CreateCommand {
             }
             for (key, value) in object { description[key] = value }
         }
+        // A taken alias is found before anything is made: a failing create makes nothing.
+        if let mapped = context[alias] {
+            let owner = try context.client(actingAs: parent.rid)
+            if let taken = try await owner.batch([.lookup(.me, .alias(mapped))]).first, taken.status.isOK,
+                let holder = taken.result?.stringValue
+            {
+                throw aliasTaken(mapped, by: holder)
+            }
+        }
         let created = try await context.client().call(.create(parent.id, type: ResourceType(rawValue: kind), description: .object(description)))
         guard let rid = created?.stringValue else { throw OnePError.malformedAnswer("create gave no RID") }
         if let mapped = context[alias] {
-            _ = try await context.client(actingAs: parent.rid).call(.map(.rid(rid), alias: mapped))
+            do {
+                _ = try await context.client(actingAs: parent.rid).call(.map(.rid(rid), alias: mapped))
+            } catch {
+                // Another client mapped it meanwhile: the new resource goes again.
+                _ = try? await context.client().call(.drop(.rid(rid)))
+                let holder = try? await context.client(actingAs: parent.rid).call(.lookup(.me, .alias(mapped)))?.stringValue
+                if let holder { throw aliasTaken(mapped, by: holder) }
+                throw ShellError.failed("create: could not map the alias '\(mapped)' (\(ShellMessage(error: error).text)); nothing was created")
+            }
         }
         return .made(Made(fields: ["rid": .string(rid), "name": .string(leaf), "type": .string(kind)], text: rid))
+    }
+
+    private static func aliasTaken(_ alias: String, by holder: String) -> ShellError {
+        ShellError.failed("create: '\(alias)' already names \(holder); nothing was created: choose another alias, or 'unmap \(alias)' first")
     }
 
     private static func describe(type kind: String, name: String, context: inout CommandContext) async throws -> JSONObject {
@@ -117,15 +138,14 @@ enum CreateCommand {
         run: { context in
             let original = try await context.resolve(context[source])
             let here = try await context.resolve(".")
-            // The source's type comes in the same request, to explain a refusal in the user's terms.
-            let results = try await context.client().batch([
-                .info(.rid(original.rid), options: [.basic]),
-                .clone(here.id, .rid(original.rid), noAliases: context[noAliases], noHistorical: context[noHistory]),
-            ])
-            if let type = results[0].result?["basic"]?["type"]?.stringValue, type != "client" {
+            // The source's type is checked first: a clone of anything else is refused with nothing copied.
+            let source = try await context.client().call(.info(.rid(original.rid), options: [.basic]))
+            if let type = source?["basic"]?["type"]?.stringValue, type != "client" {
                 throw ShellError.failed("clone: '\(original.text)' is a \(type); only clients can be cloned")
             }
-            guard let rid = try results[1].get()?.stringValue else { throw OnePError.malformedAnswer("clone gave no RID") }
+            let cloned = try await context.client().call(
+                .clone(here.id, .rid(original.rid), noAliases: context[noAliases], noHistorical: context[noHistory]))
+            guard let rid = cloned?.stringValue else { throw OnePError.malformedAnswer("clone gave no RID") }
             // Only the direct owner may see a client's key.
             let info = try? await context.client(actingAs: here.rid).call(.info(.rid(rid), options: [.key]))
             let cik = info?["key"]?.stringValue

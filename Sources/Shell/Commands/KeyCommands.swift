@@ -1,3 +1,4 @@
+import OneP
 import OnePJSON
 
 /// keys, keys add, keys rm: named CIKs in the config file.
@@ -46,6 +47,63 @@ enum KeyCommands {
                 throw ShellError(.unknownKey(forgotten, known: known))
             }
             return .message("removed key \(forgotten)")
+        }
+    )
+
+    static let reveal = Flag("reveal", "print the whole CIK")
+
+    static let show = CommandSpec(
+        words: ["keys", "show"],
+        abstract: "Show one saved key, its CIK masked unless --reveal",
+        arguments: [savedName, reveal],
+        examples: ["keys show mydevice", "keys show mydevice --reveal"],
+        run: { context in
+            let wanted = context[savedName]
+            let keys = try context.services.keyStore.keys()
+            guard let key = keys.first(where: { $0.name == wanted }) else { throw ShellError(.unknownKey(wanted, known: keys.map(\.name))) }
+            let shown = context[reveal] ? key.cik : String(key.cik.prefix(4)) + String(repeating: "*", count: 32) + String(key.cik.suffix(4))
+            return .table(
+                Table(
+                    columns: ["name", "cik", "source"], rows: [[.string(key.name), .string(shown), .string(key.source)]],
+                    text: .labelled(["name", "cik", "source"])))
+        }
+    )
+
+    static let clean = CommandSpec(
+        words: ["keys", "clean"],
+        abstract: "Forget saved keys the platform rejects",
+        discussion:
+            "Asks the platform who each key is (all at once, one request per key, since a request carries one key) and forgets onep's keys "
+            + "it answers 401 for. Keys read from ~/.exoline are only reported: onep does not write exoline's file.",
+        effect: .changes,
+        run: { context in
+            let keys = try context.services.keyStore.keys()
+            let client = try context.client()
+            let rejected = try await withThrowingTaskGroup(of: String?.self) { group in
+                for key in keys {
+                    group.addTask {
+                        do {
+                            _ = try await client.with(auth: .cik(key.cik), me: nil).call(.lookup(.me, .alias("")))
+                            return nil
+                        } catch let error as OnePError where error.requestCode == 401 {
+                            return key.name
+                        }
+                    }
+                }
+                var names: [String] = []
+                for try await name in group { if let name { names.append(name) } }
+                return Set(names)
+            }
+            var lines: [String] = []
+            for key in keys where rejected.contains(key.name) {
+                if key.source == "onep" {
+                    _ = try context.services.keyStore.remove(name: key.name)
+                    lines.append("removed key \(key.name)")
+                } else {
+                    lines.append("key \(key.name) in ~/.exoline is rejected: remove it there")
+                }
+            }
+            return .message(lines.isEmpty ? "every key is accepted" : lines.joined(separator: "\n"))
         }
     )
 }

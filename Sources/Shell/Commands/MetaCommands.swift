@@ -1,6 +1,6 @@
 import OnePJSON
 
-/// help, history, source, exit: the shell itself.
+/// help, history, source, exit, version: the shell itself.
 enum MetaCommands {
     static let command = RepeatingArgument<String>("COMMAND", "a command, e.g. 'read' or 'keys add'", optional: true, completion: .command)
     static let dump = Flag("dump", "print every command's spec as versioned JSON")
@@ -17,13 +17,14 @@ enum MetaCommands {
             if context[markdown] { return .verbatim(MarkdownGenerator(commands: commands).render()) }
             let words = context[command]
             guard !words.isEmpty else { return .verbatim(HelpGenerator(commands: commands).overview()) }
-            guard let spec = commands.first(where: { $0.words == words || $0.aliases.contains(words) }) else {
-                if let group = HelpGenerator(commands: commands).overview(of: words) { return .verbatim(group) }
-                throw ShellError(
-                    .unknownCommand(
-                        words.joined(separator: " "), suggestions: Suggester.closest(to: words.joined(separator: " "), among: commands.map(\.name))))
+            if let spec = commands.first(where: { $0.words == words || $0.aliases.contains(words) }) {
+                return .verbatim(HelpGenerator(commands: commands).help(for: spec))
             }
-            return .verbatim(HelpGenerator(commands: commands).help(for: spec))
+            // A group's first words (`help provision`, `help provision sn`) list its commands.
+            if let group = HelpGenerator(commands: commands).overview(of: words) { return .verbatim(group) }
+            let typed = words.joined(separator: " ")
+            let groups = Set(commands.flatMap { spec in (1..<spec.words.count).map { spec.words.prefix($0).joined(separator: " ") } })
+            throw ShellError(.unknownCommand(typed, suggestions: Suggester.closest(to: typed, among: commands.map(\.name) + groups.sorted())))
         }
     )
 
@@ -65,12 +66,19 @@ enum MetaCommands {
     static let exit = CommandSpec(
         words: ["exit"],
         aliases: [["quit"]],
-        abstract: "Leave the shell",
+        abstract: "Leave the shell (also \\q, as in psql)",
         arguments: [code],
         isRecorded: false,
         run: { context in
             context.exitRequested = Int32(truncatingIfNeeded: context[code] ?? 0)
             return nil
         }
+    )
+
+    static let version = CommandSpec(
+        words: ["version"],
+        abstract: "Print onep's version",
+        isRecorded: false,
+        run: { _ in .message(OnepVersion.text) }
     )
 }

@@ -47,6 +47,7 @@ enum NavigationCommands {
 
     static let ls = CommandSpec(
         words: ["ls"],
+        aliases: [["listing"]],
         abstract: "List the resources under a client",
         arguments: [lsPath, long],
         examples: ["ls", "ls -l device1"],
@@ -57,9 +58,16 @@ enum NavigationCommands {
                 [.string($0.label), .string($0.type), .string($0.format ?? ""), .string($0.alias ?? ""), .string($0.rid)]
             }
             var table = Table(columns: ["name", "type", "format", "alias", "rid"], rows: rows)
+            // Resources activated through a share are marked; the column shows only when there are some.
+            if children.contains(where: \.shared) {
+                table.columns.append("shared")
+                table.rows = zip(rows, children).map { $0 + [.bool($1.shared)] }
+            }
             if !context[long] {
                 // People see names only, clients marked as places to go on to; programs get every column.
-                let names: [[JSON]] = children.map { [.string($0.type == "client" ? $0.label + "/" : $0.label)] }
+                let names: [[JSON]] = children.map {
+                    [.string(($0.type == "client" ? $0.label + "/" : $0.label) + ($0.shared ? "  (shared)" : ""))]
+                }
                 table.text = .instead(Table(columns: ["name"], rows: names, showsHeader: false))
             }
             return .table(table)

@@ -1,93 +1,101 @@
 import OneP
 import OnePJSON
 
-/// read: points of one or more resources, merged into one table by timestamp.
+/// read: points of one or more resources, or of every dataport and datarule of a client, merged
+/// into one table by timestamp and printed as they are read.
 enum ReadCommand {
-    static let resources = RepeatingArgument<String>("RES", "resources to read", type: .path)
-    static let limit = Option<Int>("limit", "N", "at most N points per resource (default 1)")
+    static let resources = RepeatingArgument<String>("RES", "resources to read; a client reads all its dataports and datarules", type: .path)
+    static let limit = Option<String>("limit", "N|all", "at most N points per resource (default: the whole window when one is given, else 1)")
     static let start = Option<TimeExpression>("start", "T", "from this time")
     static let end = Option<TimeExpression>("end", "T", "up to this time")
     static let sort = Option<String>("sort", "ORDER", "order by timestamp", type: .choice(["asc", "desc"]))
     static let selection = Option<String>("selection", "MODE", "downsampling", type: .choice(["all", "givenwindow", "autowindow"]))
+    static let header = Option<String>("header", "KIND", "what names each column (default name)", type: .choice(["name", "alias", "rid", "path"]))
+    static let chunk = Option<Int>("chunk", "N", "points asked of the platform per resource per request (default \(defaultChunk))")
     static let follow = Flag("follow", short: "f", "keep printing new points until interrupted")
 
     static let spec = CommandSpec(
         words: ["read"],
         abstract: "Read points from one or more resources",
         discussion:
-            "Several resources merge into one table by timestamp; all reads go in one request per chunk. --follow prints new points as they arrive until Ctrl-C.",
-        arguments: [resources, limit, start, end, sort, selection, CommonOptions.timeFormat, follow],
-        examples: ["read temperature", "read temperature humidity --limit 10 --start -1h", "read temperature --follow"],
+            "Several resources merge into one table by timestamp. A window (--start, --end) without --limit reads every point in it; "
+            + "large reads page through the platform --chunk points at a time and print as they go. "
+            + "--format csv output can be fed back to 'record CLIENT --file'. --follow prints new points as they arrive until Ctrl-C.",
+        arguments: [resources, limit, start, end, sort, selection, header, chunk, CommonOptions.timeFormat, follow],
+        examples: [
+            "read temperature", "read temperature humidity --limit 10 --start -1h", "read device1 --start -1d --format csv",
+            "read temperature --limit all --header alias", "read temperature --follow",
+        ],
         run: { context in try await run(&context) }
     )
 
-    /// Reads per request; the platform's calls array is the batching unit.
-    static let chunkSize = 50
+    static let defaultChunk = 10_000
+    /// The most points a page may ask for.
+    static let largestChunk = 100_000
 
     static func run(_ context: inout CommandContext) async throws -> CommandOutput? {
-        let most = context[limit] ?? 1
-        guard most > 0 else {
-            throw ShellError(.invalidValue(command: "read", argument: "--limit", value: String(most), expected: "a positive integer"))
+        let starttime = try context.time(start)
+        let endtime = try context.time(end)
+        let most = try pointLimit(context[limit], windowed: starttime != nil || endtime != nil)
+        let pageSize = context[chunk] ?? defaultChunk
+        guard (1...largestChunk).contains(pageSize) else {
+            throw ShellError(
+                .invalidValue(command: "read", argument: "--chunk", value: String(pageSize), expected: "a number from 1 to \(largestChunk)"))
         }
-        let targets = try await context.resolveAll(context[resources])
         let order = context[sort].flatMap(ReadOptions.Sort.init(rawValue:)) ?? .desc
         let options = ReadOptions(
-            starttime: context.time(start), endtime: context.time(end), sort: order, limit: most,
-            selection: context[selection].flatMap(ReadOptions.Selection.init(rawValue:)))
-        let series = try await read(targets, options: options, client: context.client())
-        let columns = ["timestamp"] + uniqueNames(targets)
-        let rows = merge(series, descending: order == .desc)
-        let table = Table(columns: columns, rows: rows.map(row), timeColumns: [0])
-        guard context[follow] else { return .table(table) }
-        context.emit(.table(table))
-        try await followed(targets, columns: columns, since: rows.map(\.0).max(), context: context)
+            starttime: starttime, endtime: endtime, sort: order, selection: context[selection].flatMap(ReadOptions.Selection.init(rawValue:)))
+        var columns = try await ReadColumns.resolve(context[resources], context: &context)
+        var pager = ReadPager(resources: columns.map(\.id), options: options, limit: most, chunk: pageSize)
+        let client = try context.client()
+        var first: [(Int, [JSON])]?
+        do {
+            first = try await pager.next(client: client)
+        } catch let error as OnePError where error.callStatus == .failed("invalid") {
+            // A client among the resources: read what it holds instead.
+            guard let expanded = try await ReadColumns.expandingClients(columns, context: &context) else { throw error }
+            columns = expanded
+            pager = ReadPager(resources: columns.map(\.id), options: options, limit: most, chunk: pageSize)
+            first = try await pager.next(client: client)
+        }
+        let names = ReadColumns.headers(columns, kind: context[header] ?? "name")
+        let table = Table(columns: ["timestamp"] + names, rows: [], timeColumns: [0])
+        guard let first else {
+            guard context[follow] else { return .table(table) }
+            let sink = context.rowSink(for: table)
+            sink.send([])
+            try await followed(columns.map(\.id), since: nil, sink: sink, context: context)
+            return nil
+        }
+        let sink = context.rowSink(for: table)
+        var latest = first.map(\.0).max()
+        sink.send(first.map(row))
+        while let rows = try await pager.next(client: client) {
+            try Task.checkCancellation()
+            latest = max(latest ?? .min, rows.map(\.0).max() ?? .min)
+            sink.send(rows.map(row))
+        }
+        guard context[follow] else {
+            sink.finish()
+            return nil
+        }
+        try await followed(columns.map(\.id), since: latest, sink: sink, context: context)
         return nil
     }
 
-    /// One series of points per resource, asking in chunks of ``chunkSize`` calls per request.
-    static func read(_ resources: [ResolvedResource], options: ReadOptions, client: PlatformClient) async throws -> [[(Int, JSON)]] {
-        var series: [[(Int, JSON)]] = []
-        var start = 0
-        while start < resources.count {
-            let chunk = resources[start..<min(start + chunkSize, resources.count)]
-            let results = try await client.batch(chunk.map { .read($0.id, options) })
-            for result in results {
-                let points = try result.get()?.arrayValue ?? []
-                series.append(points.compactMap { point in point[0]?.intValue.map { ($0, point[1] ?? .null) } })
-            }
-            start += chunkSize
+    /// `--limit`: a positive number or `all` (nil); without it, the whole window when one is
+    /// given, else the latest point.
+    static func pointLimit(_ text: String?, windowed: Bool) throws(ShellError) -> Int? {
+        guard let text else { return windowed ? nil : 1 }
+        if text == "all" { return nil }
+        guard let number = Int(text), number > 0 else {
+            throw ShellError(.invalidValue(command: "read", argument: "--limit", value: text, expected: "a positive number or 'all'"))
         }
-        return series
-    }
-
-    /// Rows of (timestamp, one value per series or null), ordered by timestamp.
-    static func merge(_ series: [[(Int, JSON)]], descending: Bool) -> [(Int, [JSON])] {
-        var byTime: [Int: [JSON]] = [:]
-        for (index, points) in series.enumerated() {
-            for (timestamp, value) in points {
-                var row = byTime[timestamp] ?? Array(repeating: .null, count: series.count)
-                row[index] = value
-                byTime[timestamp] = row
-            }
-        }
-        let times = byTime.keys.sorted(by: descending ? (>) : (<))
-        return times.map { ($0, byTime[$0] ?? []) }
+        return number
     }
 
     /// A table row: the timestamp (which the renderer shows as the time format says), then the values.
     static func row(_ merged: (Int, [JSON])) -> [JSON] {
         [.int(merged.0)] + merged.1
-    }
-
-    /// Column names: the path as typed, made unique when two resources share a name.
-    static func uniqueNames(_ resources: [ResolvedResource]) -> [String] {
-        var names: [String] = []
-        for resource in resources {
-            var name = resource.segments.isEmpty ? "/" : resource.name
-            if names.contains(name) { name = resource.text }
-            if names.contains(name) { name = resource.rid }
-            names.append(name)
-        }
-        return names
     }
 }

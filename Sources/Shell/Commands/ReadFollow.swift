@@ -19,7 +19,7 @@ extension ReadCommand {
     }
 
     /// Prints points newer than the last one seen until the command is cancelled.
-    static func followed(_ resources: [ResolvedResource], columns: [String], since: Int?, context: CommandContext) async throws {
+    static func followed(_ resources: [ResourceID], since: Int?, sink: RowSink, context: CommandContext) async throws {
         // With nothing printed yet, a point stamped in this very second is still new.
         var last = since ?? context.now - 1
         var waits = true
@@ -39,20 +39,21 @@ extension ReadCommand {
                 try await context.services.configuration.pause(.seconds(1))
                 until = context.now
             }
-            let options = ReadOptions(starttime: last + 1, endtime: until, sort: .asc, limit: 1000)
-            let rows = merge(try await read(resources, options: options, client: context.client()), descending: false)
-            guard !rows.isEmpty else { continue }
-            last = rows.map(\.0).max() ?? last
-            printFollowed(rows, columns: columns, context: context)
+            var pager = ReadPager(
+                resources: resources, options: ReadOptions(starttime: last + 1, endtime: until, sort: .asc), limit: nil, chunk: 1000)
+            while let rows = try await pager.next(client: context.client()) {
+                last = rows.map(\.0).max() ?? last
+                sink.send(rows.map(row))
+            }
         }
     }
 
     /// Holds a wait on every resource at once and answers with the first that ends; the others are
     /// cancelled, which ends their requests on the platform too.
-    static func firstWake(_ resources: [ResolvedResource], since: Int, client: PlatformClient) async throws -> FollowWake {
+    static func firstWake(_ resources: [ResourceID], since: Int, client: PlatformClient) async throws -> FollowWake {
         try await withThrowingTaskGroup(of: FollowWake.self) { group in
             for resource in resources {
-                group.addTask { try await wake(of: resource.id, since: since, client: client) }
+                group.addTask { try await wake(of: resource, since: since, client: client) }
             }
             defer { group.cancelAll() }
             guard let first = try await group.next() else { throw CancellationError() }
@@ -77,12 +78,5 @@ extension ReadCommand {
     static func isUnknownProcedure(_ result: CallResult) -> Bool {
         guard !result.status.isOK else { return false }
         return result.error?["context"]?.stringValue == "procedure"
-    }
-
-    /// More rows of the table printed first: no format repeats its header.
-    static func printFollowed(_ rows: [(Int, [JSON])], columns: [String], context: CommandContext) {
-        var table = Table(columns: columns, rows: rows.map(row), timeColumns: [0])
-        table.continues = true
-        context.emit(.table(table))
     }
 }

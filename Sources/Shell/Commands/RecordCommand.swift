@@ -1,21 +1,34 @@
 import OneP
 import OnePJSON
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// record: historical points from arguments, a CSV file or standard input, sent in chunks.
 enum RecordCommand {
-    static let resource = Argument<String>("RES", "the resource", type: .path)
+    static let resource = Argument<String>("RES", "the resource, or a client whose resources the CSV's columns name", type: .path)
     static let points = RepeatingArgument<String>("TS,VALUE", "points, or '-' for standard input", optional: true)
-    static let file = Option<String>("file", "FILE", "a CSV file of TS,VALUE lines ('-' for standard input)", completion: .file)
+    static let file = Option<String>("file", "FILE", "a CSV file ('-' for standard input)", completion: .file)
+    static let columns = Option<[String]>("columns", "A,B,...", "the resources the CSV's value columns are, instead of its header")
+    static let interval = Option<Int>("interval", "S", "the input holds values only: the first is stamped now, each next one S seconds earlier")
 
     static let spec = CommandSpec(
         words: ["record"],
         abstract: "Record points at given timestamps",
         discussion:
-            "Points are TS,VALUE (a time as 'read --start' takes it). A file or '-' (standard input) has one TS,VALUE per line "
-            + "and is read while it is sent, so its size does not matter. Points go through recordbatch, \(chunkSize) per request. "
-            + "A bad line stops the command there; the points before it stay recorded and the error says how many.",
-        arguments: [resource, points, file],
-        examples: ["record temperature 1700000000,20.5 -1h,21", "record temperature --file history.csv"],
+            "Points are TS,VALUE (a time as 'read --start' takes it; without an offset it is in the session's time zone). "
+            + "A file or '-' (standard input) is CSV: for a dataport, TS,VALUE per line; for a client, a timestamp column and a column "
+            + "per resource, named by a header line (names, aliases or RIDs, as 'read CLIENT --format csv' writes) or by --columns. "
+            + "Empty cells are skipped. The whole input is checked before anything is sent, so a bad line changes nothing; "
+            + "points then go through recordbatch, \(chunkSize) per request.",
+        arguments: [resource, points, file, columns, interval],
+        examples: [
+            "record temperature 1700000000,20.5 -1h,21", "record temperature --file history.csv", "record device1 --file export.csv",
+            "record device1 --file data.csv --columns temperature,humidity", "record temperature --interval 60 -",
+        ],
         effect: .changes,
         run: { context in try await run(&context) }
     )
@@ -24,37 +37,64 @@ enum RecordCommand {
 
     static func run(_ context: inout CommandContext) async throws -> CommandOutput {
         var arguments = context[points]
-        let readsStandardInput = arguments == ["-"]
-        if readsStandardInput { arguments = [] }
-        var given: [(Int, JSON)] = []
-        for argument in arguments {
-            guard let point = try point(argument, now: context.now) else {
-                throw ShellError(.invalidValue(command: "record", argument: "TS,VALUE", value: argument, expected: "TS,VALUE"))
-            }
-            given.append(point)
+        let readsStandardInput = arguments == ["-"] || context[file] == "-"
+        if arguments == ["-"] { arguments = [] }
+        if let seconds = context[interval], seconds <= 0 {
+            throw ShellError(
+                .invalidValue(command: "record", argument: "--interval", value: String(seconds), expected: "a positive number of seconds"))
         }
-        var inputs: [(name: String, lines: TextLines)] = []
-        if let path = context[file] {
-            inputs.append((path == "-" ? "standard input" : path, try open(path, context: context)))
+        guard !arguments.isEmpty || readsStandardInput || context[file] != nil else {
+            throw ShellError(.missingArgument(command: "record", argument: "TS,VALUE or --file"))
         }
-        if readsStandardInput { inputs.append(("standard input", context.standardInput())) }
-        guard !given.isEmpty || !inputs.isEmpty else { throw ShellError(.missingArgument(command: "record", argument: "TS,VALUE or --file")) }
-
         let target = try await context.resolve(context[resource])
-        var batcher = PointBatcher(resource: target.id, client: try context.client(), chunkSize: chunkSize)
-        for point in given { try await batcher.add(point) }
-        for input in inputs { try await send(input.lines, from: input.name, to: &batcher, now: context.now) }
+        let layout = try await RecordLayout.make(for: target, columns: context[columns], context: &context)
+        var reader = RecordReader(layout: layout, now: context.now, zone: context.session.settings.zone, interval: context[interval])
+
+        // Points given as arguments, then the input: all are checked before any is sent.
+        var given: [RecordReader.Row] = []
+        for argument in arguments {
+            given.append(contentsOf: try reader.argument(argument))
+        }
+        var input: (name: String, lines: TextLines, checked: Bool)?
+        if let path = context[file], path != "-" {
+            if isRegularFile(path) {
+                // A file is read twice: once to check every line, then to send.
+                try await reader.check(try open(path, context: context), source: path)
+                input = (path, try open(path, context: context), true)
+            } else {
+                // A FIFO cannot be read twice: its points go out as its lines arrive.
+                input = (path, try open(path, context: context), false)
+            }
+        } else if readsStandardInput {
+            // Standard input cannot be read again: its points are held while it is checked.
+            given.append(contentsOf: try await reader.check(context.standardInput(), source: "standard input", keeping: true))
+        }
+        var batcher = PointBatcher(resources: reader.layout.columns.map(\.id), client: try context.client(), chunkSize: chunkSize)
+        batcher.onSent = { [note = context.services.interruptNote] recorded in
+            note.set("record: interrupted; \(CommandContext.plural(recorded, "point")) \(recorded == 1 ? "was" : "were") stored")
+        }
+        for row in given { try await batcher.add(row) }
+        if let input {
+            var sender = RecordReader(layout: layout, now: context.now, zone: context.session.settings.zone, interval: context[interval])
+            try await sender.send(input.lines, source: input.name, to: &batcher, checked: input.checked)
+        }
         try await batcher.flush()
-        guard batcher.sent > 0 else { throw ShellError.failed("record: \(inputs.map(\.name).joined(separator: " and ")) held no points") }
+        guard batcher.sent > 0 else {
+            throw ShellError.failed("record: \(input?.name ?? (readsStandardInput ? "standard input" : "the arguments")) held no points")
+        }
         if batcher.refusedCount > 0 {
             let shown = batcher.refusedShown.map { "\($0.timestamp) (\($0.status))" }.joined(separator: ", ")
-            throw ShellError.failed("record: the platform refused \(batcher.refusedCount) of \(batcher.sent) points: \(shown)")
+            var why = ""
+            if let value = batcher.refusedValue {
+                let text = value.stringValue ?? value.serialized()
+                if let reason = await FormatExplanation.explain([text], target: target, context: context) { why = "; " + reason }
+            }
+            throw ShellError.failed("record: the platform refused \(batcher.refusedCount) of \(batcher.sent) points: \(shown)\(why)")
         }
         return .message("recorded \(batcher.sent) points")
     }
 
     private static func open(_ path: String, context: CommandContext) throws -> TextLines {
-        if path == "-" { return context.standardInput() }
         do {
             return try context.services.configuration.openLines(path)
         } catch {
@@ -62,55 +102,10 @@ enum RecordCommand {
         }
     }
 
-    /// Streams one CSV input into `batcher`. A bad line stops the command there, after the points
-    /// before it have gone out, so the error can say exactly what was recorded.
-    private static func send(_ lines: TextLines, from source: String, to batcher: inout PointBatcher, now: Int) async throws {
-        while true {
-            let parsed: (Int, JSON)?
-            do {
-                guard let line = try lines.next() else { return }
-                parsed = try csvPoint(line, number: lines.lineNumber, source: source, now: now)
-            } catch {
-                try await batcher.flush()
-                let before =
-                    switch batcher.recorded {
-                    case 0: "nothing was recorded"
-                    case 1: "the point before it was recorded"
-                    default: "the \(batcher.recorded) points before it were recorded"
-                    }
-                throw ShellError.file(source, "\(error); \(before)")
-            }
-            if let parsed { try await batcher.add(parsed) }
-        }
-    }
-
-    /// One `TS,VALUE`; the value may be quoted CSV-style and may itself contain commas.
-    static func point(_ text: String, now: Int) throws(ShellError) -> (Int, JSON)? {
-        guard let comma = text.firstIndex(of: ",") else { return nil }
-        let timeText = String(text[..<comma])
-        guard let time = TimeExpression(parsing: timeText) else { throw ShellError.badTime(timeText) }
-        var valueText = String(text[text.index(after: comma)...])
-        if valueText.hasPrefix("\""), valueText.hasSuffix("\""), valueText.count >= 2 {
-            valueText = String(valueText.dropFirst().dropLast()).replacingAll(occurrencesOf: "\"\"", with: "\"")
-            return (time.resolve(now: now), .string(valueText))
-        }
-        return (time.resolve(now: now), ValueParsing.value(valueText))
-    }
-
-    /// One line of a CSV input as a point; nil for blank lines, comments and a header on the first line.
-    static func csvPoint(_ rawLine: String, number: Int, source: String, now: Int) throws(CSVLineError) -> (Int, JSON)? {
-        let line = rawLine.trimmingCharacters(in: "\r")
-        if line.isEmpty || line.hasPrefix("#") { return nil }
-        // A header line such as `timestamp,value` is skipped.
-        if number == 1, let first = line.first, first.isLetter, !line.hasPrefix("now") { return nil }
-        let point: (Int, JSON)?
-        do {
-            point = try self.point(line, now: now)
-        } catch {
-            throw CSVLineError(number: number, line: line, reason: "has a bad time")
-        }
-        guard let point else { throw CSVLineError(number: number, line: line, reason: "is not TS,VALUE") }
-        return point
+    /// Whether `path` is a plain file, which can be read twice (not a FIFO or a device).
+    private static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 }
 

@@ -11,6 +11,9 @@ enum ResourceCommands {
     static let include = Option<[String]>("include", "K,...", "only these parts", type: .list(infoKeys))
     static let exclude = Option<[String]>("exclude", "K,...", "everything but these parts", type: .list(infoKeys))
 
+    /// The times in an `info` answer: when the resource was modified, its first and last points.
+    static let infoTimes = [["basic", "modified"], ["storage", "first"], ["storage", "last"]]
+
     static let info = CommandSpec(
         words: ["info"],
         abstract: "Show what the platform knows about a resource",
@@ -23,7 +26,8 @@ enum ResourceCommands {
             if let excluded = context[exclude].map(Set.init) {
                 options = InfoOptions((context[include] ?? infoKeys).filter { !excluded.contains($0) }.map(InfoOption.init(rawValue:)))
             }
-            return .value(try await context.client().call(.info(resource.id, options: options)) ?? .null)
+            // Its times show as the time format says; zero, the platform's "none", stays.
+            return .timed(try await context.client().call(.info(resource.id, options: options)) ?? .null, times: infoTimes)
         }
     )
 
@@ -61,23 +65,39 @@ enum ResourceCommands {
                 throw ShellError(.missingArgument(command: "update", argument: "a field to change (see 'help update')"))
             }
             let target = try await context.resolve(context[resource])
-            _ = try await context.client().call(.update(target.id, description: .object(description)))
+            do {
+                _ = try await context.client().call(.update(target.id, description: .object(description)))
+            } catch let error as OnePError where error.callStatus == .failed("invalid") && description["format"] != nil {
+                throw ShellError.failed("update: a resource's format cannot change once it is created: create another with the new --format")
+            }
             return nil
         }
     )
 
     static let resources = RepeatingArgument<String>("RES", "resources to delete", type: .path)
 
+    static let allChildren = Flag("all-children", "drop everything the clients own, not the clients themselves")
+
     static let drop = CommandSpec(
         words: ["drop"],
         abstract: "Delete resources (a client with everything under it)",
-        arguments: [resources],
-        examples: ["drop temperature --yes", "drop old1 old2"],
+        discussion: "With --all-children the clients stay and everything they own goes, in one request.",
+        arguments: [resources, allChildren],
+        examples: ["drop temperature --yes", "drop old1 old2", "drop device1 --all-children"],
         effect: .destroys,
         run: { context in
             let targets = try await context.resolveAll(context[resources])
+            if context[allChildren] { return try await dropChildren(of: targets, &context) }
             if targets.contains(where: { $0.segments.isEmpty }) {
                 throw ShellError.failed("drop: a client cannot drop itself; its owner can")
+            }
+            // Every target must be within reach before any goes: a refused one stops them all.
+            let found = try await context.client().batch(targets.map { .info($0.id, options: [.basic]) })
+            for result in found { _ = try result.get() }
+            if context.asksBeforeDestroying {
+                var summaries: [String] = []
+                for target in targets { summaries.append(try await context.summary(of: target)) }
+                try context.confirm(context[resources].joined(separator: " "), summaries.joined(separator: "; "))
             }
             let results = try await context.client().batch(targets.map { .drop($0.id) })
             for result in results { _ = try result.get() }
@@ -86,6 +106,43 @@ enum ResourceCommands {
             return nil
         }
     )
+
+    /// `drop --all-children`: one request lists the clients, one more drops all they own.
+    private static func dropChildren(of targets: [ResolvedResource], _ context: inout CommandContext) async throws -> CommandOutput {
+        let client = try context.client()
+        let answers = try await client.batch(
+            targets.flatMap { [.info($0.id, options: [.basic]), .listing($0.id, types: ResourceType.all, options: .init(owned: true))] })
+        var children: [String] = []
+        for (index, target) in targets.enumerated() {
+            let type = try answers[2 * index].get()?["basic"]?["type"]?.stringValue
+            guard type == "client" else {
+                throw ShellError.failed("drop: '\(target.text)' is not a client: --all-children drops what a client owns")
+            }
+            children += Child.listed(try answers[2 * index + 1].get()).map(\.rid)
+        }
+        guard !children.isEmpty else { return .done("nothing to drop") }
+        if context.asksBeforeDestroying {
+            var summaries: [String] = []
+            for target in targets { summaries.append("everything " + (try await context.summary(of: target)) + " owns") }
+            try context.confirm(context[resources].joined(separator: " ") + " --all-children", summaries.joined(separator: "; "))
+        }
+        let results = try await client.batch(children.map { .drop(.rid($0)) })
+        let failed = results.filter { !$0.status.isOK }
+        if let first = failed.first {
+            // Drops that succeeded cannot be undone: say how far it got.
+            do {
+                _ = try first.get()
+            } catch {
+                throw ShellError.failed(
+                    "drop: dropped \(children.count - failed.count) of \(children.count) resources; the platform refused \(failed.count): \(error)")
+            }
+        }
+        let dropped = Set(children)
+        if context.session.path.contains(where: { dropped.contains($0.rid) }) {
+            context.session.path = Array(context.session.path.prefix { !dropped.contains($0.rid) })
+        }
+        return .done("dropped \(children.count) resource\(children.count == 1 ? "" : "s")")
+    }
 
     static let moved = Argument<String>("RES", "the resource to move", type: .path)
     static let destination = Argument<String>("DEST", "the new owner", type: .path)
@@ -116,8 +173,8 @@ enum ResourceCommands {
         arguments: [usageClient, windowStart, windowEnd],
         examples: ["usage", "usage device1 --start -7d"],
         run: { context in
-            let end = context.time(windowEnd) ?? context.now
-            let start = context.time(windowStart) ?? end - 86_400
+            let end = try context.time(windowEnd) ?? context.now
+            let start = try context.time(windowStart) ?? end - 86_400
             guard start <= end else {
                 throw ShellError(.invalidValue(command: "usage", argument: "--start", value: String(start), expected: "a time before --end"))
             }

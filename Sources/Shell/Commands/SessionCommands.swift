@@ -3,7 +3,8 @@ import OnePJSON
 
 /// auth, whoami, connect: who the shell talks to and as whom.
 enum SessionCommands {
-    static let key = Argument<String>("CIK|KEYNAME", "a 40-hex CIK or a name from 'keys'", secret: true, completion: .keyName)
+    static let key = Argument<String>(
+        "CIK|KEYNAME", "a 40-hex CIK or a name from 'keys', optionally with :cRID or :rRID", secret: true, completion: .keyName)
     static let actingClient = Option<String>("client", "RID", "act as this descendant client")
     static let actingOwner = Option<String>("resource", "RID", "act as the owner of this resource")
 
@@ -11,22 +12,14 @@ enum SessionCommands {
         words: ["auth"],
         abstract: "Authenticate with a CIK or a saved key name",
         discussion:
-            "The session then acts as that client: '/' is that client. --client acts as a descendant client, --resource as the owner of a resource.",
+            "The session then acts as that client: '/' is that client. --client (or KEY:cRID) acts as a descendant client, --resource (or KEY:rRID) as the owner of a resource.",
         arguments: [key, actingClient, actingOwner],
-        examples: ["auth 0123456789abcdef0123456789abcdef01234567", "auth mydevice", "auth root --client 89ab..."],
+        examples: ["auth 0123456789abcdef0123456789abcdef01234567", "auth mydevice", "auth root --client 89ab...", "auth root:c89ab..."],
         run: { context in
-            let given = context[key]
-            var cik = given
-            var label = "a CIK"
-            if !ResourcePath.isRID(given) {
-                let keys = try context.services.keyStore.keys()
-                guard let saved = keys.first(where: { $0.name == given }) else {
-                    throw ShellError(.unknownKey(given, known: keys.map(\.name)))
-                }
-                cik = saved.cik
-                label = given
-            }
-            return try await authenticate(&context, auth: .cik(cik, clientID: context[actingClient], resourceID: context[actingOwner]), label: label)
+            let given = try context.services.keyStore.credentials(context[key])
+            let auth = Auth.cik(
+                given.cik, clientID: context[actingClient] ?? given.clientID, resourceID: context[actingOwner] ?? given.resourceID)
+            return try await authenticate(&context, auth: auth, label: given.label)
         }
     )
 
@@ -56,13 +49,22 @@ enum SessionCommands {
 
     static let whoami = CommandSpec(
         words: ["whoami"],
-        abstract: "Show the endpoint, the credentials' name and the current path",
+        abstract:
+            "Show the endpoint, the credentials' name, the current path and, for the embedded platform, which process runs its timers and scripts",
         run: { context in
             guard context.session.auth != nil else { throw ShellError(.notAuthenticated) }
             let root = try await context.root()
             let session = context.session
-            let row: [JSON] = [.string(session.endpoint.description), .string(session.authLabel), .string(root.rid), .string(session.pathText)]
-            return .table(Table(columns: ["endpoint", "auth", "rid", "path"], rows: [row], text: .labelled(["endpoint", "auth", "client", "path"])))
+            var row: [JSON] = [.string(session.endpoint.description), .string(session.authLabel), .string(root.rid), .string(session.pathText)]
+            var columns = ["endpoint", "auth", "rid", "path"]
+            var labels = ["endpoint", "auth", "client", "path"]
+            // On a data directory several processes share, one of them runs the timers and scripts.
+            if let owner = session.endpoint.backgroundWorkOwner {
+                row.append(.string(owner()))
+                columns.append("timers_and_scripts")
+                labels.append("timers and scripts")
+            }
+            return .table(Table(columns: columns, rows: [row], text: .labelled(labels)))
         }
     )
 
@@ -88,6 +90,13 @@ enum SessionCommands {
                         .invalidValue(command: "connect", argument: "local|URL", value: place, expected: "'local' or an http:// or https:// URL"))
                 }
                 endpoint = context.services.configuration.remoteEndpoint(place)
+                do {
+                    try await checkIsPlatform(endpoint)
+                } catch {
+                    // The session stays where it was.
+                    await endpoint.close()
+                    throw error
+                }
             }
             endpoint.transport = CountingTransport(base: endpoint.transport, counter: context.services.counter)
             await context.session.endpoint.close()
@@ -102,4 +111,20 @@ enum SessionCommands {
             return .message("connected to \(endpoint.description)")
         }
     )
+
+    /// Asks `endpoint` something every One Platform answers (who a made-up CIK is): any JSON-RPC
+    /// answer, a refusal of the credentials included, shows a platform is there.
+    /// - Throws: `OnePError` saying it is unreachable or not a One Platform.
+    static func checkIsPlatform(_ endpoint: Endpoint) async throws {
+        let probe = RPCClient(transport: endpoint.transport, auth: .cik(String(repeating: "0", count: 40)))
+        do {
+            _ = try await probe.batch([.lookup(.me, .alias(""))])
+        } catch let error as OnePError where error.kind == .malformedAnswer {
+            throw OnePError.unreachable(endpoint: endpoint.description, cause: "its answer is not JSON-RPC (\(error)): not a One Platform")
+        } catch let error as OnePError where error.isTransportFailure {
+            throw error
+        } catch {
+            // A refusal is an answer: a platform is there.
+        }
+    }
 }

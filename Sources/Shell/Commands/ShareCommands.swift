@@ -64,6 +64,21 @@ enum ShareCommands {
             if codeKind == .client {
                 holder = try? await client.with(auth: .cik(revoked), me: nil).call(.lookup(.me, .alias("")))?.stringValue
             }
+            if context.asksBeforeDestroying {
+                // Found first, so a code that names nothing is reported without a question.
+                let subject = "\(codeKind.rawValue) \(HexMask.masking(revoked) { "<code>" })"
+                if codeKind == .share {
+                    let found = try await client.batch([.lookup(.me, .shared(revoked))]).first
+                    guard let shared = found?.result?.stringValue, found?.status.isOK == true else {
+                        throw ShellError.failed("revoke: no share with that code here: 'info RES --include shares' lists a resource's codes")
+                    }
+                    let target = ResolvedResource(segments: [PathSegment(rid: shared, name: shared)], root: PathSegment(rid: shared, name: ""))
+                    try context.confirm(subject, "the share of " + (try await context.summary(of: target)))
+                } else {
+                    guard let holder else { throw ShellError.failed("revoke: that CIK names no client: check it, or 'keys' for saved ones") }
+                    try context.confirm(subject, "the CIK of client \(holder)")
+                }
+            }
             _ = try await client.call(.revoke(codeKind, code: revoked))
             guard let holder else { return nil }
             // Only the direct owner sees a client's key.

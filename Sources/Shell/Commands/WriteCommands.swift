@@ -4,20 +4,44 @@ import OnePJSON
 /// write, writegroup, flush, wait: changing and watching time series.
 enum WriteCommands {
     static let resource = Argument<String>("RES", "the resource", type: .path)
-    static let value = Argument<String>("VALUE", "the value (numbers are sent as numbers)")
+    static let value = Argument<String>("VALUE", "the value (numbers are sent as numbers), or '-' for standard input")
+    static let asString = Flag("string", "send the value as text even when it looks like a number")
 
     static let write = CommandSpec(
         words: ["write"],
         abstract: "Write a value to a resource now",
-        arguments: [resource, value],
-        examples: ["write temperature 21.5", "write status \"door open\""],
+        discussion:
+            "'-' reads the value from standard input (its final line break dropped). A number with leading zeros, such as 007, is sent as the text typed.",
+        arguments: [resource, value, asString],
+        examples: ["write temperature 21.5", "write status \"door open\"", "write serial 42 --string", "echo 21 | write temperature -"],
         effect: .changes,
         run: { context in
             let target = try await context.resolve(context[resource])
-            _ = try await context.client().call(.write(target.id, value: ValueParsing.value(context[value])))
+            var text = context[value]
+            if text == "-" { text = try readAll(context.standardInput()) }
+            let sent: JSON = context[asString] ? .string(text) : ValueParsing.value(text)
+            do {
+                _ = try await context.client().call(.write(target.id, value: sent))
+            } catch let error as OnePError where error.callStatus == .failed("invalid") {
+                guard let reason = await FormatExplanation.explain([text], target: target, context: context) else { throw error }
+                throw ShellError.failed("write: \(reason)")
+            }
             return nil
         }
     )
+
+    /// Standard input's text as one value, its lines joined by line breaks.
+    /// - Throws: ``ShellError`` for input that is not UTF-8 text, or none at all.
+    static func readAll(_ lines: TextLines) throws -> String {
+        var collected: [String] = []
+        do {
+            while let line = try lines.next() { collected.append(line) }
+        } catch {
+            throw ShellError.file("standard input", "\(error)")
+        }
+        guard !collected.isEmpty else { throw ShellError.failed("write: standard input held no value") }
+        return collected.joined(separator: "\n")
+    }
 
     static let pairs = RepeatingArgument<String>("RES=VALUE", "resource and value pairs", completion: .resourcePath)
 
@@ -56,7 +80,8 @@ enum WriteCommands {
         effect: .destroys,
         run: { context in
             let target = try await context.resolve(context[resource])
-            _ = try await context.client().call(.flush(target.id, newerThan: context.time(newerThan), olderThan: context.time(olderThan)))
+            if context.asksBeforeDestroying { try context.confirm(context[resource], try await context.summary(of: target)) }
+            _ = try await context.client().call(.flush(target.id, newerThan: try context.time(newerThan), olderThan: try context.time(olderThan)))
             return nil
         }
     )
@@ -81,7 +106,7 @@ enum WriteCommands {
                         command: "wait", argument: "--timeout", value: String(seconds), expected: "seconds from 0 to \(Self.longestWaitSeconds)"))
             }
             let milliseconds = seconds.map { $0 * 1000 }
-            let results = try await context.client().batch([.wait(target.id, timeoutMilliseconds: milliseconds, since: context.time(since))])
+            let results = try await context.client().batch([.wait(target.id, timeoutMilliseconds: milliseconds, since: try context.time(since))])
             if results[0].status == .failed("expire") {
                 let waited = seconds.map { "\($0) s" } ?? "the platform's default time"
                 throw ShellError.failed("wait: no new point within \(waited)")

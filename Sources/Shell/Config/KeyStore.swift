@@ -73,6 +73,30 @@ struct KeyStore: Sendable {
     }
 
     private func writeKeys(_ keys: [(String, String)]) throws(ShellError) {
+        var mapping: [String: String] = [:]
+        for (name, cik) in keys { mapping[name] = cik }
+        try update { $0["keys"] = mapping }
+    }
+
+    /// The config file as YAML, empty when there is none.
+    /// - Throws: ``ShellError`` when it cannot be read or is not YAML.
+    func document() throws(ShellError) -> [String: Any] {
+        guard let path = configPath, FileManager.default.fileExists(atPath: path) else { return [:] }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ShellError.file(path, "cannot be read")
+        }
+        do {
+            return try Yams.load(yaml: text) as? [String: Any] ?? [:]
+        } catch {
+            throw ShellError.file(path, "is not valid YAML")
+        }
+    }
+
+    /// Rewrites the config file with `change` applied to what it holds, keeping everything else.
+    func update(_ change: (inout [String: Any]) -> Void) throws(ShellError) {
         guard let path = configPath else { throw ShellError.file("config.yaml", "has no home: set HOME or XDG_CONFIG_HOME") }
         var document: [String: Any] = [:]
         if FileManager.default.fileExists(atPath: path),
@@ -81,9 +105,7 @@ struct KeyStore: Sendable {
         {
             document = existing
         }
-        var mapping: [String: String] = [:]
-        for (name, cik) in keys { mapping[name] = cik }
-        document["keys"] = mapping
+        change(&document)
         let yaml: String
         do {
             yaml = try Yams.dump(object: document, sortKeys: true)

@@ -17,6 +17,9 @@ public struct ShellError: Error, Sendable {
         case tooManyArguments(command: String, extra: String)
         case invalidValue(command: String, argument: String, value: String, expected: String)
         case badTime(String)
+        /// A wall-clock time the session's zone skips or shows twice.
+        case badLocalTime(String, reason: String)
+        case unknownZone(String, suggestions: [String])
         case badJSON(String, reason: String)
         case badPath(String, reason: String)
         case notFound(path: String, segment: String)
@@ -46,7 +49,7 @@ public struct ShellError: Error, Sendable {
     var isUsageError: Bool {
         switch kind {
         case .unterminatedQuote, .unterminatedJSON, .undefinedVariable, .unknownCommand, .unknownSubcommand, .missingSubcommand, .unknownOption,
-            .missingArgument, .missingOptionValue, .conflictingOption, .tooManyArguments, .invalidValue, .badTime, .badJSON, .badPath:
+            .missingArgument, .missingOptionValue, .conflictingOption, .tooManyArguments, .invalidValue, .badTime, .badLocalTime, .unknownZone, .badJSON, .badPath:
             return true
         default:
             return false

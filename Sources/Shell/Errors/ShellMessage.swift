@@ -2,7 +2,7 @@ import OneP
 
 /// The one place that turns any error into the line a person reads and the exit status a script sees.
 struct ShellMessage {
-    let text: String
+    var text: String
     let status: ExitStatus
     /// Usage line to print under the message, for errors in how a command was written.
     var usage: String? = nil
@@ -53,6 +53,10 @@ struct ShellMessage {
             self.init(text: "\(error): check the CIK or key, then 'auth' again", status: .unreachable)
         } else if error.isTransportFailure {
             self.init(text: "\(error): check that the platform runs, or 'connect' to another", status: .unreachable)
+        } else if case .failed(let word)? = error.callStatus, let procedure = error.procedure,
+            let explanation = StatusExplanations.generic(procedure: procedure, status: word)
+        {
+            self.init(text: "\(error): \(explanation)", status: .commandFailed)
         } else if case .failed(let word)? = error.callStatus, let hint = ShellMessage.hint(forStatus: word) {
             self.init(text: "\(error): \(hint)", status: .commandFailed)
         } else {
@@ -100,14 +104,14 @@ struct ShellMessage {
         case .undefinedVariable(let name):
             return "${\(name)} is not set in the environment: export it or write the value"
         case .unknownCommand(let word, let suggestions):
-            return "unknown command '\(word)'" + didYouMean(suggestions) + "; type 'help' for the list"
+            return "unknown command '\(shown(word))'" + didYouMean(suggestions) + "; type 'help' for the list"
         case .unknownSubcommand(let command, let word, let choices):
-            return "'\(command)' has no subcommand '\(word)'"
+            return "'\(command)' has no subcommand '\(shown(word))'"
                 + didYouMean(Suggester.closest(to: word, among: choices)) + "; choose one of: " + choices.joined(separator: ", ")
         case .missingSubcommand(let command, let choices):
             return "'\(command)' needs a subcommand; choose one of: " + choices.joined(separator: ", ")
         case .unknownOption(let command, let option, let suggestions):
-            return "\(command): unknown option '\(option)'" + didYouMean(suggestions)
+            return "\(command): unknown option '\(shown(option))'" + didYouMean(suggestions)
         case .conflictingOption(let command, let option, let reason):
             return "\(command): \(option) \(reason)"
         case .missingArgument(let command, let argument):
@@ -115,11 +119,16 @@ struct ShellMessage {
         case .missingOptionValue(let command, let option):
             return "\(command): \(option) needs a value"
         case .tooManyArguments(let command, let extra):
-            return "\(command): unexpected argument '\(extra)'"
+            return "\(command): unexpected argument '\(shown(extra))'"
         case .invalidValue(let command, let argument, let value, let expected):
-            return "\(command): \(argument) '\(value)' is not valid, expected \(expected)"
+            return "\(command): \(argument) '\(shown(value))' is not valid, expected \(expected)"
         case .badTime(let text):
-            return "'\(text)' is not a time: use unix seconds, -30m, -2h, -7d, now or ISO 8601 like 2024-01-31T12:00:00Z"
+            return "'\(text)' is not a time: use unix seconds, -30m, -2h, -7d, now, or a date and time like 2024-01-31 12:00 "
+                + "(in the session's time zone) or 2024-01-31T12:00:00-06:00"
+        case .badLocalTime(let text, let reason):
+            return "'\(text)' \(reason)"
+        case .unknownZone(let name, let suggestions):
+            return "unknown time zone '\(name)'" + didYouMean(suggestions) + ": use an IANA name such as America/Chicago or Europe/Paris, or UTC"
         case .badJSON(let text, let reason):
             return "'\(text)' is not valid JSON (\(reason)): quote it, e.g. '{\"name\": \"x\"}'"
         case .badPath(let path, let reason):
@@ -145,6 +154,14 @@ struct ShellMessage {
         case .interrupted:
             return "interrupted"
         }
+    }
+
+    /// How a message repeats a word the user typed: whole when short, else its start, so a
+    /// pasted megabyte does not come back as a megabyte of error.
+    static func shown(_ word: String) -> String {
+        let longest = 60
+        guard word.count > longest else { return word }
+        return String(word.prefix(longest)) + "…"
     }
 
     private static func didYouMean(_ suggestions: [String]) -> String {

@@ -35,19 +35,31 @@ public final class TextLines {
     /// Lines of the file at `path`, read in blocks of `blockSize` bytes.
     public convenience init(file path: String, blockSize: Int = 64 * 1024) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
-        self.init(
-            readBlock: {
-                guard let data = try handle.read(upToCount: blockSize), !data.isEmpty else { return nil }
-                return Array(data)
-            }, close: { try? handle.close() })
+        let descriptor = handle.fileDescriptor
+        self.init(readBlock: { try Self.readAvailable(descriptor, blockSize: blockSize) }, close: { try? handle.close() })
     }
 
     /// Lines of an open file such as standard input, which stays open at the end.
     public convenience init(file handle: FileHandle, blockSize: Int = 64 * 1024) {
-        self.init(readBlock: {
-            guard let data = try handle.read(upToCount: blockSize), !data.isEmpty else { return nil }
-            return Array(data)
-        })
+        let descriptor = handle.fileDescriptor
+        self.init(readBlock: { try Self.readAvailable(descriptor, blockSize: blockSize) })
+    }
+
+    /// What one read(2) gives, up to `blockSize` bytes; nil at the end. A pipe or FIFO gives what
+    /// has arrived, so lines are handled as they come instead of once a whole block has. While
+    /// nothing arrives, the task's cancellation (Ctrl-C) is noticed within a tenth of a second.
+    private static func readAvailable(_ descriptor: Int32, blockSize: Int) throws -> [UInt8]? {
+        var block = [UInt8](repeating: 0, count: blockSize)
+        var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while poll(&waiting, 1, 100) == 0 {
+            if Task.isCancelled { throw CancellationError() }
+        }
+        while true {
+            let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, blockSize) }
+            if count > 0 { return Array(block[..<count]) }
+            if count == 0 { return nil }
+            guard errno == EINTR else { throw CocoaError(.fileReadUnknown) }
+        }
     }
 
     deinit {
@@ -85,6 +97,8 @@ public final class TextLines {
             let block: [UInt8]?
             do {
                 block = try readBlock()
+            } catch let stop as CancellationError {
+                throw stop
             } catch {
                 throw TextLinesError(.unreadable(afterLine: lineNumber))
             }

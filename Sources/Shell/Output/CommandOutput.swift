@@ -7,6 +7,11 @@ enum CommandOutput: Sendable, Equatable {
     case table(Table)
     /// A JSON value: pretty JSON in text and json formats, one field in CSV.
     case value(JSON)
+    /// A JSON value some of whose numbers are unix times (`info`'s `basic.modified`), shown as the
+    /// time format says; each path is object keys, `*` for every element of an array.
+    case timed(JSON, times: [[String]])
+    /// A chart for people (`plot`); json and csv formats show its points as a table.
+    case chart(Chart)
     /// A message for people (text and csv); json format shows it as `{"message": ...}`.
     case message(String)
     /// The resource hierarchy: box-drawing text, nested JSON, a CSV row per resource.
@@ -18,6 +23,37 @@ enum CommandOutput: Sendable, Equatable {
     case made(Made)
     /// Text shown as it is whatever the format: help, the command reference, the spec dump.
     case verbatim(String)
+}
+
+extension JSON {
+    /// The value with the numbers at `paths` written as times; zero (the platform's "none") stays.
+    func formattingTimes(at paths: [[String]], with times: inout TimeText) -> JSON {
+        guard times.format != .unix else { return self }
+        var value = self
+        for path in paths { value = value.formattingTime(at: path[...], with: &times) }
+        return value
+    }
+
+    private func formattingTime(at path: ArraySlice<String>, with times: inout TimeText) -> JSON {
+        guard let key = path.first else {
+            guard let seconds = intValue, seconds != 0 else { return self }
+            return .string(times.text(seconds))
+        }
+        switch self {
+        case .object(var object):
+            guard let inner = object[key] else { return self }
+            object[key] = inner.formattingTime(at: path.dropFirst(), with: &times)
+            return .object(object)
+        case .array(let items):
+            if key == "*" { return .array(items.map { $0.formattingTime(at: path.dropFirst(), with: &times) }) }
+            guard let index = Int(key), items.indices.contains(index) else { return self }
+            var copy = items
+            copy[index] = items[index].formattingTime(at: path.dropFirst(), with: &times)
+            return .array(copy)
+        default:
+            return self
+        }
+    }
 }
 
 /// What a command made: the fields programs get, and the text people see.
@@ -45,10 +81,15 @@ struct TreeNode: Sendable, Equatable {
     var alias: String?
     var rid: String
     var latest: (timestamp: Int, value: JSON)?
+    /// Recent numeric values, oldest first, for `tree --spark`.
+    var spark: [Double]?
     var children: [TreeNode] = []
+    /// Activated through a share, not owned.
+    var shared = false
 
     static func == (lhs: TreeNode, rhs: TreeNode) -> Bool {
         lhs.name == rhs.name && lhs.type == rhs.type && lhs.format == rhs.format && lhs.alias == rhs.alias && lhs.rid == rhs.rid
-            && lhs.latest?.timestamp == rhs.latest?.timestamp && lhs.latest?.value == rhs.latest?.value && lhs.children == rhs.children
+            && lhs.latest?.timestamp == rhs.latest?.timestamp && lhs.latest?.value == rhs.latest?.value && lhs.spark == rhs.spark
+            && lhs.children == rhs.children && lhs.shared == rhs.shared
     }
 }

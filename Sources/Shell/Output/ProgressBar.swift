@@ -51,10 +51,11 @@ final class ProgressBar: Sendable {
         if let line { write("\r" + line) }
     }
 
-    /// Clears the bar's line, leaving the terminal as it was.
+    /// Ends the bar's line, so what is printed next starts on a line of its own and the bar's last
+    /// state stays readable.
     func finish() {
         guard let write, !state.withLock({ $0.shown.isEmpty }) else { return }
-        write("\r\u{1B}[K")
+        write("\n")
     }
 
     private func render(_ state: State) -> String {

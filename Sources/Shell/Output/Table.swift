@@ -10,8 +10,6 @@ struct Table: Sendable, Equatable {
     var showsHeader = true
     /// Columns holding unix times, shown as the time format asks.
     var timeColumns: Set<Int> = []
-    /// Rows that go on a table printed earlier (`read --follow`): no format repeats the header.
-    var continues = false
     /// How people see the table.
     var text: TextLayout = .grid
 
@@ -23,6 +21,8 @@ struct Table: Sendable, Equatable {
         case labelled([String])
         /// Another table entirely (`ls` shows names only unless asked for more).
         indirect case instead(Table)
+        /// Lines of text (`diff` shows a unified-style listing).
+        case lines([String])
     }
 
     init(
@@ -37,17 +37,21 @@ struct Table: Sendable, Equatable {
         self.text = text
     }
 
-    /// The table with its time columns written as `format` says: unix times stay numbers.
-    func timesFormatted(_ format: TimeFormat) -> Table {
-        guard !timeColumns.isEmpty, format != .unix else { return self }
+    /// The table with its time columns written as `times` says: unix times stay numbers.
+    func timesFormatted(_ times: inout TimeText) -> Table {
+        guard !timeColumns.isEmpty, times.format != .unix else { return self }
         var copy = self
-        copy.rows = rows.map { row in
-            var row = row
-            for column in timeColumns where column < row.count {
-                if let seconds = row[column].intValue { row[column] = .string(format.format(seconds)) }
-            }
-            return row
-        }
+        copy.rows = rows.map { Table.formattingTimes($0, columns: timeColumns, with: &times) }
         return copy
+    }
+
+    /// One row with its time columns written as text.
+    static func formattingTimes(_ row: [JSON], columns: Set<Int>, with times: inout TimeText) -> [JSON] {
+        guard times.format != .unix else { return row }
+        var row = row
+        for column in columns where column < row.count {
+            if let seconds = row[column].intValue { row[column] = .string(times.text(seconds)) }
+        }
+        return row
     }
 }

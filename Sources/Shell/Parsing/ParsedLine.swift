@@ -8,6 +8,8 @@ struct ParsedCommand: Sendable {
     let nameLength: Int
     /// The roles and values of the words after the name, and what is wrong with them.
     let walk: ArgumentWalk
+    /// Where the command's output goes instead of the screen, when the line says.
+    var redirection: Redirection?
 
     var arguments: ParsedArguments { walk.arguments }
     var problem: ShellError? { walk.problem }
@@ -21,11 +23,6 @@ struct ParsedCommand: Sendable {
 
     /// Whether `--help` was given, which shows the command's help instead of running it.
     var asksForHelp: Bool { spec != nil && arguments[CommandSpec.help] }
-
-    /// Whether running the command needs a yes at a terminal: it destroys and `--yes` is absent.
-    var needsConfirmation: Bool {
-        spec?.effect == .destroys && !arguments[CommandSpec.yes] && !asksForHelp
-    }
 
     /// The spec and values of a command that parsed.
     /// - Throws: ``ShellError`` saying what is wrong with the words.
@@ -52,7 +49,11 @@ struct ParsedLine: Sendable {
         self.text = text
         let tokenizer = Tokenizer(environment: environment)
         do {
-            commands = try tokenizer.commands(in: text).map { parser.parse($0.words) }
+            commands = try tokenizer.commands(in: text).map { list in
+                var command = parser.parse(list.words)
+                command.redirection = list.redirection
+                return command
+            }
             problem = nil
         } catch {
             problem = error
@@ -70,16 +71,5 @@ struct ParsedLine: Sendable {
         let start = min(characters.count, command.words.first?.position ?? 0)
         let end = max(start, min(characters.count, command.words.last?.end ?? start))
         return String(characters[start..<end])
-    }
-
-    /// The first command that must be confirmed before the line runs; nil when none must, or when a
-    /// command before it does not parse (the line stops there anyway).
-    var commandToConfirm: ParsedCommand? {
-        guard problem == nil else { return nil }
-        for command in commands {
-            guard command.problem == nil else { return nil }
-            if command.needsConfirmation { return command }
-        }
-        return nil
     }
 }

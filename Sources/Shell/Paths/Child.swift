@@ -7,6 +7,8 @@ struct Child: Sendable, Equatable {
     var name: String
     var format: String?
     var alias: String?
+    /// Shared with the client and activated by it, not owned by it.
+    var shared = false
     /// A datarule whose rule is a Lua script.
     var isScript = false
 

@@ -161,10 +161,13 @@ extension CommandContext {
     /// For a resource that is not a client, the answer is that resource alone, as `ls FILE` shows the file.
     mutating func children(of resource: ResolvedResource) async throws -> [Child] {
         let client = try client()
-        let first = try await client.batch([
-            .listing(resource.id, types: ResourceType.all, options: .init(owned: true)), .info(resource.id, options: [.aliases]),
-            .info(resource.id, options: [.basic, .description]),
-        ])
+        // The caller's own listing also asks what it activated through shares, in the same request.
+        let asksShared = resource.segments.isEmpty
+        let first = try await client.batch(
+            [
+                .listing(resource.id, types: ResourceType.all, options: .init(owned: true)), .info(resource.id, options: [.aliases]),
+                .info(resource.id, options: [.basic, .description]),
+            ] + (asksShared ? [Self.activatedListing] : []))
         let itself = try first[2].get()
         if let type = itself?["basic"]?["type"]?.stringValue, type != "client" {
             return [Child(rid: resource.rid, type: type, info: itself, alias: nil)]
@@ -173,13 +176,36 @@ extension CommandContext {
         let listed = Child.listed(first[0].result)
         let aliasInfo = first[1].status.isOK ? first[1].result : nil
         let aliases = Child.aliases(aliasInfo)
+        let owned = Set(listed.map(\.rid))
+        let shared = asksShared ? Child.listed(first[3].result).filter { !owned.contains($0.rid) } : []
         var children: [Child] = []
-        if !listed.isEmpty {
-            let infos = try await client.batch(listed.map { .info(.rid($0.rid), options: [.description]) })
+        var sharedChildren: [Child] = []
+        if !listed.isEmpty || !shared.isEmpty {
+            let infos = try await client.batch((listed + shared).map { .info(.rid($0.rid), options: [.description]) })
             children = zip(listed, infos).map { Child(rid: $0.rid, type: $0.type, info: $1.result, alias: aliases[$0.rid]) }
+            sharedChildren = zip(shared, infos.dropFirst(listed.count)).map { Self.sharedChild($0, info: $1.result) }
         }
         if aliasInfo != nil { session.paths?.learn(children: children, aliases: Child.aliasTargets(aliasInfo), under: resource.rid) }
-        return Child.ordered(children)
+        // Shared resources come after the client's own; reached by RID, they are not cached as children.
+        return Child.ordered(children) + Child.ordered(sharedChildren)
+    }
+
+    /// What the caller activated through shares.
+    static let activatedListing = Call.listing(.me, types: ResourceType.all, options: .init(activated: true))
+
+    private static func sharedChild(_ item: (rid: String, type: String), info: JSON?) -> Child {
+        var child = Child(rid: item.rid, type: item.type, info: info, alias: nil)
+        child.shared = true
+        return child
+    }
+
+    /// The resources of an activated listing (``activatedListing``) that `owned` does not hold,
+    /// described, as children marked shared; one request when there are any.
+    func sharedChildren(_ listing: JSON?, owned: Set<String>) async throws -> [Child] {
+        let shared = Child.listed(listing).filter { !owned.contains($0.rid) }
+        guard !shared.isEmpty else { return [] }
+        let infos = try await client().batch(shared.map { .info(.rid($0.rid), options: [.description]) })
+        return Child.ordered(zip(shared, infos).map { Self.sharedChild($0, info: $1.result) })
     }
 }
 

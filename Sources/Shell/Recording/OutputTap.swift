@@ -8,6 +8,16 @@ final class OutputTap: Sendable {
         var open = false
     }
 
+    /// Where standard output goes instead of the sink while a command's output is redirected.
+    private let redirect = Mutex<OutputRedirect?>(nil)
+
+    /// Sends standard output to `target` (nil: back to the sink).
+    func redirect(to target: OutputRedirect?) {
+        redirect.withLock { $0 = target }
+    }
+
+    var isRedirected: Bool { redirect.withLock { $0 != nil } }
+
     private let state = Mutex(State())
 
     /// Starts collecting, forgetting anything from before.
@@ -23,6 +33,9 @@ final class OutputTap: Sendable {
         }
     }
 
+    /// Whether output is being collected.
+    var isOpen: Bool { state.withLock { $0.open } }
+
     func append(_ text: String) {
         state.withLock { state in
             if state.open { state.captured += text }
@@ -35,7 +48,11 @@ final class OutputTap: Sendable {
             isTerminal: sink.isTerminal,
             writeOut: { [self] text in
                 append(text)
-                sink.writeOut(text)
+                if let target = redirect.withLock({ $0 }) {
+                    target.write(text)
+                } else {
+                    sink.writeOut(text)
+                }
             },
             writeErr: { [self] text in
                 append(text)

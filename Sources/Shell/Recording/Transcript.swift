@@ -1,6 +1,15 @@
 /// A transcript: `$ command` lines, each followed by the output it should print. An expected line
-/// ending in ` (re)` is a regular expression the whole actual line must match.
+/// ending in ` (re)` is a regular expression the whole actual line must match. `${RID1}`,
+/// `${CIK2}`, `${TIME3}` and the like stand for a value the recording named (``TranscriptNames``);
+/// `${OTHER}` for an environment variable's value.
 struct Transcript {
+    /// A piece of an expected line that names values.
+    enum Segment {
+        case literal(String)
+        case learned(String, NamedKind)
+        case variable(String)
+    }
+
     struct Step {
         var command: String
         /// Line number of the `$` line, from 1.
@@ -13,6 +22,8 @@ struct Transcript {
         var line: Int
         /// Set for a ` (re)` line.
         var pattern: Regex<AnyRegexOutput>?
+        /// Set for a line that names values.
+        var segments: [Segment]?
 
         func matches(_ actual: String) -> Bool {
             guard let pattern else { return text == actual }
@@ -57,13 +68,29 @@ struct Transcript {
     }
 
     private static func expected(_ line: String, number: Int, file: String) throws(ShellError) -> ExpectedLine {
-        guard line.hasSuffix(regexSuffix) else { return ExpectedLine(text: line, line: number) }
+        guard line.hasSuffix(regexSuffix) else { return ExpectedLine(text: line, line: number, segments: segments(of: line)) }
         let source = String(line.dropLast(regexSuffix.count))
         do {
             return ExpectedLine(text: line, line: number, pattern: try Regex(source))
         } catch {
             throw ShellError.file(file, "line \(number): bad regular expression '\(source)': \(firstLine(of: error))")
         }
+    }
+
+    /// The line cut into literal text and `${NAME}` references; nil when it has none.
+    static func segments(of line: String) -> [Segment]? {
+        let references = line.matches(of: /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/)
+        guard !references.isEmpty else { return nil }
+        var segments: [Segment] = []
+        var rest = line.startIndex
+        for reference in references {
+            if rest < reference.range.lowerBound { segments.append(.literal(String(line[rest..<reference.range.lowerBound]))) }
+            let name = String(reference.output.1)
+            segments.append(NamedKind.parse(name).map { .learned(name, $0) } ?? .variable(name))
+            rest = reference.range.upperBound
+        }
+        if rest < line.endIndex { segments.append(.literal(String(line[rest...]))) }
+        return segments
     }
 
     private static func firstLine(of error: any Error) -> String {
@@ -85,20 +112,22 @@ struct Transcript {
 
     /// The expected lines rewritten to what actually printed, keeping each ` (re)` line that
     /// matched, so a diff shows only real differences and `--update` keeps the patterns.
-    static func reconcile(expected: [ExpectedLine], actual: [String]) -> [String] {
+    /// Names a line learns are bound in `bindings` as its lines match.
+    static func reconcile(expected: [ExpectedLine], actual: [String], bindings: inout TranscriptBindings) -> [String] {
         let n = expected.count
         let m = actual.count
         var lengths = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
-                lengths[i][j] = expected[i].matches(actual[j]) ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+                lengths[i][j] = bindings.matches(expected[i], actual[j]) ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
             }
         }
         var result: [String] = []
         var i = 0
         var j = 0
         while j < m {
-            if i < n, expected[i].matches(actual[j]) {
+            if i < n, bindings.matches(expected[i], actual[j]) {
+                bindings.bind(expected[i], actual[j])
                 result.append(expected[i].text)
                 i += 1
                 j += 1

@@ -7,6 +7,10 @@ struct ShellServices: Sendable {
     let counter: RequestCounter
     let commands: [CommandSpec]
     let parser: CommandParser
+    /// How a command that destroys asks before it does (at a terminal only).
+    let confirmations = Confirmations()
+    /// What the running command has done, for the message when it is interrupted.
+    let interruptNote = InterruptNote()
 
     init(configuration: ShellConfiguration, counter: RequestCounter, commands: [CommandSpec]) {
         self.configuration = configuration
@@ -41,6 +45,9 @@ struct CommandContext: Sendable {
     var cachedParents: Set<String> = []
     /// What the command did so far: whether it may run again after a refusal of a stale path.
     let effects = CommandEffects()
+    /// How a command that printed its output ended when that is not success: `find` that matched
+    /// nothing, `diff` that found differences, exit 1 without an error message.
+    var status: ExitStatus?
 
     init(spec: CommandSpec, arguments: ParsedArguments, session: Session, services: ShellServices, history: [String]) {
         self.spec = spec
@@ -60,9 +67,11 @@ struct CommandContext: Sendable {
     subscript<Value>(key: Option<Value>) -> Value? { arguments[key] }
     subscript(key: Flag) -> Bool { arguments[key] }
 
-    /// A time option as unix seconds, relative forms counted back from now.
-    func time(_ key: Option<TimeExpression>) -> Int? {
-        arguments[key]?.resolve(now: now)
+    /// A time option as unix seconds: relative forms counted back from now, times without an
+    /// offset read in the session's zone.
+    /// - Throws: ``ShellError`` for a local time the zone skips or shows twice.
+    func time(_ key: Option<TimeExpression>) throws(ShellError) -> Int? {
+        try arguments[key]?.resolve(now: now, zone: session.settings.zone)
     }
 
     /// The time format for this command: its `--timeformat` when given, else the setting.
@@ -95,7 +104,27 @@ struct CommandContext: Sendable {
     /// How this command's output is rendered: the session's format and settings, the command's
     /// `--timeformat`.
     var renderSettings: RenderSettings {
-        RenderSettings(format: session.settings.format, timeFormat: timeFormat, now: now, color: useColor)
+        RenderSettings(
+            format: session.settings.format, timeFormat: timeFormat, zone: session.settings.zone, now: now, color: useColor,
+            width: services.output.isTerminal ? services.configuration.terminalColumns() : 80, unicode: showsUnicode,
+            isTerminal: services.output.isTerminal)
+    }
+
+    /// Where a command that prints rows as it reads them (`read` of a long window, `read --follow`)
+    /// sends them: each batch is rendered in the session's format and written at once.
+    func rowSink(for table: Table) -> RowSink {
+        effects.note(.printed)
+        let output = services.output
+        var observe: (@Sendable ([[JSON]]) -> Void)?
+        if effects.streamedTimes.withLock({ $0 != nil }), !table.timeColumns.isEmpty {
+            observe = { [effects, times = renderSettings.times] rows in
+                var shown = table
+                shown.rows = rows
+                let hints = OutputHints(.table(shown), times: times)
+                effects.streamedTimes.withLock { $0?.formUnion(hints.times) }
+            }
+        }
+        return RowSink(renderer: renderSettings.renderer.stream(table), observe: observe) { output.writeOut($0) }
     }
 
     /// Prints output now, for commands that print as they go (`read --follow`); most commands
@@ -103,6 +132,16 @@ struct CommandContext: Sendable {
     func emit(_ output: CommandOutput) {
         effects.note(.printed)
         services.output.writeOut(renderSettings.renderer.render(output))
+    }
+
+    /// Whether the locale's character set is UTF-8 (`LC_ALL`, else `LC_CTYPE`, else `LANG`), so
+    /// braille and block glyphs show; a terminal without one gets ASCII.
+    var showsUnicode: Bool {
+        let environment = services.environment
+        let locale = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]].compactMap { $0 }.first { !$0.isEmpty }
+        guard let locale else { return !services.output.isTerminal }
+        let lowered = locale.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
     }
 
     /// Color only on a terminal, never with NO_COLOR, and as `set color` says.

@@ -2,10 +2,10 @@
 /// a secret, recorded scripts keep a `${ONEP_CIK}`-style reference to an environment variable.
 ///
 /// A secret is a value of an argument the spec marks secret (`auth CIK`, `keys add NAME CIK`,
-/// `auth token TOKEN`, share codes), or any run of exactly 40 hex digits outside a RID position
+/// `auth token TOKEN`, share codes), or any run of 40 or more hex digits outside a RID position
 /// (a path argument or a `RID` option), since that has the shape of a CIK or token. An argument
-/// that may also be a key name (`auth mykey`) is kept when it is not 40 hex digits, so the
-/// readable name stays. A value written as `${NAME}` is already a reference and is kept.
+/// that may also be a key name (`auth mykey`) keeps its readable name, with any 40-hex run in it
+/// masked. A value written as `${NAME}` is already a reference and is kept.
 ///
 /// Which word is which comes from the line's one parse (``ParsedLine``), so redaction reads the
 /// words exactly as the command that runs them does.
@@ -53,6 +53,28 @@ struct HistoryRedactor {
 
     private static func reference(_ variable: String) -> String { "${" + variable + "}" }
 
+    /// The secret values one command holds, each with the variable its recording refers to, so a
+    /// transcript writes the same value in output as the same reference.
+    static func secrets(_ command: ParsedCommand, in line: ParsedLine) -> [(value: String, variable: String)] {
+        var found: [(value: String, variable: String)] = []
+        for edit in edits(in: command, replacement: reference) {
+            guard let word = command.words.first(where: { $0.position == edit.range.lowerBound }) else { continue }
+            let variables = edit.text.matches(of: /\$\{([A-Z0-9_]+)\}/).map { String($0.output.1) }
+            guard let first = variables.first else { continue }
+            let characters = Array(word.text)
+            let runs = HexMask.runs(in: characters)
+            if runs.isEmpty {
+                let value = word.text.split(separator: "=", maxSplits: 1).last.map(String.init) ?? word.text
+                found.append((value, first))
+            } else {
+                for (index, run) in runs.enumerated() {
+                    found.append((String(characters[run]), index < variables.count ? variables[index] : first))
+                }
+            }
+        }
+        return found
+    }
+
     /// `characters` (which start at offset `start` of the line) with the edits made, the last first
     /// so the offsets of earlier ones stay valid.
     private static func apply(_ edits: [(range: Range<Int>, text: String)], to characters: [Character], from start: Int) -> String {
@@ -75,7 +97,11 @@ struct HistoryRedactor {
             case .positional(let name)?:
                 guard let positional = spec.positional(named: name) else { continue }
                 if positional.isSecret {
-                    if positional.completionSource == .keyName, !ResourcePath.isRID(word.text) { continue }
+                    // A key name stays readable; anything shaped like a key inside it does not.
+                    if positional.completionSource == .keyName, !ResourcePath.isRID(word.text) {
+                        if let edit = maskedHex(word, replacement: replacement) { edits.append(edit) }
+                        continue
+                    }
                     edits.append((range, replacement(variable(for: positional.name))))
                 } else if positional.type != .path, let edit = maskedHex(word, replacement: replacement) {
                     edits.append(edit)
@@ -112,7 +138,8 @@ struct HistoryRedactor {
     }
 }
 
-/// Finds runs of exactly 40 hex digits, the shape of a CIK or token.
+/// Finds runs of 40 or more hex digits, which hold something of the shape of a CIK or token
+/// whatever surrounds it (`0x` before it, `#c` or a no-break space after it).
 enum HexMask {
     static func containsKey(_ text: String) -> Bool {
         !runs(in: Array(text)).isEmpty
@@ -127,14 +154,19 @@ enum HexMask {
         return String(chars)
     }
 
-    private static func runs(in chars: [Character]) -> [Range<Int>] {
+    /// Whether `text` is exactly one key: 40 hex digits.
+    static func isKey(_ text: String) -> Bool {
+        text.utf8.count == 40 && text.allSatisfy(\.isHexDigit)
+    }
+
+    static func runs(in chars: [Character]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var start: Int?
         for index in 0...chars.count {
             let isHex = index < chars.count && chars[index].isHexDigit
             if isHex, start == nil { start = index }
             if !isHex, let begin = start {
-                if index - begin == 40 { found.append(begin..<index) }
+                if index - begin >= 40 { found.append(begin..<index) }
                 start = nil
             }
         }

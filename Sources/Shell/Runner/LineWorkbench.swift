@@ -19,12 +19,11 @@ package struct LineWorkbench: Sendable {
         snapshot = CompletionSnapshot(paths: paths, pathRIDs: ["root"])
     }
 
-    /// The one parse a line typed at the prompt gets, and what history and confirmation read from
-    /// it: what a line costs before its first request. Returns whether every command of it parsed.
+    /// The one parse a line typed at the prompt gets, and what history reads from it: what a line
+    /// costs before its first request. Returns whether every command of it parsed.
     package func prepare(_ line: String) -> Bool {
         let parsed = ParsedLine(line, parser: parser, environment: [:])
         _ = HistoryRedactor.redact(parsed)
-        _ = parsed.commandToConfirm
         return parsed.problem == nil && parsed.commands.allSatisfy { $0.problem == nil }
     }
 

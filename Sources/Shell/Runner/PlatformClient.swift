@@ -58,6 +58,10 @@ final class CommandEffects: Sendable {
         done.bitwiseOr(effect.rawValue, ordering: .relaxed)
     }
 
+    /// The texts of the times printed through a ``RowSink``, kept while a transcript is recorded
+    /// so it names them as it names the times of returned output.
+    let streamedTimes = Mutex<Set<String>?>(nil)
+
     /// Whether running the command again would repeat nothing.
     var isRepeatable: Bool { done.load(ordering: .relaxed) == 0 }
 }

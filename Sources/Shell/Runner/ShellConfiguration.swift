@@ -1,4 +1,5 @@
 import Foundation
+import LineEditor
 import OneP
 
 /// Everything the executable decides before the first command: where the platform is, the
@@ -14,11 +15,20 @@ public struct ShellConfiguration: Sendable {
     public var cik: String?
     /// A key name given by `--key`.
     public var keyName: String?
-    public var format: OutputFormat = .text
+    /// `--format`; nil leaves the saved setting, else text.
+    public var format: OutputFormat?
+    /// `--tz`: the session's time zone, over the saved setting and `$TZ`.
+    public var timeZone: String?
+    /// `--timeformat`: how times are shown, over the saved setting.
+    public var timeFormat: String?
+    /// The terminal's columns, which charts and `tree` fit when standard output is a terminal.
+    public var terminalColumns: @Sendable () -> Int = { TerminalSize.columns() }
+    /// `--continue-on-error`: on turns bail off whatever was saved.
     public var continueOnError = false
+    /// `--echo`: on turns echo on whatever was saved.
     public var echo = false
     public var output: OutputSink
-    /// Where `${NAME}`, HOME, XDG_CONFIG_HOME and NO_COLOR come from.
+    /// Where `${NAME}`, HOME, XDG_CONFIG_HOME, NO_COLOR and TZ come from.
     public var environment: [String: String]
     /// The current unix time.
     public var now: @Sendable () -> Int

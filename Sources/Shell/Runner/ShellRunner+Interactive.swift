@@ -37,18 +37,16 @@ extension ShellRunner {
                 guard !entered.trimmingCharacters(in: " \t").isEmpty else { continue }
                 // Read once: history, confirmation and running all use this.
                 let line = parse(entered)
-                if let kept = await remember(line) { reader.addHistory(kept) }
+                // Up recalls the line as typed in this session; the history file gets it masked.
+                if let kept = await remember(line) { reader.addHistory(entered, savedAs: kept) }
                 if await echoes { services.output.writeOut(entered + "\n") }
-                if reader.isInteractive, let command = line.commandToConfirm {
-                    let question = "\(command.texts.joined(separator: " ")): this cannot be undone. Continue? [y/N] "
-                    guard case .line(let answer) = reader.readLine(prompt: question),
-                        ["y", "yes"].contains(answer.trimmingCharacters(in: " \t").lowercased())
-                    else {
-                        _ = await declined(command)
-                        continue
-                    }
+                // A command that destroys asks once it has found its targets, saying what will go.
+                if reader.isInteractive {
+                    let question = ReaderQuestion(reader: reader)
+                    services.confirmations.install { question.ask($0) }
                 }
                 let outcome = await runInterruptibly(line)
+                services.confirmations.remove()
                 if await takeHistoryClear() { reader.clearHistory() }
                 if outcome.exitRequested { return outcome.status.code }
             }
@@ -69,7 +67,8 @@ extension ShellRunner {
             // A command that ended by itself has already said how (a cancelled one says
             // "interrupted"); only one the monitor had to abandon needs a word from here.
             if let outcome = finished.value { return outcome }
-            services.output.writeErr(ShellRunner.interruptionBreak(.interrupted, output: services.output) + "error: interrupted\n")
+            let said = services.interruptNote.take() ?? "interrupted"
+            services.output.writeErr(ShellRunner.interruptionBreak(.interrupted, output: services.output) + "error: \(said)\n")
             return CommandOutcome(status: .interrupted)
         }
     }

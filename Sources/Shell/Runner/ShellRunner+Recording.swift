@@ -5,7 +5,8 @@ extension ShellRunner {
     public func startRecording(to path: String) throws(ShellError) {
         stopRecording()
         let origin = SessionRecorder.Origin(
-            endpoint: session.endpoint.description, authLabel: session.authLabel, path: session.pathText)
+            endpoint: session.endpoint.description, authLabel: session.authLabel, path: session.pathText,
+            timeFormat: session.settings.timeFormat.name, zone: session.settings.zone.name)
         recorder = try SessionRecorder(path: path, origin: origin)
     }
 

@@ -5,12 +5,17 @@ extension ShellRunner {
     /// - Returns: the exit code: 0, the first failure's code when stopping, else the last failure's,
     ///   or the code `exit` gave.
     public func runScript(lines: [String]) async -> Int32 {
+        await runLines(lines.map { ScriptLine($0) }).status.code
+    }
+
+    /// Runs script lines that know where they come from, so an error names `FILE:LINE:`.
+    public func runScript(scriptLines lines: [ScriptLine]) async -> Int32 {
         await runLines(lines).status.code
     }
 
-    /// Runs a whole script text, as read from a file or a pipe.
-    public func runScript(source text: String) async -> Int32 {
-        await runLines(ShellRunner.lines(of: text)).status.code
+    /// Runs a whole script text, as read from a pipe (`<stdin>` in errors) or a file.
+    public func runScript(source text: String, origin: String = "<stdin>") async -> Int32 {
+        await runLines(ScriptLine.lines(of: text, origin: origin)).status.code
     }
 
     /// `source FILE`: runs the file's lines in this session; `exit` inside it ends the shell too.
@@ -26,16 +31,21 @@ extension ShellRunner {
         }
         sourceDepth += 1
         defer { sourceDepth -= 1 }
-        return await runLines(ShellRunner.lines(of: text))
+        return await runLines(ScriptLine.lines(of: text, origin: path))
     }
 
-    private func runLines(_ lines: [String]) async -> CommandOutcome {
+    private func runLines(_ lines: [ScriptLine]) async -> CommandOutcome {
         var failure: CommandOutcome?
-        for text in LogicalLines.join(lines) {
+        let outer = scriptLocation
+        defer { scriptLocation = outer }
+        for logical in LogicalLines.join(lines) {
+            let text = logical.text
             if echoes, !text.isEmpty { services.output.writeOut(text + "\n") }
             let line = parse(text)
             remember(line)
+            scriptLocation = logical.location
             let outcome = await run(line)
+            scriptLocation = outer
             if outcome.exitRequested { return outcome }
             if !outcome.succeeded {
                 failure = outcome
@@ -45,27 +55,49 @@ extension ShellRunner {
         return failure ?? CommandOutcome(status: .success)
     }
 
-    private static func lines(of text: String) -> [String] {
+}
+
+/// A line of a script and where it comes from: a file (or `<stdin>`) and its line number there.
+public struct ScriptLine: Sendable, Equatable {
+    public var text: String
+    public var origin: String?
+    public var number: Int
+
+    /// A line given on its own (`onep -c`), with no place to name.
+    public init(_ text: String, origin: String? = nil, number: Int = 0) {
+        self.text = text
+        self.origin = origin
+        self.number = number
+    }
+
+    /// `FILE:LINE`, or nil for a line given on its own.
+    var location: String? { origin.map { "\($0):\(number)" } }
+
+    /// A script text's lines, numbered from 1; a final newline does not make an extra empty line.
+    public static func lines(of text: String, origin: String?) -> [ScriptLine] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        return lines
+        return lines.enumerated().map { ScriptLine($0.element, origin: origin, number: $0.offset + 1) }
     }
 }
 
-/// Joins lines that end in a backslash with the next one, as a shell does.
+/// Joins lines that end in a backslash with the next one, as a shell does; the joined line keeps
+/// the place of its first line.
 enum LogicalLines {
-    static func join(_ lines: [String]) -> [String] {
-        var result: [String] = []
-        var pending = ""
+    static func join(_ lines: [ScriptLine]) -> [ScriptLine] {
+        var result: [ScriptLine] = []
+        var pending: ScriptLine?
         for line in lines {
-            if Tokenizer.continues(line) {
-                pending += String(line.dropLast())
+            var joined = pending.map { ScriptLine($0.text + line.text, origin: $0.origin, number: $0.number) } ?? line
+            if Tokenizer.continues(line.text) {
+                joined.text.removeLast()
+                pending = joined
                 continue
             }
-            result.append(pending + line)
-            pending = ""
+            result.append(joined)
+            pending = nil
         }
-        if !pending.isEmpty { result.append(pending) }
+        if let pending { result.append(pending) }
         return result
     }
 }

@@ -24,18 +24,21 @@ extension ShellRunner {
         }
         let transcript = try Transcript(parsing: text, file: path)
         var actual = transcript.preamble
+        var bindings = TranscriptBindings(environment: services.environment)
         for step in transcript.steps {
             tap.begin()
-            let outcome = await run(line: step.command)
+            let outcome = await run(line: bindings.expand(step.command))
             let output = Transcript.outputLines(tap.end())
             actual.append(Transcript.commandPrefix + step.command)
-            actual += Transcript.reconcile(expected: step.expected, actual: output)
+            actual += Transcript.reconcile(expected: step.expected, actual: output, bindings: &bindings)
             if outcome.exitRequested { break }
         }
         let diff = UnifiedDiff(old: transcript.lines, new: actual).render(oldName: path, newName: path + " (actual)")
         guard update, !diff.isEmpty else { return TranscriptReport(diff: diff, updated: false) }
         do {
             try (actual.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            // A transcript may hold what a recording keeps private.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         } catch {
             throw ShellError.file(path, "cannot be written: \(error.localizedDescription)")
         }

@@ -20,13 +20,20 @@ public actor ShellRunner {
     var sourceDepth = 0
     /// Copies command output for transcripts.
     let tap: OutputTap
+    /// The output as configured, before the tap: where a `| COMMAND`'s own output goes.
+    let screen: OutputSink
     /// The file `session record start` or `--record` writes to, while recording.
     var recorder: SessionRecorder?
+    /// `FILE:LINE` of the script line running, which errors name first.
+    var scriptLocation: String?
+    /// What the last command's output says about the values it printed, for transcripts.
+    var lastHints = OutputHints()
 
     public init(configuration: ShellConfiguration) {
         let counter = RequestCounter()
         let tap = OutputTap()
         self.tap = tap
+        screen = configuration.output
         var tapped = configuration
         tapped.output = tap.wrapping(configuration.output)
         services = ShellServices(configuration: tapped, counter: counter, commands: CommandTable.all)
@@ -35,35 +42,51 @@ public actor ShellRunner {
         session = Session(endpoint: endpoint)
         if let file = configuration.historyFile { earlierHistory = HistoryFile.entries(atPath: file) ?? [] }
         session.useInitialVendor(environment: configuration.environment)
-        session.settings.format = configuration.format
-        session.settings.bail = !configuration.continueOnError
-        session.settings.echo = configuration.echo
+        var warnings: [String] = []
+        startupError = ShellRunner.applySettings(configuration, keyStore: services.keyStore, to: &session, warnings: &warnings)
+        for warning in warnings { configuration.output.writeErr("warning: \(warning)\n") }
         if let cik = configuration.cik {
-            session.auth = .cik(cik)
+            // `CIK:cRID` and `CIK:rRID` act as a client or a resource's owner, as in exoline.
+            session.auth = cik.contains(":") ? ((try? services.keyStore.credentials(cik))?.auth ?? .cik(cik)) : .cik(cik)
             session.authLabel = "a CIK"
         }
         if let keyName = configuration.keyName {
-            switch ShellRunner.savedKey(named: keyName, in: services.keyStore) {
-            case .success(let cik):
-                session.auth = .cik(cik)
-                session.authLabel = keyName
-            case .failure(let error):
-                startupError = ShellMessage(error: error).text
+            do {
+                let given = try services.keyStore.credentials(keyName)
+                session.auth = given.auth
+                session.authLabel = given.label
+            } catch {
+                startupError = startupError ?? ShellMessage(error: error).text
             }
         }
     }
 
-    /// `--key NAME`: the saved CIK, or why there is none.
-    private static func savedKey(named name: String, in store: KeyStore) -> Result<String, ShellError> {
+    /// The settings a session starts with: onep's defaults with `$TZ`'s zone (what `unset` goes back
+    /// to), then the config file's saved settings, then the command line's flags.
+    /// - Returns: why a flag could not be applied (an unknown `--tz`), for the executable to report.
+    private static func applySettings(
+        _ configuration: ShellConfiguration, keyStore: KeyStore, to session: inout Session, warnings: inout [String]
+    ) -> String? {
+        let (zone, zoneWarning) = SessionZone.fromEnvironment(configuration.environment)
+        if let zoneWarning { warnings.append(zoneWarning) }
+        session.defaults.zone = zone
+        session.settings = session.defaults
+        warnings += keyStore.applySavedSettings(to: &session.settings)
+        if let format = configuration.format { session.settings.format = format }
+        if configuration.continueOnError { session.settings.bail = false }
+        if configuration.echo { session.settings.echo = true }
         do {
-            let keys = try store.keys()
-            guard let key = keys.first(where: { $0.name == name }) else {
-                return .failure(ShellError(.unknownKey(name, known: keys.map(\.name))))
-            }
-            return .success(key.cik)
+            if let name = configuration.timeFormat { try session.settings.set("timeformat", to: name) }
         } catch {
-            return .failure(error)
+            return "--timeformat: " + ShellMessage(error: error).text
         }
+        guard let name = configuration.timeZone else { return nil }
+        do {
+            session.settings.zone = try SessionZone(named: name)
+        } catch {
+            return "--tz: " + ShellMessage(error: error).text
+        }
+        return nil
     }
 
     /// Why the configuration could not be applied (an unknown `--key`), for the executable to
@@ -77,7 +100,11 @@ public actor ShellRunner {
 
     /// Reads a line once, for everything that needs to know what it says.
     nonisolated func parse(_ line: String) -> ParsedLine {
-        ParsedLine(line, parser: services.parser, environment: services.environment)
+        // psql's `\q` leaves, as `quit` does; the tokenizer would read it as `q`.
+        if line.trimmingCharacters(in: .whitespaces) == "\\q" {
+            return ParsedLine("quit", parser: services.parser, environment: services.environment)
+        }
+        return ParsedLine(line, parser: services.parser, environment: services.environment)
     }
 
     /// Runs one line: one or more commands separated by `;`. Stops the line at its first failure.
@@ -117,12 +144,37 @@ public actor ShellRunner {
     private func run(_ command: ParsedCommand, of line: ParsedLine) async -> CommandOutcome {
         let recording = recorder
         if recording?.isTranscript == true { tap.begin() }
-        let outcome = await execute(command)
-        if let recording, recording === recorder, command.problem == nil, command.spec?.isRecorded == true {
-            let output = recording.isTranscript ? tap.end() : ""
+        lastHints = OutputHints()
+        services.interruptNote.set(nil)
+        var redirect: OutputRedirect?
+        if let redirection = command.redirection, command.problem == nil {
+            let sink = screen
             do {
-                try recording.record(
-                    command: HistoryRedactor.referencingVariables(command, in: line), output: output, succeeded: outcome.succeeded)
+                redirect = try OutputRedirect(redirection, passThrough: sink.isTerminal ? nil : sink.writeOut)
+            } catch {
+                if recording?.isTranscript == true { _ = tap.end() }
+                return report(error)
+            }
+            tap.redirect(to: redirect)
+        }
+        let outcome = await execute(command)
+        if let redirect {
+            tap.redirect(to: nil)
+            redirect.close()
+        }
+        if let recording, recording === recorder, command.problem == nil, command.spec?.isRecorded == true {
+            var text = HistoryRedactor.referencingVariables(command, in: line)
+            var output = ""
+            if recording.isTranscript {
+                for secret in HistoryRedactor.secrets(command, in: line) {
+                    let name = recording.names.learn(secret: secret.value, variable: secret.variable)
+                    if name != secret.variable { text = text.replacingAll(occurrencesOf: "${\(secret.variable)}", with: "${\(name)}") }
+                }
+                text = recording.names.rewrite(command: text)
+                output = recording.names.rewrite(output: tap.end(), hints: lastHints)
+            }
+            do {
+                try recording.record(command: text, output: output, succeeded: outcome.succeeded)
             } catch {
                 _ = report(error)
                 stopRecording()
@@ -170,6 +222,7 @@ public actor ShellRunner {
         var retried = false
         while true {
             var context = CommandContext(spec: spec, arguments: arguments, session: session, services: services, history: earlierHistory + history)
+            if recorder?.isTranscript == true { context.effects.streamedTimes.withLock { $0 = [] } }
             let result: Result<CommandOutput?, any Error>
             do {
                 result = .success(try await spec.run(&context))
@@ -193,9 +246,14 @@ public actor ShellRunner {
         var outcome = CommandOutcome(status: .success)
         switch result {
         case .success(let output?):
-            services.output.writeOut(context.renderSettings.renderer.render(output))
+            let text = context.renderSettings.renderer.render(output)
+            let pages = session.settings.pager && services.output.isTerminal && !tap.isOpen && !tap.isRedirected
+            if !(pages && Pager.page(text, environment: services.environment)) { services.output.writeOut(text) }
+            if recorder?.isTranscript == true { lastHints = OutputHints(output, times: context.renderSettings.times) }
+            if let status = context.status { outcome = CommandOutcome(status: status) }
         case .success(nil):
-            break
+            if recorder?.isTranscript == true, let times = context.effects.streamedTimes.withLock({ $0 }) { lastHints = OutputHints(times: times) }
+            if let status = context.status { outcome = CommandOutcome(status: status) }
         case .failure(let error):
             // A command cut short by Ctrl-C may fail in whatever way its half-done request does;
             // the person asked for the stop, so that is what the shell reports.
@@ -216,15 +274,19 @@ public actor ShellRunner {
         return status == .failed("restricted") || status == .failed("invalid")
     }
 
-    /// Reports that the user said no to a confirmation.
-    func declined(_ command: ParsedCommand) -> CommandOutcome {
-        report(ShellError(.declined(command: command.texts.first ?? "")))
-    }
-
     /// Prints the one-line message for an error and says how the command ended.
     func report(_ error: any Error) -> CommandOutcome {
-        let message = ShellMessage(error: error, commands: services.commands)
-        var text = ShellRunner.interruptionBreak(message.status, output: services.output) + "error: " + message.text + "\n"
+        var message = ShellMessage(error: error, commands: services.commands)
+        if message.status == .interrupted, let note = services.interruptNote.take() { message.text = note }
+        // `FILE:LINE: ` goes to the screen only: a transcript checked from another file or a pipe
+        // must read the same.
+        let lead = ShellRunner.interruptionBreak(message.status, output: services.output)
+        if let place = scriptLocation {
+            screen.writeErr(lead + place + ": ")
+        } else if !lead.isEmpty {
+            services.output.writeErr(lead)
+        }
+        var text = "error: " + message.text + "\n"
         if let usage = message.usage { text += usage + "\n" }
         services.output.writeErr(text)
         return CommandOutcome(status: message.status)

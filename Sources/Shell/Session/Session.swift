@@ -19,6 +19,8 @@ struct Session: Sendable {
     var path: [PathSegment] = []
     var previousPath: [PathSegment]?
     var settings = Settings()
+    /// What `unset` puts a setting back to: onep's defaults, with the environment's time zone.
+    var defaults = Settings()
     /// Where names lead, per auth: paths resolve through it, completion offers its names.
     let pathCaches = PathCaches()
     /// The vendor the `provision` commands act for, and where its credentials came from.
@@ -69,6 +71,9 @@ public struct Endpoint: Sendable {
     public var vendor: VendorCredentials?
     /// Releases the transport's connections when the shell leaves this endpoint (HTTP clients must be shut down).
     public var close: @Sendable () async -> Void
+    /// Which process runs the platform's datarule timers and scripts, in words, for a platform
+    /// whose data directory several processes may share (the embedded one); nil elsewhere.
+    public var backgroundWorkOwner: (@Sendable () -> String)?
 
     public init(
         description: String, transport: any Transport, provision: (any ProvisionTransport)? = nil, vendor: VendorCredentials? = nil,

@@ -1,7 +1,11 @@
-/// The settings `set` and `unset` change.
+import Foundation
+
+/// The settings `set` and `unset` change, and the config file's `settings:` block keeps.
 struct Settings: Sendable, Equatable {
     var format: OutputFormat = .text
-    var timeFormat: TimeFormat = .unix
+    var timeFormat: TimeFormat = .auto
+    /// The zone times are shown in and times without an offset are read in.
+    var zone: SessionZone = .utc
     /// `auto` colors only on a terminal without NO_COLOR; `on`/`off` force it.
     var color = "auto"
     /// Stop a script at the first failing command.
@@ -10,18 +14,30 @@ struct Settings: Sendable, Equatable {
     var echo = false
     /// Print wall time and request count after each command.
     var timing = false
+    /// Long output at a terminal goes through `$PAGER`.
+    var pager = true
 
     /// Every setting: its name, values and help, and how to read and change it. `set`, `unset`,
-    /// their help text and completion all read this one table.
+    /// their help text, completion and the config file all read this one table.
     static let table: [Setting] = [
         Setting("format", OutputFormat.names, "how results print", read: \.format.name) { $0.format = OutputFormat(named: $1) ?? $0.format },
-        Setting("timeformat", TimeFormat.names, "how timestamps show", read: \.timeFormat.name) {
+        Setting(
+            "timeformat", TimeFormat.names, "how timestamps show (auto: local human time in text and csv, unix seconds in json)",
+            read: \.timeFormat.name
+        ) {
             $0.timeFormat = TimeFormat(named: $1) ?? $0.timeFormat
+        },
+        Setting(
+            "tz", "ZONE", "the time zone times show in and are read in without an offset (an IANA name or UTC; default $TZ, else the system's)",
+            read: \.zone.name, completions: { TimeZone.knownTimeZoneIdentifiers + ["UTC"] }
+        ) { settings, name throws(ShellError) in
+            settings.zone = try SessionZone(named: name)
         },
         Setting("color", ["auto", "on", "off"], "color in text output (auto: on a terminal without NO_COLOR)", read: \.color) { $0.color = $1 },
         Setting.onOff("bail", "stop a script at the first failing command", \.bail),
         Setting.onOff("echo", "print each command before it runs", \.echo),
         Setting.onOff("timing", "print the time and the requests each command took", \.timing),
+        Setting.onOff("pager", "long output at a terminal goes through $PAGER (default less -FRX)", \.pager),
     ]
 
     static var names: [String] { table.map(\.name) }
@@ -30,43 +46,79 @@ struct Settings: Sendable, Equatable {
         table.first { $0.name == name }
     }
 
-    /// The values a setting takes; empty for an unknown name.
+    /// The values completion offers for a setting; empty for an unknown name.
     static func allowedValues(_ name: String) -> [String] {
-        setting(named: name)?.values ?? []
+        setting(named: name)?.completions() ?? []
     }
 
     func value(of name: String) -> String {
         Settings.setting(named: name)?.read(self) ?? ""
     }
 
-    /// Applies a value the caller already checked against ``allowedValues(_:)``.
-    mutating func set(_ name: String, to value: String) {
-        Settings.setting(named: name)?.write(&self, value)
+    /// Changes a setting.
+    /// - Throws: ``ShellError`` naming the setting and what it takes, for a value it does not.
+    mutating func set(_ name: String, to value: String) throws(ShellError) {
+        guard let setting = Settings.setting(named: name) else {
+            throw ShellError(
+                .invalidValue(command: "set", argument: "NAME", value: name, expected: "one of " + Settings.names.joined(separator: ", ")))
+        }
+        try setting.apply(value, to: &self)
     }
 
     /// One line per setting for `set`'s help: `format (text|json|csv): how results print`.
     static var helpText: String {
-        "Settings: " + table.map { "\($0.name) (\($0.values.joined(separator: "|"))): \($0.help)" }.joined(separator: "; ") + "."
+        "Settings: " + table.map { "\($0.name) (\($0.valueText)): \($0.help)" }.joined(separator: "; ")
+            + ". 'set --save NAME VALUE' also keeps the value in the config file's settings block, which is read at start."
     }
 }
 
 /// One setting of the table.
 struct Setting: Sendable {
     let name: String
+    /// The values it takes, when they are a fixed list; empty when a check decides (`tz`).
     let values: [String]
+    /// How help names its value: the values joined by `|`, or a placeholder.
+    let valueText: String
     let help: String
     let read: @Sendable (Settings) -> String
-    let write: @Sendable (inout Settings, String) -> Void
+    let completions: @Sendable () -> [String]
+    private let write: @Sendable (inout Settings, String) throws(ShellError) -> Void
 
+    /// A setting that takes one of `values`.
     init(
         _ name: String, _ values: [String], _ help: String, read: @escaping @Sendable (Settings) -> String,
         write: @escaping @Sendable (inout Settings, String) -> Void
     ) {
         self.name = name
         self.values = values
+        valueText = values.joined(separator: "|")
         self.help = help
         self.read = read
+        completions = { values }
+        self.write = { settings, value throws(ShellError) in
+            guard values.contains(value) else {
+                throw ShellError(.invalidValue(command: "set", argument: name, value: value, expected: "one of " + values.joined(separator: ", ")))
+            }
+            write(&settings, value)
+        }
+    }
+
+    /// A setting whose value `write` checks itself.
+    init(
+        _ name: String, _ valueText: String, _ help: String, read: @escaping @Sendable (Settings) -> String,
+        completions: @escaping @Sendable () -> [String], write: @escaping @Sendable (inout Settings, String) throws(ShellError) -> Void
+    ) {
+        self.name = name
+        values = []
+        self.valueText = valueText
+        self.help = help
+        self.read = read
+        self.completions = completions
         self.write = write
+    }
+
+    func apply(_ value: String, to settings: inout Settings) throws(ShellError) {
+        try write(&settings, value)
     }
 
     static func onOff(_ name: String, _ help: String, _ keyPath: WritableKeyPath<Settings, Bool> & Sendable) -> Setting {

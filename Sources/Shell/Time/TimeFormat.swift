@@ -1,12 +1,16 @@
 /// How timestamps are shown (`set timeformat`, `--timeformat`).
+///
+/// `auto`, the default, is what each reader expects: local human time for people (text) and for
+/// spreadsheets (csv, which `record` reads back), unix seconds for programs (json).
 struct TimeFormat: Sendable, Hashable {
     let name: String
 
+    static let auto = TimeFormat(name: "auto")
     static let unix = TimeFormat(name: "unix")
     static let iso8601 = TimeFormat(name: "iso8601")
     static let human = TimeFormat(name: "human")
     static let excel = TimeFormat(name: "excel")
-    static let all: [TimeFormat] = [.unix, .iso8601, .human, .excel]
+    static let all: [TimeFormat] = [.auto, .unix, .iso8601, .human, .excel]
     static var names: [String] { all.map(\.name) }
 
     init?(named name: String) {
@@ -16,17 +20,10 @@ struct TimeFormat: Sendable, Hashable {
 
     private init(name: String) { self.name = name }
 
-    /// The timestamp as text; human and excel forms are UTC so output does not depend on where it runs.
-    func format(_ seconds: Int) -> String {
-        let c = ISO8601.civil(seconds)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let year = String(c.year)
-        switch name {
-        case "iso8601": return "\(year)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
-        case "human": return "\(year)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second))"
-        case "excel": return "\(two(c.month))/\(two(c.day))/\(year) \(two(c.hour)):\(two(c.minute)):\(two(c.second))"
-        default: return String(seconds)
-        }
+    /// The format `auto` stands for in an output format; any other format stands for itself.
+    func resolved(for output: OutputFormat) -> TimeFormat {
+        guard self == .auto else { return self }
+        return output == .json ? .unix : .human
     }
 
     /// A short age like `5s`, `3m`, `2h`, `4d` for `tree --values`.

@@ -1,13 +1,23 @@
 /// "Did you mean" by edit distance: the candidates within a small distance of what was typed, closest first.
+///
+/// The work is bounded whatever is typed: a candidate whose length differs from the typed word by
+/// more than the allowed distance cannot be close and is never compared, and a word longer than
+/// any command could be gets no suggestions at all.
 enum Suggester {
+    /// Words longer than this are not typos of a command, option or name.
+    static let longestTypo = 64
+
     static func closest(to typed: String, among candidates: [String], limit: Int = 3) -> [String] {
+        guard typed.utf8.count <= longestTypo else { return [] }
         let typedLower = typed.lowercased()
-        let threshold = max(2, typed.count / 3)
+        let typedLength = typedLower.count
+        let threshold = max(2, typedLength / 3)
         let scored = candidates.compactMap { candidate -> (String, Int)? in
             let lower = candidate.lowercased()
-            var distance = editDistance(typedLower, lower)
             // A prefix of a longer word is a likely mistake too (`wri` for `write`).
-            if lower.hasPrefix(typedLower), typedLower.count >= 2 { distance = min(distance, 1) }
+            if lower.hasPrefix(typedLower), typedLength >= 2 { return (candidate, min(1, lower.count - typedLength)) }
+            guard abs(lower.count - typedLength) <= threshold else { return nil }
+            let distance = editDistance(typedLower, lower)
             return distance <= threshold ? (candidate, distance) : nil
         }
         return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)

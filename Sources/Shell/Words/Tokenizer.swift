@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a line into commands and words the way a POSIX shell would, with two additions that
 /// suit the platform: `${NAME}` expands from an injected environment so scripts carry no secrets,
 /// and a word opening with `{` or `[` runs to its matching bracket so JSON needs no quoting.
@@ -71,6 +73,9 @@ private struct Scanner {
                 current = []
             } else if char == "#" {
                 index = chars.count
+            } else if char == ">" || char == "|" {
+                commands.append(WordList(words: current, redirection: try scanRedirection()))
+                current = []
             } else if char == "\n" {
                 index += 1
             } else {
@@ -79,6 +84,30 @@ private struct Scanner {
         }
         commands.append(WordList(words: current))
         return commands
+    }
+
+    /// `> FILE`, `>> FILE` (the file is one word, quoted as any word) or `| COMMAND` (the rest of
+    /// the line, as /bin/sh reads it), which end a command.
+    private mutating func scanRedirection() throws(ShellError) -> Redirection {
+        if chars[index] == "|" {
+            let command = String(chars[(index + 1)...]).trimmingCharacters(in: .whitespaces)
+            index = chars.count
+            guard !command.isEmpty || lenient else { throw ShellError(.missingArgument(command: "|", argument: "a shell command after '|'")) }
+            return .pipe(command)
+        }
+        let append = index + 1 < chars.count && chars[index + 1] == ">"
+        index += append ? 2 : 1
+        skipBlanks()
+        guard index < chars.count, chars[index] != ";", chars[index] != ">", chars[index] != "|", chars[index] != "#" else {
+            if lenient { return .file("", append: append) }
+            throw ShellError(.missingArgument(command: append ? ">>" : ">", argument: "a FILE to write the output to"))
+        }
+        let file = try scanWord().text
+        skipBlanks()
+        if index < chars.count, chars[index] != ";", chars[index] != "#", chars[index] != "\n", !lenient {
+            throw ShellError(.tooManyArguments(command: append ? ">>" : ">", extra: String(chars[index...]).trimmingCharacters(in: .whitespaces)))
+        }
+        return .file(file, append: append)
     }
 
     private mutating func skipBlanks() {
@@ -104,7 +133,7 @@ private struct Scanner {
         var quoted = false
         while index < chars.count {
             let char = chars[index]
-            if char == " " || char == "\t" || char == ";" || char == "\n" || char == "\r" { break }
+            if char == " " || char == "\t" || char == ";" || char == "\n" || char == "\r" || char == ">" || char == "|" { break }
             switch char {
             case "'":
                 quoted = true

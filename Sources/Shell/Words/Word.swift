@@ -13,8 +13,17 @@ struct Word: Sendable, Hashable {
     var hasVariable = false
 }
 
+/// Where a command's standard output goes instead of the screen: `> FILE`, `>> FILE`, or
+/// `| SHELL-COMMAND` (the rest of the line, run by /bin/sh).
+enum Redirection: Sendable, Hashable {
+    case file(String, append: Bool)
+    case pipe(String)
+}
+
 /// The words of one command (the text between two `;`).
 struct WordList: Sendable, Hashable {
     var words: [Word]
+    /// Set when the command ends with `> FILE`, `>> FILE` or `| COMMAND`.
+    var redirection: Redirection?
     var texts: [String] { words.map(\.text) }
 }

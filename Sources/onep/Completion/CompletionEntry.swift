@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OnePlatform
 import Shell
 
 /// `onep __complete -- WORD...`: what the shell completion scripts in completions/ ask. The words
@@ -53,7 +54,8 @@ enum CompletionEntry {
     /// the platform cannot be reached (completion then offers nothing rather than an error).
     private static func runner(outer: [String]) async -> ShellRunner? {
         guard let options = try? Onep.parse(outer) else { return nil }
-        return try? await Launcher(options: options, arguments: outer).makeRunner(output: .quiet).0
+        // A Tab press must not start every script from the top.
+        return try? await Launcher(options: options, arguments: outer).makeRunner(output: .quiet, backgroundWork: .never).0
     }
 
     private static func print(_ candidates: [String]) -> Int32 {

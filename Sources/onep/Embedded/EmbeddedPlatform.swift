@@ -16,8 +16,10 @@ struct EmbeddedPlatform: Sendable {
     static let databaseFileName = "onep.sqlite"
 
     /// Opens (creating when needed) the platform in `directory`; no network is involved.
+    /// - Parameter backgroundWork: whether this process takes its turn at datarule timers and
+    ///   scripts (see ``BackgroundWorkPolicy``).
     /// - Throws: ``LaunchError`` when the directory or its database cannot be used.
-    static func open(directory: String) throws(LaunchError) -> EmbeddedPlatform {
+    static func open(directory: String, backgroundWork: BackgroundWorkPolicy) throws(LaunchError) -> EmbeddedPlatform {
         let isNew = !FileManager.default.fileExists(atPath: directory + "/" + databaseFileName)
         do {
             try DataDirectory.create(directory)
@@ -25,7 +27,7 @@ struct EmbeddedPlatform: Sendable {
             throw .platformUnavailable("\(error)")
         }
         do {
-            let platform = try Platform.open(directory: directory)
+            let platform = try Platform.open(directory: directory, backgroundWork: backgroundWork)
             return EmbeddedPlatform(directory: directory, platform: platform, isNew: isNew)
         } catch {
             throw .platformUnavailable(DataDirectoryError(path: directory, cause: "\(error)").description)
@@ -33,6 +35,23 @@ struct EmbeddedPlatform: Sendable {
     }
 
     var rootCIK: String { platform.bootstrap.rootCIK }
+
+    /// Which process runs the directory's datarule timers and scripts, in words for the shell.
+    var backgroundWorkOwner: String {
+        switch platform.backgroundWorkOwner {
+        case .thisProcess: "this onep (pid \(ProcessInfo.processInfo.processIdentifier))"
+        case .otherProcess(let facts?): facts.description
+        case .otherProcess(nil): "another process"
+        case .nobody: "none: the next onep or onep serve to open this directory runs them"
+        }
+    }
+
+    /// One line for an interactive start when another process runs the timers and scripts; nil
+    /// when this one does.
+    var sharingNote: String? {
+        guard case .otherProcess = platform.backgroundWorkOwner else { return nil }
+        return "datarule timers and scripts run in \(backgroundWorkOwner), which has this directory open too"
+    }
 
     /// The shell's endpoint for this platform; with `debugLog`, every request is also written as the
     /// `curl` command that replays it against `onep serve` on the same data directory.
@@ -42,12 +61,13 @@ struct EmbeddedPlatform: Sendable {
         let provision = InProcessProvisionTransport(platform: platform, endpoint: description)
         let bootstrap = platform.bootstrap
         let vendor = VendorCredentials(name: bootstrap.vendorName, token: bootstrap.vendorToken)
-        guard let debugLog else { return Endpoint(description: description, transport: transport, provision: provision, vendor: vendor) }
-        return Endpoint(
-            description: description,
-            transport: CurlLoggingTransport(base: transport, directory: directory, log: debugLog),
-            provision: CurlLoggingProvisionTransport(base: provision, url: ServeCommand.defaultURL, log: debugLog), vendor: vendor
-        )
+        var endpoint = Endpoint(description: description, transport: transport, provision: provision, vendor: vendor)
+        if let debugLog {
+            endpoint.transport = CurlLoggingTransport(base: transport, directory: directory, log: debugLog)
+            endpoint.provision = CurlLoggingProvisionTransport(base: provision, url: ServeCommand.defaultURL, log: debugLog)
+        }
+        endpoint.backgroundWorkOwner = { [self] in backgroundWorkOwner }
+        return endpoint
     }
 
     /// Seeds the demo when this start created the platform and its root has nothing under it yet

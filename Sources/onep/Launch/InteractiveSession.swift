@@ -21,6 +21,7 @@ struct InteractiveSession {
         var text = "onep: "
         if let embedded = platform.embedded {
             text += "embedded platform in \(embedded.directory)\n"
+            if let note = embedded.sharingNote { text += "onep: \(note)\n" }
             if let seeded = platform.seeded {
                 text += "onep: new platform: seeded a demo device (alias 'demo') with dataports "
                 text += seeded.dataports.joined(separator: ", ") + "; try 'tree' or 'read demo/temperature'\n"

@@ -1,4 +1,5 @@
 import Foundation
+import OnePlatform
 import Shell
 
 /// Turns the parsed outer options into a configured shell and runs it in the mode they ask for.
@@ -32,17 +33,23 @@ struct Launcher {
     }
 
     /// A shell configured as the outer options say, on the platform they choose.
-    /// - Parameter keepsHistory: whether the shell keeps a history file (interactive sessions), which
-    ///   `history -c` then empties.
-    func makeRunner(output: OutputSink, keepsHistory: Bool = false) async throws(LaunchError) -> (ShellRunner, PlatformChoice) {
-        let platform = try await PlatformChoice.make(options: options, environment: environment)
+    /// - Parameters:
+    ///   - keepsHistory: whether the shell keeps a history file (interactive sessions), which
+    ///     `history -c` then empties.
+    ///   - backgroundWork: whether the embedded platform takes its turn at timers and scripts.
+    func makeRunner(
+        output: OutputSink, keepsHistory: Bool = false, backgroundWork: BackgroundWorkPolicy = .whenFree(as: "onep")
+    ) async throws(LaunchError) -> (ShellRunner, PlatformChoice) {
+        let platform = try await PlatformChoice.make(options: options, environment: environment, backgroundWork: backgroundWork)
         var configuration = ShellConfiguration(endpoint: platform.endpoint, output: output, environment: environment)
         if keepsHistory {
             configuration.historyFile = HistoryLocation.file(endpointName: platform.historyName, environment: environment)
         }
         configuration.cik = options.cik ?? configuration.cik ?? platform.defaultCIK
         configuration.keyName = options.key
-        configuration.format = options.format.outputFormat
+        configuration.format = options.format?.outputFormat
+        configuration.timeZone = options.tz
+        configuration.timeFormat = options.timeformat
         configuration.continueOnError = options.continueOnError
         configuration.echo = options.echo
         configuration.localEndpoint = platform.openLocal
@@ -64,7 +71,7 @@ struct Launcher {
         let steps = ScriptStep.ordered(arguments: arguments, lines: options.lines, files: options.files)
         if !steps.isEmpty {
             let lines = try ScriptSource.lines(of: steps)
-            return await Self.interruptible { await runner.runScript(lines: lines) }
+            return await Self.interruptible { await runner.runScript(scriptLines: lines) }
         }
         if runsInteractively {
             return await InteractiveSession(runner: runner, platform: platform, historyFile: runner.historyFile).run()

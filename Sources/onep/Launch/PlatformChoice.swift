@@ -1,5 +1,6 @@
 import Foundation
 import OneP
+import OnePlatform
 import Shell
 import Synchronization
 
@@ -22,14 +23,20 @@ struct PlatformChoice: Sendable {
     }
 
     /// - Throws: ``LaunchError`` when the embedded platform cannot be opened.
-    static func make(options: Onep, environment: [String: String]) async throws(LaunchError) -> PlatformChoice {
+    /// - Parameter backgroundWork: whether the embedded platform takes its turn at datarule timers
+    ///   and scripts: every run does when no other process on the directory runs them (a piped
+    ///   script may upload a script and wait for what it writes), completion never does.
+    static func make(
+        options: Onep, environment: [String: String], backgroundWork: BackgroundWorkPolicy = .whenFree(as: "onep")
+    ) async throws(LaunchError) -> PlatformChoice {
         let log: @Sendable (String) -> Void = { line in StandardStreams.writeErr(line + "\n") }
         let debugLog = options.debugHTTP ? log : nil
         // Validated with the options, so a failure here cannot happen; without it the system's authorities apply.
         let trust = options.cacert.flatMap { try? TrustedCertificates(pemFile: $0) }
-        let openRemote: @Sendable (String) -> Endpoint = { url in Endpoint.http(url, debugLog: debugLog, trust: trust) }
+        let timeout = options.timeout.map { Duration.milliseconds(Int(($0 * 1000).rounded())) } ?? .seconds(30)
+        let openRemote: @Sendable (String) -> Endpoint = { url in Endpoint.http(url, timeout: timeout, debugLog: debugLog, trust: trust) }
         let directory = DataDirectory.resolve(option: options.data) { environment[$0] }
-        let local = LocalPlatform(directory: directory)
+        let local = LocalPlatform(directory: directory, backgroundWork: backgroundWork)
         let openLocal: @Sendable () async throws -> Endpoint = {
             let (platform, _) = try await local.open()
             return platform.endpoint(debugLog: debugLog)
@@ -49,16 +56,18 @@ struct PlatformChoice: Sendable {
 /// Opens the embedded platform once per process, however often the shell connects to it.
 final class LocalPlatform: Sendable {
     let directory: String
+    let backgroundWork: BackgroundWorkPolicy
     private let opened = Mutex<EmbeddedPlatform?>(nil)
 
-    init(directory: String) {
+    init(directory: String, backgroundWork: BackgroundWorkPolicy) {
         self.directory = directory
+        self.backgroundWork = backgroundWork
     }
 
     /// - Returns: the platform, and the demo when this call created the platform and seeded it.
     func open() async throws(LaunchError) -> (EmbeddedPlatform, DemoSeed?) {
         if let platform = opened.withLock({ $0 }) { return (platform, nil) }
-        let platform = try EmbeddedPlatform.open(directory: directory)
+        let platform = try EmbeddedPlatform.open(directory: directory, backgroundWork: backgroundWork)
         opened.withLock { $0 = platform }
         do {
             return (platform, try await platform.seedIfNew(now: Int(Date().timeIntervalSince1970)))

@@ -1,3 +1,5 @@
+import Shell
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -7,29 +9,22 @@
 /// The lines that `-c` and `-f` options stand for, all read before the first one runs, so a
 /// missing file is reported before anything has changed.
 enum ScriptSource {
-    static func lines(of steps: [ScriptStep]) throws(LaunchError) -> [String] {
-        var lines: [String] = []
+    static func lines(of steps: [ScriptStep]) throws(LaunchError) -> [ScriptLine] {
+        var lines: [ScriptLine] = []
         var readStandardInput = false
         for step in steps {
             switch step {
             case .line(let line):
-                lines.append(line)
+                lines.append(ScriptLine(line))
             case .file("-"):
                 // Standard input can be read once; a second `-f -` finds it empty.
                 let text = readStandardInput ? "" : StandardStreams.readAll()
                 readStandardInput = true
-                lines += split(text)
+                lines += ScriptLine.lines(of: text, origin: "<stdin>")
             case .file(let path):
-                lines += split(try read(path))
+                lines += ScriptLine.lines(of: try read(path), origin: path)
             }
         }
-        return lines
-    }
-
-    /// A script's lines; a final newline does not make an extra empty line.
-    static func split(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
         return lines
     }
 

@@ -53,13 +53,17 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
+            if PortProbe.isInUse(address: bind, port: port) {
+                let address = bind.contains(":") ? "[\(bind)]" : bind
+                throw ServeError("cannot listen on \(address):\(port): the address is already in use")
+            }
             let directory = DataDirectory.resolve(option: data)
             try DataDirectory.create(directory)
             let configuration = PlatformServerConfiguration(
                 bindAddress: bind, port: port, limits: limits.serverLimits, tls: tls.files)
             let platform: Platform
             do {
-                platform = try Platform.open(directory: directory)
+                platform = try Platform.open(directory: directory, backgroundWork: .whenFree(as: "onep serve"))
             } catch {
                 throw DataDirectoryError(path: directory, cause: "\(error)")
             }
@@ -97,5 +101,14 @@ struct ServeCommand: AsyncParsableCommand {
                 offset += written
             }
         }
+    }
+}
+
+/// A reason `onep serve` cannot start, said as one line.
+struct ServeError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OneP
+import OnePFuzz
 import OnePJSON
 import Synchronization
 import TestSupport
@@ -21,7 +22,7 @@ import Testing
         let directory = temporary.url
         defer { try? FileManager.default.removeItem(at: directory) }
         let seed = ProcessInfo.processInfo.environment["ONEP_KILL9_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...999_999)
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let ledger = Ledger()
         for round in 0..<Self.rounds {
             let serve = try await StartedServe.start(directory: directory)
@@ -109,21 +110,4 @@ private final class Ledger: Sendable {
     func created(_ rid: String) { state.withLock { $0.created.append(rid) } }
     func mapped(_ alias: String, to rid: String) { state.withLock { $0.aliases.append((alias, rid)) } }
     func recorded(_ timestamps: [Int], in rid: String) { state.withLock { $0.points[rid, default: []] += timestamps } }
-}
-
-/// A small deterministic generator (SplitMix64), so a printed seed replays the kill moments.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
 }

@@ -92,7 +92,9 @@ import Testing
         #expect(error.description.contains("no answer to call 1"))
     }
 
-    @Test func wrongPathIsMalformedNotSilent() async throws {
+    /// A server that does not know the RPC path is not a One Platform (issue 13 item 5): a
+    /// transport failure, which the shell reports with exit status 3.
+    @Test func wrongPathIsNotAOnePlatform() async throws {
         let fixture = try PlatformFixture()
         defer { fixture.removeDirectory() }
         let server = try await RunningPlatformServer.start(platform: fixture.platform)
@@ -102,8 +104,9 @@ import Testing
         }
         try await transport.shutdown()
         try await server.stop()
-        #expect(error.kind == .malformedAnswer)
+        #expect(error.kind == .unreachable)
         #expect(error.description.contains("404"))
+        #expect(error.description.contains("not a One Platform"))
     }
 
     @Test func httpsToAPlainServerFailsTheTLSHandshake() async throws {

@@ -37,7 +37,8 @@ import TestSupport
             directory.path + "/onep.sqlite",
             """
             DROP TABLE consumable_bucket; DROP TABLE script_state;
-            DELETE FROM grdb_migrations WHERE identifier IN ('v4-consumable-buckets', 'v5-script-state');
+            DROP TRIGGER change_log_timer_insert; DROP TRIGGER change_log_timer_update; DROP TABLE change_log;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v4-consumable-buckets', 'v5-script-state', 'v6-change-log');
             """)
         try #require(downgraded)
         let reopened = TestPlatform(platform: try Platform.open(directory: directory.path, clock: clock), clock: clock)

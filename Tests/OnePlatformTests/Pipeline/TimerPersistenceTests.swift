@@ -9,11 +9,16 @@ struct TimerPersistenceTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let firstClock = ManualClock(now: TestPlatform.start)
-        let first = TestPlatform(platform: try Platform.open(directory: directory.path, clock: firstClock), clock: firstClock)
-        let rule = try await first.datarule(["timeout": ["timeout": 60, "repeat": true]])
-        let counter = try await first.datarule(["count": ["comparison": "gt", "constant": 0, "count": 2, "timeout": 100, "repeat": true]])
-        try await first.write(counter, 1)
-        let auth = first.auth
+        let rule: String
+        let counter: String
+        let auth: JSON
+        do {
+            let first = TestPlatform(platform: try Platform.open(directory: directory.path, clock: firstClock), clock: firstClock)
+            rule = try await first.datarule(["timeout": ["timeout": 60, "repeat": true]])
+            counter = try await first.datarule(["count": ["comparison": "gt", "constant": 0, "count": 2, "timeout": 100, "repeat": true]])
+            try await first.write(counter, 1)
+            auth = first.auth
+        }
         // The platform is gone while its rules come due; the next one catches up when it opens.
         let clock = ManualClock(now: TestPlatform.start + 130)
         let second = TestPlatform(platform: try Platform.open(directory: directory.path, clock: clock), clock: clock)

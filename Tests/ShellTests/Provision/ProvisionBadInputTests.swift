@@ -37,7 +37,7 @@ import Testing
         ("provision content upload fleet fw", 2, "error: provision content upload: missing FILE"),
         ("provision content download fleet nosuch /tmp/x", 1, "error: GET /provision/manage/content/fleet/nosuch answered 404"),
         ("provision content delete fleet nosuch", 1, "error: DELETE /provision/manage/content/fleet/nosuch answered 404"),
-        ("provision group list fleet --limit 5000", 2, "error: provision group list: --limit '5000' is not valid, expected 5 to 1000"),
+        ("provision group list fleet --limit 0", 2, "error: provision group list: --limit '0' is not valid, expected 1 or more"),
         ("provision group create fleet", 2, "error: provision group create: missing GROUP"),
         ("provision group info fleet", 2, "error: provision group info: missing GROUP"),
         ("provision group members fleet nosuch", 1, "error: GET /provision/manage/group/fleet/nosuch/ answered 404"),

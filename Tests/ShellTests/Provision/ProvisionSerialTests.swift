@@ -41,7 +41,7 @@ import Testing
         let added = await shell.run("provision sn add fleet --file \(file)")
         #expect(added.status == 0)
         #expect(added.err.contains("\radding serial numbers [###############---------------] 50%"))
-        #expect(added.err.contains("100%") && added.err.hasSuffix("\r\u{1B}[K"))
+        #expect(added.err.contains("100%") && added.err.hasSuffix("100%\n"))
     }
 
     @Test func badFilesAndArguments() async throws {
@@ -54,8 +54,8 @@ import Testing
         #expect(badLine.err.hasPrefix("error: \(bad) line 2 has no serial number"))
         let nothing = await shell.run("provision sn add fleet")
         #expect(nothing.status == 2 && nothing.err.hasPrefix("error: provision sn add: missing SN or --file"))
-        let limit = await shell.run("provision sn list fleet --limit 2")
-        #expect(limit.status == 2 && limit.err.hasPrefix("error: provision sn list: --limit '2' is not valid, expected 5 to 1000"))
+        let limit = await shell.run("provision sn list fleet --limit 0")
+        #expect(limit.status == 2 && limit.err.hasPrefix("error: provision sn list: --limit '0' is not valid, expected 1 or more"))
         let notANumber = await shell.run("provision sn list fleet --offset x")
         #expect(notANumber.status == 2 && notANumber.err.hasPrefix("error: provision sn list: --offset 'x' is not valid, expected an integer"))
         let unknownModel = await shell.run("provision sn add nosuch 1")

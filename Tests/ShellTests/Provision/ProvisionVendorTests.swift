@@ -55,6 +55,19 @@ import Testing
         #expect(await fromConfig.run("provision vendor show").out.contains("saved   config file"))
     }
 
+    /// exoline's `vendor` and `vendortoken` in `~/.exoline` count as the config file's; onep's own wins.
+    @Test func exolinesVendorSettingsAreHonouredAfterOnepsOwn() async throws {
+        let shell = try ShellFixture()
+        try Data("vendor: exovendor\nvendortoken: \(shell.vendorToken)\n".utf8).write(to: URL(fileURLWithPath: shell.home + "/.exoline"))
+        let fromExoline = try ShellFixture(environment: ["HOME": shell.home])
+        #expect(await fromExoline.run("provision vendor show").out.contains("exovendor"))
+        try FileManager.default.createDirectory(atPath: shell.home + "/.config/onep", withIntermediateDirectories: true)
+        try Data("vendor:\n  name: saved\n  token: \(shell.vendorToken)\n".utf8).write(
+            to: URL(fileURLWithPath: shell.home + "/.config/onep/config.yaml"))
+        let both = try ShellFixture(environment: ["HOME": shell.home])
+        #expect(await both.run("provision vendor show").out.contains("saved   config file"))
+    }
+
     @Test func aBrokenConfigFileIsReportedNotPassedOver() async throws {
         let first = try ShellFixture()
         let config = first.home + "/.config/onep/config.yaml"

@@ -100,7 +100,7 @@ import Testing
         #expect(await following.value.status.code == 130)
         #expect(
             shell.buffer.take().stdout == """
-                timestamp  log
+                timestamp   log
                 1700000000  line 3: a
                 1700000000  line 5: b
                 1700000003  line 3: a

@@ -30,8 +30,8 @@ import Testing
         try await shell.setUp("session record stop")
         let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
         #expect(recorded.contains("$ script upload '\(file)'\ncreated script 'my convert.lua'\n"))
-        #expect(recorded.contains("$ script log 'my convert.lua'\ntimestamp   log\n1700000000  line 1: ready\n1700000000  line 6: converted 21.5\n"))
-        #expect(recorded.contains("$ script status 'my convert.lua'\nscript: my convert.lua\nstatus: running\nsince: 1700000000\n"))
+        #expect(recorded.contains("$ script log 'my convert.lua'\ntimestamp   log\n${TIME1}  line 1: ready\n${TIME1}  line 6: converted 21.5\n"))
+        #expect(recorded.contains("$ script status 'my convert.lua'\nscript: my convert.lua\nstatus: running\nsince: ${TIME1}\n"))
 
         let fresh = try await ShellFixture.withConverter()
         let report = try await fresh.runner.checkTranscript(at: transcript)

@@ -1,4 +1,5 @@
 import GRDB
+import OnePCSV
 
 /// What a provisioning handler works with: the request, its decoded fields, the open transaction
 /// and the time.
@@ -33,7 +34,9 @@ struct ProvisionContext {
 
     /// The records of a `text/csv` body, blank lines dropped.
     func bodyRecords() throws(ProvisionFailure) -> [[String]] {
-        try CSVRecords.records(String(decoding: request.body, as: UTF8.self))
+        let text = String(decoding: request.body, as: UTF8.self)
+        guard !CSVCodec.endsInsideQuotes(text) else { throw ProvisionFailure.badRequest("a quoted CSV field is not closed") }
+        return CSVCodec.records(text)
     }
 }
 

@@ -1,3 +1,5 @@
+import OnePCSV
+
 /// The platform's answer to a ``ProvisionRequest``.
 ///
 /// Large content downloads do not fill ``body``: their bytes come from ``bodyStream`` chunk by
@@ -48,12 +50,12 @@ extension ProvisionResponse {
     /// CSV records, or 204 No Content when there are none.
     static func csv(rows: [[String]]) -> ProvisionResponse {
         guard !rows.isEmpty else { return ProvisionResponse(status: 204) }
-        return text(rows.map(CSVRecords.line).joined(separator: "\r\n"), type: csvType)
+        return text(CSVCodec.text(rows, lineBreak: "\r\n"), type: csvType)
     }
 
     /// A single CSV record, answered with 200 even when its fields are empty.
     static func csvRecord(_ fields: [String]) -> ProvisionResponse {
-        text(CSVRecords.line(fields), type: csvType)
+        text(CSVCodec.line(fields), type: csvType)
     }
 
     static func text(_ text: String, type: String = textType, status: Int = 200) -> ProvisionResponse {

@@ -159,6 +159,9 @@ struct ScriptRunQueue {
         waiting.values.compactMap(\.deadline).min()
     }
 
+    /// The resources scripts wait on.
+    var waitedResources: Set<Int64> { Set(waitersByResource.keys) }
+
     /// How many scripts are suspended in a wait.
     var waitingCount: Int { waiting.count }
 }

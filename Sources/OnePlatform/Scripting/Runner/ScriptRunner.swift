@@ -65,7 +65,10 @@ final class ScriptRunner: Sendable {
 
     // MARK: - Events
 
-    private func reconcile(_ changes: ScriptObserver.Changes, all: Bool = false) {
+    /// Starts, restarts and stops scripts to match the database: those in `changes`, or (`all`)
+    /// every script. Told by the ``ScriptObserver`` of this process's commits and by the follower
+    /// of other processes' (see `SharedDirectory`).
+    func reconcile(_ changes: ScriptObserver.Changes, all: Bool = false) {
         let startThread = queue.withLock { queue -> Bool in
             // Deletions matter only once scripts run: no thread starts for them.
             if queue.phase == .idle, !all, changes.scripts.isEmpty { return false }
@@ -80,6 +83,11 @@ final class ScriptRunner: Sendable {
 
     private func resourcesChanged(_ keys: Set<Int64>) {
         if queue.withLock({ $0.wake(resources: keys) }) { wakeThread.signal() }
+    }
+
+    /// Wakes every waiting script to look again: other processes' changes may have been missed.
+    func recheckWaits() {
+        if queue.withLock({ $0.wake(resources: $0.waitedResources) }) { wakeThread.signal() }
     }
 
     private func expireDue() {
@@ -99,6 +107,7 @@ final class ScriptRunner: Sendable {
         queue.withLock { $0.wait(script, generation: generation, on: wait.resource, until: wait.deadline) }
         // After registering: a change published before this is seen here, one after it wakes the wait.
         if services.changes.version(of: wait.resource) > wait.seen { resourcesChanged([wait.resource]) }
+        services.changes.waiterArrived()
         if wait.deadline != nil { deadlineChanged.wake() }
     }
 

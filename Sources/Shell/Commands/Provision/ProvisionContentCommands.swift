@@ -106,7 +106,12 @@ enum ProvisionContentCommands {
         effect: .destroys,
         run: { context in
             let (name, id) = (context[model], context[contentID])
-            _ = try await context.provisionClient().contentDelete(model: name, id: id)
+            let client = try context.provisionClient()
+            if context.asksBeforeDestroying {
+                _ = try await client.contentInfo(model: name, id: id)
+                try context.confirm("\(name) \(id)", "content '\(id)' of model '\(name)' with its bytes")
+            }
+            _ = try await client.contentDelete(model: name, id: id)
             context.session.provisionNames[.contents(model: name)] = nil
             return .done("deleted content \(id)")
         }

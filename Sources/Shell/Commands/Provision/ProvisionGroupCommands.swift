@@ -61,8 +61,11 @@ enum ProvisionGroupCommands {
         run: { context in
             let (name, id) = (context[model], context[group])
             let (offset, limit) = try ProvisionPages.page(context)
-            let answer = try await context.provisionClient().groupMembers(model: name, id: id, type: context[onlyType], offset: offset, limit: limit)
-            return .table(ProvisionRows.table(answer.rows, columns: ["type", "id", "expire", "meta"], integerColumns: [2]))
+            let client = try context.provisionClient()
+            let rows = try await ProvisionPages.records(context, label: "reading members", from: offset, wanted: limit) { offset, limit in
+                try await client.groupMembers(model: name, id: id, type: context[onlyType], offset: offset, limit: limit)
+            }
+            return .table(ProvisionRows.table(rows, columns: ["type", "id", "expire", "meta"], integerColumns: [2]))
         }
     )
 
@@ -92,6 +95,7 @@ enum ProvisionGroupCommands {
         effect: .destroys,
         run: { context in
             let (name, id, ids) = (context[model], context[group], context[members])
+            try context.confirm("\(name) \(id)", "\(CommandContext.plural(ids.count, "member")) of group '\(id)'")
             _ = try await context.provisionClient().groupRemoveMembers(model: name, id: id, type: context[memberType] ?? "sn", memberIDs: ids)
             return .done("removed \(ids.count) member\(ids.count == 1 ? "" : "s") from \(id)")
         }
@@ -104,7 +108,12 @@ enum ProvisionGroupCommands {
         effect: .destroys,
         run: { context in
             let (name, id) = (context[model], context[group])
-            _ = try await context.provisionClient().groupDelete(model: name, id: id)
+            let client = try context.provisionClient()
+            if context.asksBeforeDestroying {
+                _ = try await client.groupInfo(model: name, id: id)
+                try context.confirm("\(name) \(id)", "group '\(id)' of model '\(name)'")
+            }
+            _ = try await client.groupDelete(model: name, id: id)
             return .done("deleted group \(id)")
         }
     )

@@ -78,7 +78,17 @@ enum ProvisionModelCommands {
         effect: .destroys,
         run: { context in
             let name = context[model]
-            _ = try await context.provisionClient().modelDelete(name)
+            let client = try context.provisionClient()
+            if context.asksBeforeDestroying {
+                // Found first: a model that is not there is reported without a question.
+                _ = try await client.modelInfo(name)
+                let serials = try await ProvisionPages.records(context, label: "counting serial numbers", from: 0, wanted: Int.max) {
+                    try await client.serialNumberList(model: name, offset: $0, limit: $1)
+                }
+                try context.confirm(
+                    name, "model '\(name)' with \(CommandContext.plural(serials.count, "serial number")) and their clients and content")
+            }
+            _ = try await client.modelDelete(name)
             return .done("deleted model \(name)")
         }
     )
@@ -104,6 +114,7 @@ enum ProvisionModelCommands {
         effect: .destroys,
         run: { context in
             let (name, other) = (context[model], context[vendor])
+            try context.confirm("\(name) \(other)", "vendor '\(other)' stops managing model '\(name)'")
             _ = try await context.provisionClient().shareDelete(model: name, vendor: other)
             return .done("stopped sharing model \(name) with \(other)")
         }

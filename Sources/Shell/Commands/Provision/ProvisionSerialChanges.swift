@@ -1,4 +1,5 @@
 import OneP
+import OnePCSV
 import OnePJSON
 
 /// provision sn add|remove: whitelisting serial numbers, one, several or a file of them.
@@ -54,6 +55,7 @@ enum ProvisionSerialChanges {
             var serials = context[removed]
             if let file = context[removeFile] { serials += try readRows(file, context: context).map(\.sn) }
             guard !serials.isEmpty else { throw ShellError(.missingArgument(command: context.spec.name, argument: "SN or --file")) }
+            try context.confirm(name, "\(CommandContext.plural(serials.count, "serial number")) of model '\(name)' with their clients")
             let bar = context.progress("removing serial numbers", total: serials.count)
             defer { bar.finish() }
             for start in stride(from: 0, to: serials.count, by: batchSize) {
@@ -82,7 +84,7 @@ enum ProvisionSerialChanges {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             guard !line.trimmingBlanks().isEmpty else { continue }
             // A line is one CSV record: extra data holding commas comes quoted, or as the rest of the line.
-            let fields = ProvisionRows.fitted(CSVText.records(line).first ?? [], count: 2)
+            let fields = ProvisionRows.fitted(CSVCodec.records(line).first ?? [], count: 2)
             let sn = fields[0].trimmingBlanks()
             if number == 0, sn.lowercased() == "sn" { continue }
             guard !sn.isEmpty else { throw ShellError.file(path, "line \(number + 1) has no serial number before its comma") }

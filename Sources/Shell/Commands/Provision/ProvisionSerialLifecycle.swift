@@ -75,8 +75,32 @@ enum ProvisionSerialLifecycle {
         run: { context in
             let (name, sn) = (context[model], context[serialNumber])
             let vendorName = try context[vendor] ?? context.session.requiredVendor().credentials.name
-            let answer = try await context.provisionClient(auth: nil).activate(vendor: vendorName, model: name, sn: sn)
-            return .made(Made("cik", answer.text))
+            do {
+                let answer = try await context.provisionClient(auth: nil).activate(vendor: vendorName, model: name, sn: sn)
+                return .made(Made("cik", answer.text))
+            } catch let error as ProvisionError where error.status == 409 {
+                // 409 answers both "already activated" and "not enabled": the status list tells which.
+                guard try await activationStatus(of: sn, model: name, context: context) == "activated" else { throw error }
+                throw ShellError.failed(
+                    "provision sn activate: \(sn) is already activated (\(error.description.prefix { $0 != ":" })): "
+                        + "'provision sn regenerate \(name) \(sn)' lets its device activate again")
+            }
         }
     )
+
+    /// A serial number's activation status as the model's list shows it, or nil when the list
+    /// cannot be read (no vendor credentials) or does not hold it.
+    private static func activationStatus(of sn: String, model: String, context: CommandContext) async throws -> String? {
+        guard let client = try? context.provisionClient() else { return nil }
+        var offset = 0
+        while true {
+            guard let page = try? await client.serialNumberList(model: model, offset: offset, limit: ProvisionPages.pageSize, status: true) else {
+                return nil
+            }
+            let rows = page.rows
+            if let row = rows.first(where: { $0.first == sn }) { return row.count > 1 ? row[1] : nil }
+            guard rows.count == ProvisionPages.pageSize else { return nil }
+            offset += rows.count
+        }
+    }
 }

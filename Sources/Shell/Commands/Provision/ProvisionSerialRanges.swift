@@ -24,6 +24,7 @@ enum ProvisionSerialRanges {
         effect: .changes,
         run: { context in
             let (name, numbers) = (context[model], try range(context))
+            try context.confirm(name, "the range \(context[first])-\(context[last]) of model '\(name)'")
             _ = try await context.provisionClient().serialNumberAddRanges(model: name, [numbers])
             return .done("added the range \(context[first])-\(context[last]) to \(name)")
         }

@@ -72,6 +72,7 @@ enum ProvisionVendorCommands {
         effect: .destroys,
         run: { context in
             let name = context[vendorName]
+            try context.confirm(name, "the vendor name '\(name)'")
             _ = try await context.provisionClient(auth: nil).unregister(vendor: name, cik: try sessionCIK(context))
             return .done("unregistered vendor \(name)")
         }
@@ -128,7 +129,12 @@ enum ProvisionTokenCommands {
         effect: .destroys,
         run: { context in
             let deleted = context[id]
-            _ = try await context.provisionClient().tokenDelete(id: deleted)
+            let client = try context.provisionClient()
+            if context.asksBeforeDestroying {
+                _ = try await client.tokenShow(id: deleted)
+                try context.confirm(deleted, "the vendor token '\(deleted)'")
+            }
+            _ = try await client.tokenDelete(id: deleted)
             return .done("deleted token \(deleted)")
         }
     )

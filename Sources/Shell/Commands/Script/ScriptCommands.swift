@@ -87,9 +87,10 @@ enum ScriptCommands {
             let points = Array(newestFirst.reversed())
             let table = ScriptLogView.table(Array(ScriptLogView.rows(points).suffix(most)))
             guard context[follow] else { return .table(table) }
-            context.emit(.table(table))
+            let sink = context.rowSink(for: ScriptLogView.table([]))
+            sink.send(table.rows)
             var view = ScriptLogView(after: points, since: context.now - 1)
-            try await view.follow(resource, context: context)
+            try await view.follow(resource, sink: sink, context: context)
             return nil
         }
     )
@@ -118,6 +119,7 @@ enum ScriptCommands {
         effect: .destroys,
         run: { context in
             let resource = try await context.script(at: context[script]).resource
+            if context.asksBeforeDestroying { try context.confirm(context[script], try await context.summary(of: resource)) }
             _ = try await context.client().call(.drop(resource.id))
             return nil
         }

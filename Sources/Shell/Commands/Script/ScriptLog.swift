@@ -25,10 +25,8 @@ struct ScriptLogView: Sendable {
         return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    static func table(_ rows: [[JSON]], continues: Bool = false) -> Table {
-        var table = Table(columns: columns, rows: rows, timeColumns: [0])
-        table.continues = continues
-        return table
+    static func table(_ rows: [[JSON]]) -> Table {
+        Table(columns: columns, rows: rows, timeColumns: [0])
     }
 
     /// Where the view stands after showing `points` (oldest first) in full; `since` when there were none.
@@ -60,7 +58,8 @@ extension ScriptLogView {
     /// Prints the script's new log lines as they come, until the command is cancelled. Like
     /// `read --follow` it holds a `wait` on the script (polling once a second on a platform
     /// without `wait`); after each print, a short wait lets lines added to the same second show.
-    mutating func follow(_ script: ResolvedResource, context: CommandContext) async throws {
+    /// The rows go to `sink`, which printed the table's first rows, so the columns stay aligned.
+    mutating func follow(_ script: ResolvedResource, sink: RowSink, context: CommandContext) async throws {
         var waits = true
         // The newest second shown may still be growing: read it again after a short wait.
         var recheck = linesShown > 0
@@ -82,11 +81,13 @@ extension ScriptLogView {
                 try await context.services.configuration.pause(.seconds(1))
                 until = context.now
             }
-            let options = ReadOptions(starttime: newest, endtime: max(until, newest), sort: .asc, limit: 1000)
-            let points = try await ReadCommand.read([script], options: options, client: context.client())[0]
-            let rows = unseen(points.map { [.int($0.0), $0.1] })
+            var pager = ReadPager(
+                resources: [script.id], options: ReadOptions(starttime: newest, endtime: max(until, newest), sort: .asc), limit: nil, chunk: 1000)
+            var points: [[JSON]] = []
+            while let batch = try await pager.next(client: context.client()) { points += batch.map { [.int($0.0)] + $0.1 } }
+            let rows = unseen(points)
             recheck = !rows.isEmpty
-            if !rows.isEmpty { context.emit(.table(Self.table(rows, continues: true))) }
+            if !rows.isEmpty { sink.send(rows) }
         }
     }
 }
