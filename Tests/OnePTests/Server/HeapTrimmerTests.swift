@@ -10,7 +10,7 @@ import Testing
 
 /// `onep serve` gives freed heap back to the system: memory freed inside the heap (where malloc
 /// keeps it) leaves the resident set once trimmed, and the trimmer stops with the server.
-@Suite struct HeapTrimmerTests {
+@Suite(.serialized) struct HeapTrimmerTests {
     #if canImport(Glibc)
         @Test func freedHeapInsideTheHeapLeavesTheResidentSet() throws {
             // 64 MB in blocks below the mmap threshold, written to so they are resident; the last
@@ -26,6 +26,20 @@ import Testing
             #expect(HeapTrimmer.trim() == true)
             let after = try residentKilobytes()
             #expect(before - after > 32 * 1024, "resident \(before) kB before the trim, \(after) kB after")
+        }
+
+        @Test func aLargeBlockFreedLeavesTheResidentSetAtOnce() throws {
+            HeapTrimmer.fixMmapThreshold()
+            // The first free of a mapped block would raise glibc's moving threshold above 4 MB, and
+            // the second block would then come from the heap and stay there once freed.
+            for round in 0..<2 {
+                let before = try residentKilobytes()
+                let block = try #require(malloc(4 * 1024 * 1024))
+                memset(block, 1, 4 * 1024 * 1024)
+                free(block)
+                let after = try residentKilobytes()
+                #expect(after - before < 1024, "round \(round): resident \(before) kB before the block, \(after) kB after it was freed")
+            }
         }
 
         private func residentKilobytes() throws -> Int {
