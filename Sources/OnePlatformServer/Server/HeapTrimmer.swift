@@ -29,8 +29,14 @@ struct HeapTrimmer: Service {
         }
     }
 
-    /// Serves every block of `bytes` or more from its own mapping, returned to the system when freed;
-    /// call it before the server's threads start allocating.
+    /// Sets up malloc for a long-running server; call it before the server's threads start
+    /// allocating. See ``fixMmapThreshold(at:)`` and ``limitArenas(to:)``.
+    static func configureAllocator() {
+        fixMmapThreshold()
+        limitArenas()
+    }
+
+    /// Serves every block of `bytes` or more from its own mapping, returned to the system when freed.
     ///
     /// glibc raises its mmap threshold to the size of each mapped block freed (up to 32 MB), so after
     /// the first large request body every later one, and the arrays parsed from it, came from the
@@ -38,13 +44,17 @@ struct HeapTrimmer: Service {
     /// requests the resident set crept up by ~2-3 MB per 100,000 requests (the `badrequests`
     /// benchmark, 500,000 requests: 61 → 74 MB with the moving threshold, 61 → 67 MB fixed at
     /// 128 KB). Setting the threshold turns the moving one off.
-    ///
-    /// The number of arenas stays glibc's: limited to two (M_ARENA_MAX) the resident set ended
-    /// higher with the fixed threshold (150,000 requests, two runs each: 74-76 MB with two
-    /// arenas, 70-71 MB with glibc's up to 16), at the same throughput (~3,900 requests/s).
     static func fixMmapThreshold(at bytes: Int32 = 128 * 1024) {
         // M_MMAP_THRESHOLD from <malloc.h>.
         setMallocOption(-3, bytes)
+    }
+
+    /// Lets malloc keep at most `count` arenas (glibc makes up to eight per core, one for each
+    /// thread that meets another in an arena): every arena keeps the free space of its busiest
+    /// moment, so fewer arenas keep less.
+    static func limitArenas(to count: Int32 = 2) {
+        // M_ARENA_MAX from <malloc.h>.
+        setMallocOption(-8, count)
     }
 
     /// glibc's `mallopt`, looked up at run time like `malloc_trim`; does nothing elsewhere.

@@ -13,7 +13,7 @@ extension PlatformServer {
         configuration: PlatformServerConfiguration,
         onListening: @escaping @Sendable (_ address: String, _ port: Int) async -> Void
     ) async throws {
-        HeapTrimmer.fixMmapThreshold()
+        HeapTrimmer.configureAllocator()
         let application = try application(platform: platform, configuration: configuration, onListening: onListening)
         var services = serviceGroup(application, configuration: configuration, stoppedBySignals: true)
         // Last, so that graceful shutdown stops it first and the application then drains as before.
