@@ -45,4 +45,11 @@ enum ScriptSource {
         if text.hasPrefix("#") { text = "--" + text }
         return text
     }
+
+    /// Whether two sources are the same script: equal, or equal but for one trailing space added or
+    /// taken away, which is how onep restarted a script before the platform restarted scripts on
+    /// any update carrying their rule (such sources may still be stored).
+    static func sameScript(_ one: String, _ other: String) -> Bool {
+        one == other || one + " " == other || one == other + " "
+    }
 }
