@@ -20,16 +20,16 @@ final class ChangeHub: Sendable {
         var waiters: [Int64: [UInt64: CheckedContinuation<UInt64, any Error>]] = [:]
         var nextWaiterID: UInt64 = 0
         var waiterCount = 0
-        /// Callers of ``untilWaiterCount(is:)`` with the count each expects.
-        var watchers: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        /// Callers of ``untilWaiterCount(is:)`` with the count each expects, by waiter id.
+        var watchers: [UInt64: (count: Int, continuation: CheckedContinuation<Void, Never>)] = [:]
 
         /// Takes out the watchers whose count has been reached, for resuming outside the lock.
         mutating func reachedWatchers() -> [CheckedContinuation<Void, Never>] {
             guard !watchers.isEmpty else { return [] }
             let count = waiterCount
-            let reached = watchers.filter { $0.count == count }.map(\.continuation)
-            watchers.removeAll { $0.count == count }
-            return reached
+            let reached = watchers.filter { $0.value.count == count }
+            for id in reached.keys { watchers.removeValue(forKey: id) }
+            return reached.values.map(\.continuation)
         }
     }
 
@@ -120,15 +120,24 @@ final class ChangeHub: Sendable {
         state.withLock { $0.waiterCount }
     }
 
-    /// Returns once exactly `count` waiters are suspended.
+    /// Returns once exactly `count` waiters are suspended, or when the task is cancelled.
     func untilWaiterCount(is count: Int) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let reached = state.withLock { state in
-                if state.waiterCount == count { return true }
-                state.watchers.append((count, continuation))
-                return false
+        let id = state.withLock { state in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                // Decided under the lock, so neither the count nor a cancellation that came first is missed.
+                let resumeNow = state.withLock { state in
+                    if state.waiterCount == count || Task.isCancelled { return true }
+                    state.watchers[id] = (count, continuation)
+                    return false
+                }
+                if resumeNow { continuation.resume() }
             }
-            if reached { continuation.resume() }
+        } onCancel: {
+            state.withLock { $0.watchers.removeValue(forKey: id) }?.continuation.resume()
         }
     }
 

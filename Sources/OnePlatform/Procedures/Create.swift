@@ -40,7 +40,7 @@ enum CreateProcedure {
             cik: type == .client ? Identifiers.random() : nil, status: .activated,
             subscribeID: try subscriptionID(description, in: context), created: context.now, modified: context.now)
         try record.insert(context.db)
-        try ResourceStart.begin(record, in: context.db, now: context.now)
+        try ResourceStart.begin(record, in: context.db, now: context.now, changes: context.changes)
         return record
     }
 

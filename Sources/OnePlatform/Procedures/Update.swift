@@ -15,7 +15,10 @@ enum UpdateProcedure {
         }
         let description = try normalizer.updating(target.description, with: input)
         if target.type == .client { try LimitLedger(db: context.db).admitUpdate(of: target, to: description) }
-        let ruleChanged = target.description["rule"] != description["rule"]
+        // A script given its rule again starts again from the top, even with the same source: how
+        // a client restarts a script (exoline's `script` uploads the same file to do so).
+        let ruleRestarts =
+            target.description["rule"] != description["rule"] || (target.type == .datarule && input["rule"]?["script"] != nil)
         let retention = Retention(description)
         let retentionTightened = retention != Retention(target.description) && !retention.isUnlimited
         target.description = description
@@ -24,7 +27,7 @@ enum UpdateProcedure {
         try target.update(context.db)
         // A tighter retention drops what it no longer keeps now rather than at the next write.
         if retentionTightened { try retention.prune(context.db, resource: target.key, now: context.now) }
-        if ruleChanged { try ResourceStart.begin(target, in: context.db, now: context.now) }
+        if ruleRestarts { try ResourceStart.begin(target, in: context.db, now: context.now, changes: context.changes) }
         // Setting a bucket limit again refills it, even to the same number.
         if target.type == .client { try ConsumableBucket(db: context.db).fill(target, limits: input["limits"]) }
         return nil

@@ -24,22 +24,25 @@ enum ScriptCompiler {
     }
 }
 
-/// What a script datarule starts with when it is created, cloned or given a new rule.
+/// What a script datarule starts with when it is created, cloned or given its rule again (even
+/// the same one: see ``UpdateProcedure``).
 enum ScriptStart {
     /// A script starts as `running` (the runner picks it up after the commit), or as `error`
     /// with its syntax error in its log; a datarule that is no longer a script forgets its state.
-    static func begin(_ rule: ResourceRecord, in db: Database, now: Int) throws {
+    /// - Parameter changes: where the logged syntax error is noted, for waiters on the script's log.
+    static func begin(_ rule: ResourceRecord, in db: Database, now: Int, changes: ChangeCollector) throws {
         guard case .script(let source)? = RuleDefinition(description: rule.description)?.kind else {
             try ScriptStateStore.remove(db, script: rule.key)
             return
         }
-        // Written even when the status stays: the runner restarts the script on seeing the row change.
+        // A new start, counted even when the status and the source stay: the runner (in whichever
+        // process runs scripts) starts the script again from the top on seeing the count move.
         guard let failure = ScriptCompiler.syntaxError(in: source) else {
-            try ScriptStateStore.set(db, script: rule.key, .running, at: now, always: true)
+            try ScriptStateStore.set(db, script: rule.key, .running, at: now, newStart: true)
             return
         }
-        try ScriptStateStore.set(db, script: rule.key, .error, error: failure.text, at: now, always: true)
+        try ScriptStateStore.set(db, script: rule.key, .error, error: failure.text, at: now, newStart: true)
         guard let ownerID = rule.parentID, let owner = try ResourceRecord.fetch(db, id: ownerID) else { return }
-        try ScriptLog.append(ScriptMessage.errorLine(failure), to: rule, in: CallContext(db: db, caller: owner, now: now))
+        try ScriptLog.append(ScriptMessage.errorLine(failure), to: rule, in: CallContext(db: db, caller: owner, now: now, changes: changes))
     }
 }

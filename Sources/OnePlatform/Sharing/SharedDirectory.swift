@@ -53,7 +53,9 @@ final class SharedDirectory: Sendable {
 
     /// Takes over the background work if no other process runs it, and starts following.
     func start() {
-        changes.foreign?.onWork { [background] work in background.foreignChanges(work) }
+        // Weakly: the hub is the background work's own (through its timers and scripts), and a
+        // strong reference here would keep the platform's database, and its files, open for good.
+        changes.foreign?.onWork { [weak background] work in background?.foreignChanges(work) }
         changes.onWaiterArrival { [weak self] in
             guard let self, !self.isHot.load(ordering: .relaxed) else { return }
             self.activity.wake()

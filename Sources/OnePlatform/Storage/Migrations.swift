@@ -57,6 +57,7 @@ enum Migrations {
         PipelineMigration.register(in: &migrator)
         ScriptMigration.register(in: &migrator)
         ChangeLogMigration.register(in: &migrator)
+        ScriptStartsMigration.register(in: &migrator)
         return migrator
     }
 }

@@ -38,7 +38,7 @@ import TestSupport
             """
             DROP TABLE consumable_bucket; DROP TABLE script_state;
             DROP TRIGGER change_log_timer_insert; DROP TRIGGER change_log_timer_update; DROP TABLE change_log;
-            DELETE FROM grdb_migrations WHERE identifier IN ('v4-consumable-buckets', 'v5-script-state', 'v6-change-log');
+            DELETE FROM grdb_migrations WHERE identifier IN ('v4-consumable-buckets', 'v5-script-state', 'v6-change-log', 'v7-script-starts');
             """)
         try #require(downgraded)
         let reopened = TestPlatform(platform: try Platform.open(directory: directory.path, clock: clock), clock: clock)

@@ -3,7 +3,7 @@ import OnePlatform
 import Testing
 
 /// Datarules fed through a subscribed dataport; times are seconds after the platform's start.
-@Suite("Datarules")
+@Suite("Datarules", .timeLimit(.minutes(1)))
 struct DataruleTests {
     private func comparing(_ kind: String, _ parameters: JSONObject) -> JSON {
         [kind: .object(parameters)]
@@ -194,7 +194,7 @@ struct DataruleTests {
     }
 }
 
-@Suite("Datarule cycles")
+@Suite("Datarule cycles", .timeLimit(.minutes(1)))
 struct DataruleCycleTests {
     @Test func timedRulesSubscribedToEachOtherSettle() async throws {
         let platform = try TestPlatform.inMemory()

@@ -2,7 +2,7 @@ import OnePJSON
 import OnePlatform
 import Testing
 
-@Suite("Script datarules")
+@Suite("Script datarules", .timeLimit(.minutes(1)))
 struct ScriptTests {
     static let source = "while true do alias['temperature'].wait() end"
 

@@ -3,7 +3,7 @@ import OnePlatform
 import Testing
 import TestSupport
 
-@Suite("Datarule timers")
+@Suite("Datarule timers", .timeLimit(.minutes(1)))
 struct TimerPersistenceTests {
     @Test func timersSurviveARestartAndCatchUp() async throws {
         let directory = try TemporaryDirectory()
@@ -43,7 +43,7 @@ struct TimerPersistenceTests {
     }
 }
 
-@Suite("Datarule timers in copies")
+@Suite("Datarule timers in copies", .timeLimit(.minutes(1)))
 struct ClonedTimerTests {
     @Test func aClonedRuleStartsItsOwnTimerAndKeepsItsSubscription() async throws {
         let platform = try TestPlatform.inMemory()

@@ -4,7 +4,7 @@ import Testing
 
 /// A script reaches only its owner's subhierarchy, exactly as a request with the owner's CIK:
 /// every way past it fails clearly and changes nothing.
-@Suite("Script reach")
+@Suite("Script reach", .timeLimit(.minutes(1)))
 struct ScriptAccessTests {
     /// A device owning the script, its sibling with a dataport, and a client below the device.
     private struct Tree {

@@ -3,7 +3,7 @@ import OnePlatform
 import Testing
 
 /// The `alias` table and alias objects.
-@Suite("Script alias table")
+@Suite("Script alias table", .timeLimit(.minutes(1)))
 struct ScriptAliasTests {
     @Test func aliasesNameTheClientItsResourcesAndResourcesByRID() async throws {
         let platform = try TestPlatform.inMemory()

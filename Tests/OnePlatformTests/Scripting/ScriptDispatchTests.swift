@@ -3,7 +3,7 @@ import OnePlatform
 import Testing
 
 /// The `dispatch` table: messages are recorded in the script's log and counted, never sent.
-@Suite("Script dispatch table")
+@Suite("Script dispatch table", .timeLimit(.minutes(1)))
 struct ScriptDispatchTests {
     @Test func eachMethodIsRecordedAndAnswersAsDocumented() async throws {
         let platform = try TestPlatform.inMemory()

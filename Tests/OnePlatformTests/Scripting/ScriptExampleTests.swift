@@ -4,7 +4,7 @@ import OnePlatform
 import Testing
 
 /// The example scripts in docs/scripts, run against the embedded platform as a device uses them.
-@Suite("Example scripts")
+@Suite("Example scripts", .timeLimit(.minutes(1)))
 struct ScriptExampleTests {
     static func source(_ name: String) throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

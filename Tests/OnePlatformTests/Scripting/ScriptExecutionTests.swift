@@ -2,7 +2,7 @@ import OnePJSON
 import OnePlatform
 import Testing
 
-@Suite("Scripts run")
+@Suite("Scripts run", .timeLimit(.minutes(1)))
 struct ScriptExecutionTests {
     @Test func aScriptRunsWhenCreatedAndCompletes() async throws {
         let platform = try TestPlatform.inMemory()

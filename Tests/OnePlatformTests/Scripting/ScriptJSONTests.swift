@@ -3,7 +3,7 @@ import OnePlatform
 import Testing
 
 /// The `json` global table.
-@Suite("Script json table")
+@Suite("Script json table", .timeLimit(.minutes(1)))
 struct ScriptJSONTests {
     @Test func decodeAndEncodeRoundTrip() async throws {
         let platform = try TestPlatform.inMemory()
@@ -75,7 +75,7 @@ struct ScriptJSONTests {
     }
 }
 
-@Suite("Script json and numbers out of range")
+@Suite("Script json and numbers out of range", .timeLimit(.minutes(1)))
 struct ScriptJSONRangeTests {
     /// A number out of a double's range decodes to what Lua itself reads from its text, and
     /// encoding an infinity is refused.
@@ -92,7 +92,7 @@ struct ScriptJSONRangeTests {
     }
 }
 
-@Suite("Script text with U+0000")
+@Suite("Script text with U+0000", .timeLimit(.minutes(1)))
 struct ScriptNULTests {
     /// A script's log is text for people: U+0000 in a debug line is written `\0` rather than the
     /// line being cut there; a write of such text is refused like any other call's.

@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// When scripts run, restart and stop, and what their status says.
-@Suite("Script lifecycle")
+@Suite("Script lifecycle", .timeLimit(.minutes(1)))
 struct ScriptLifecycleTests {
     @Test func aNewSourceStartsTheScriptAgainFromTheTop() async throws {
         let platform = try TestPlatform.inMemory()
@@ -37,6 +37,16 @@ struct ScriptLifecycleTests {
         #expect(try await platform.log(script) == ["error: line 2: unexpected symbol near '='", "line 1: fixed"])
         let activity = try await platform.ok("info", [.string(script), ["basic": true]])["basic"]?["activity"]
         #expect(activity == [[.int(platform.now), ["error", "running", "completed"]]])
+    }
+
+    @Test func aWaitOnTheLogEndsWhenAnUpdateLogsASyntaxError() async throws {
+        let platform = try TestPlatform.inMemory()
+        let script = try await platform.script("debug('fine')")
+        platform.clock.advance(by: 1)
+        let waiting = await platform.startWaiting([("wait", [.string(script), ["timeout": 600_000]])])
+        try await platform.ok("update", [.string(script), ["rule": ["script": "local = 1"]]])
+        let answer = try await TestPlatform.single(waiting)
+        #expect(answer["result"] == [.int(platform.now), "error: line 1: <name> expected near '='"])
     }
 
     @Test func aRuntimeErrorStopsTheScriptWithItsLine() async throws {

@@ -3,7 +3,7 @@ import OnePlatform
 import Testing
 
 /// The `manage` table: each function is the RPC procedure, called as the script's owner.
-@Suite("Script manage table")
+@Suite("Script manage table", .timeLimit(.minutes(1)))
 struct ScriptManageTests {
     @Test func createInfoUpdateListingLookupAndDrop() async throws {
         let platform = try TestPlatform.inMemory()

@@ -4,7 +4,7 @@ import Testing
 
 /// The script environment holds exactly what the scripting contract lists, and nothing a
 /// script does reaches past it.
-@Suite("Script sandbox")
+@Suite("Script sandbox", .timeLimit(.minutes(1)))
 struct ScriptSandboxTests {
     @Test func theGlobalsAreExactlyTheListedOnes() async throws {
         let platform = try TestPlatform.inMemory()

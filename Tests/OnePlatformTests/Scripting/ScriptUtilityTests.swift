@@ -3,7 +3,7 @@ import OnePlatform
 import Testing
 
 /// `now`, `date()`, `debug()`, `setlocale()` and `settimezone()`.
-@Suite("Script utilities")
+@Suite("Script utilities", .timeLimit(.minutes(1)))
 struct ScriptUtilityTests {
     @Test func nowIsThePlatformClock() async throws {
         let platform = try TestPlatform.inMemory()

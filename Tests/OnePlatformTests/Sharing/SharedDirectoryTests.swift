@@ -133,6 +133,23 @@ struct SharedDirectoryTests {
         #expect(other.platform.waitingScriptCount == 0)
     }
 
+    @Test func aScriptTheOtherUpdatesWithTheSameSourceRestartsInTheOwner() async throws {
+        let directory = try TemporaryDirectory()
+        let clock = TestTime.clock()
+        let owner = try open(directory, clock, as: "owner")
+        let other = try open(directory, clock, as: "other")
+        try await other.dataport("integer", alias: "in")
+        let source = "debug('started') while true do alias['in'].wait() debug('saw') end"
+        let script = try await other.script(source)
+        #expect(await eventually { owner.platform.waitingScriptCount == 1 })
+        try await other.ok("update", [.string(script), ["rule": ["script": .string(source)]]])
+        #expect(try await eventually { try await owner.log(script) == ["line 1: started", "line 1: started"] })
+        #expect(await eventually { owner.platform.waitingScriptCount == 1 })
+        try await other.ok("write", [["alias": "in"], 1])
+        #expect(try await eventually { try await owner.log(script) == ["line 1: started", "line 1: started", "line 1: saw"] })
+        #expect(other.platform.waitingScriptCount == 0)
+    }
+
     @Test func aScriptTheOtherDropsStopsInTheOwner() async throws {
         let directory = try TemporaryDirectory()
         let clock = TestTime.clock()

@@ -15,6 +15,21 @@ import Testing
         #expect(platform.platform.suspendedWaitCount == 0)
     }
 
+    /// A test's helper awaiting a count that never comes ends when its task is cancelled (as a
+    /// time limit cancels it), instead of holding up the test run for good.
+    @Test(.timeLimit(.minutes(1))) func awaitingAWaitCountEndsWhenCancelled() async throws {
+        let platform = try TestPlatform.inMemory()
+        let awaiting = Task { await platform.platform.untilSuspendedWaits(are: 3) }
+        awaiting.cancel()
+        await awaiting.value
+        let cancelledFirst = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            await platform.platform.untilSuspendedWaits(are: 2)
+        }
+        await cancelledFirst.value
+        #expect(platform.platform.suspendedWaitCount == 0)
+    }
+
     @Test func aWriteAfterTheCallArrivesEndsTheWait() async throws {
         let platform = try TestPlatform.inMemory()
         try await platform.dataport("float", alias: "t")

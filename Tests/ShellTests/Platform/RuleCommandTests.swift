@@ -3,7 +3,7 @@ import Testing
 
 /// Datarules and dispatches made with `create`'s and `update`'s pipeline options, firing on the
 /// fixture's clock.
-@Suite struct RuleCommandTests {
+@Suite(.timeLimit(.minutes(1))) struct RuleCommandTests {
     private func advance(_ shell: ShellFixture, by seconds: Double) async throws {
         shell.clock.advance(by: seconds)
         try await shell.platform.settle()

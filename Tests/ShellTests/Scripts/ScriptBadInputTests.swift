@@ -3,7 +3,7 @@ import OnePJSON
 import Testing
 
 /// Every bad input of the `script` commands: one line that says what to do, and nothing changed.
-@Suite struct ScriptBadInputTests {
+@Suite(.timeLimit(.minutes(1))) struct ScriptBadInputTests {
     /// Runs `line`, expects it to fail with exactly `message`, and the client's listing unchanged.
     private func refuses(_ shell: ShellFixture, _ line: String, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) async {
         let before = await shell.run("ls -l").out

@@ -5,7 +5,7 @@ import OnePJSON
 import Testing
 
 /// `script ls|status|log|restart|rm` against the embedded platform.
-@Suite struct ScriptCommandTests {
+@Suite(.timeLimit(.minutes(1))) struct ScriptCommandTests {
     @Test func lsShowsEachScriptsStatusAndErrorInConstantRequests() async throws {
         let shell = try ShellFixture()
         try await shell.setUp(
@@ -115,10 +115,13 @@ import Testing
         #expect(try await shell.runSettled("script restart hello.lua").out == "restarted script 'hello.lua'\n")
         #expect(await shell.run("script log hello.lua").out == "timestamp   log\n1700000000  line 1: hello\n1700000010  line 1: hello\n")
         #expect(await shell.run("script status hello.lua").out == "script: hello.lua\nstatus: completed\nsince: 1700000010\n")
-        // Restarted again, the source is back as it was uploaded.
-        try await shell.runSettled("script restart hello.lua")
-        let rule = try JSON(parsing: await shell.run("info hello.lua --include description").out)["description"]?["rule"]
-        #expect(rule == ["script": .string(LuaScripts.hello)])
+        // The source stays byte for byte as uploaded, however often it restarts.
+        for _ in 1...2 {
+            let rule = try JSON(parsing: await shell.run("info hello.lua --include description").out)["description"]?["rule"]
+            #expect(rule == ["script": .string(LuaScripts.hello)])
+            try await shell.runSettled("script restart hello.lua")
+        }
+        #expect(await shell.run("script log hello.lua").out.split(separator: "\n").count == 5)
     }
 
     @Test func rmDropsTheScriptAndItsLog() async throws {

@@ -5,9 +5,12 @@ import Testing
 @testable import Shell
 
 /// The `script` commands in recordings and transcripts, and Tab on script names.
-@Suite struct ScriptSessionTests {
+@Suite(.timeLimit(.minutes(1))) struct ScriptSessionTests {
     /// `convert.lua` that says when it is ready, so a replay can wait for it before feeding it.
-    static let announcing = "debug('ready')\n" + LuaScripts.convert
+    /// It takes `raw` before it says so: `.last` is the newest point when the alias is first
+    /// taken, so taken after 'ready' it could already be the point the replay writes next, which
+    /// its wait would then never answer (and the replay's `wait celsius` never end).
+    static let announcing = "local raw = alias['raw'] debug('ready')\n" + LuaScripts.convert
 
     /// The session the recording tests record: upload, wait until the script runs, feed it, see
     /// its output. The waits make a replay, which runs each line at once, see what a person would.

@@ -9,8 +9,9 @@ final class ScriptHost {
     private var instances: [Int64: ScriptInstance] = [:]
     /// The wait each suspended script is in.
     private var waits: [Int64: ScriptWait] = [:]
-    /// The sources of scripts that completed or failed, so seeing them again does not restart them.
-    private var finished: [Int64: String] = [:]
+    /// What each script that runs, completed or failed was started as, so that seeing it again
+    /// (its own changes of status come back through the database) does not restart it.
+    private var versions: [Int64: ScriptVersion] = [:]
     private var nextGeneration = 0
 
     init(runner: ScriptRunner) {
@@ -37,22 +38,29 @@ final class ScriptHost {
     // MARK: - Following the database
 
     private func reconcile(_ changes: ScriptObserver.Changes, all: Bool) {
-        let known = Array(instances.keys) + Array(finished.keys)
-        let found: (scripts: [ResourceRecord], gone: Set<Int64>)
+        let known = Array(versions.keys)
+        let found: (scripts: [ResourceRecord], starts: [Int64: Int], gone: Set<Int64>)
         do {
             found = try services.database.read { db in
                 var scripts: [ResourceRecord] = []
+                var starts: [Int64: Int] = [:]
                 var gone = Set<Int64>()
                 if all {
                     scripts = try ResourceRecord.fetchAll(db, sql: "SELECT * FROM resource WHERE type = 'datarule' ORDER BY id")
+                    starts = try ScriptStateStore.starts(db)
                 }
                 for key in changes.scripts {
-                    if let record = try ResourceRecord.fetch(db, id: key) { scripts.append(record) } else { gone.insert(key) }
+                    guard let record = try ResourceRecord.fetch(db, id: key) else {
+                        gone.insert(key)
+                        continue
+                    }
+                    scripts.append(record)
+                    starts[key] = try ScriptStateStore.load(db, script: key)?.starts
                 }
                 if changes.deletions {
                     for key in known where try ResourceRecord.fetch(db, id: key) == nil { gone.insert(key) }
                 }
-                return (scripts, gone)
+                return (scripts, starts, gone)
             }
         } catch {
             services.logger.error("scripts could not be read", metadata: ["error": "\(error)"])
@@ -61,26 +69,26 @@ final class ScriptHost {
         for key in found.gone { stop(key) }
         for record in found.scripts {
             if case .script(let source)? = RuleDefinition(description: record.description)?.kind {
-                ensure(record.key, source: source)
-            } else if instances[record.key] != nil || finished[record.key] != nil {
+                ensure(record.key, ScriptVersion(source: source, starts: found.starts[record.key] ?? 1))
+            } else if versions[record.key] != nil {
                 stop(record.key)
             }
         }
     }
 
-    /// Makes sure the script runs this source: a new or changed source starts from the top.
-    private func ensure(_ key: Int64, source: String) {
-        if instances[key]?.source == source || finished[key] == source { return }
+    /// Makes sure the script runs this version: a new source or a new start runs from the top.
+    private func ensure(_ key: Int64, _ version: ScriptVersion) {
+        if versions[key] == version { return }
         stop(key)
         nextGeneration += 1
-        switch ScriptInstance.load(key: key, source: source, generation: nextGeneration, services: services) {
+        versions[key] = version
+        switch ScriptInstance.load(key: key, source: version.source, generation: nextGeneration, services: services) {
         case .success(let instance):
             instances[key] = instance
-            record(key, source: source) { scope in try ScriptStateStore.set(scope.db, script: key, .running, at: scope.now) }
+            record(key, version) { scope in try ScriptStateStore.set(scope.db, script: key, .running, at: scope.now) }
             runner.enqueue(ScriptRunQueue.Job(script: key, generation: instance.generation, reason: .start))
         case .failure(let failure):
-            finished[key] = source
-            record(key, source: source) { scope in
+            record(key, version) { scope in
                 // The syntax error of a new source is already in the log (see ScriptStart).
                 let state = try ScriptStateStore.load(scope.db, script: key)
                 guard state?.status != .error || state?.error != failure.text else { return }
@@ -91,7 +99,7 @@ final class ScriptHost {
     }
 
     private func stop(_ key: Int64) {
-        finished.removeValue(forKey: key)
+        versions.removeValue(forKey: key)
         waits.removeValue(forKey: key)
         runner.forget(key)
         instances.removeValue(forKey: key)?.close()
@@ -139,10 +147,10 @@ final class ScriptHost {
             runner.suspend(key, generation: instance.generation, in: wait)
         case .completed:
             finish(instance)
-            record(key, source: instance.source) { scope in try ScriptStateStore.set(scope.db, script: key, .completed, at: scope.now) }
+            record(key, versions[key]) { scope in try ScriptStateStore.set(scope.db, script: key, .completed, at: scope.now) }
         case .failed(let failure):
             finish(instance)
-            record(key, source: instance.source) { scope in
+            record(key, versions[key]) { scope in
                 try ScriptStateStore.set(scope.db, script: key, .error, error: failure.text, at: scope.now)
                 try scope.log(ScriptMessage.errorLine(failure))
             }
@@ -151,18 +159,22 @@ final class ScriptHost {
         }
     }
 
+    /// Closes a script that completed or failed; its version stays known, so it is not restarted
+    /// until it is given its rule again.
     private func finish(_ instance: ScriptInstance) {
-        finished[instance.key] = instance.source
         instances.removeValue(forKey: instance.key)
         instance.close()
     }
 
     /// Writes what became of a script; nothing when its datarule is gone or no longer has this
-    /// source (the database moved on while the script ran: the new source has its own start).
-    private func record(_ key: Int64, source: String, _ body: (ScriptScope) throws -> Void) {
+    /// version (the database moved on while the script ran: the new start has its own status).
+    private func record(_ key: Int64, _ version: ScriptVersion?, _ body: (ScriptScope) throws -> Void) {
+        guard let version else { return }
         do {
             try services.transaction(for: key, writes: true) { scope in
-                guard case .script(source)? = RuleDefinition(description: scope.script.description)?.kind else { return }
+                guard case .script(version.source)? = RuleDefinition(description: scope.script.description)?.kind,
+                    (try ScriptStateStore.load(scope.db, script: key)?.starts ?? 1) == version.starts
+                else { return }
                 try body(scope)
             }
         } catch is ScriptGone {
@@ -171,4 +183,11 @@ final class ScriptHost {
             services.logger.error("script status could not be stored", metadata: ["script": "\(key)", "error": "\(error)"])
         }
     }
+}
+
+/// What a script was started as: its source, and which start of its datarule (see
+/// ``ScriptState/starts``). A script runs again from the top when either moves.
+struct ScriptVersion: Equatable {
+    let source: String
+    let starts: Int
 }

@@ -58,7 +58,9 @@ struct ScriptRunQueue {
     private var busy = false
     private var waiting: [Int64: Waiting] = [:]
     private var waitersByResource: [Int64: Set<Int64>] = [:]
-    private var settlers: [CheckedContinuation<Void, Never>] = []
+    /// Who awaits a quiet moment, by the number ``newSettlerID()`` gave them.
+    private var settlers: [UInt64: CheckedContinuation<Void, Never>] = [:]
+    private var nextSettlerID: UInt64 = 0
 
     /// Nothing is left to do but slices of scripts that run without end.
     var isQuiet: Bool {
@@ -105,16 +107,26 @@ struct ScriptRunQueue {
         return (.run(job), isQuiet ? takeSettlers() : [])
     }
 
+    mutating func newSettlerID() -> UInt64 {
+        nextSettlerID += 1
+        return nextSettlerID
+    }
+
     /// Adds a settler to resume once quiet; false when it is quiet already.
-    mutating func addSettler(_ settler: CheckedContinuation<Void, Never>) -> Bool {
+    mutating func addSettler(_ id: UInt64, _ settler: CheckedContinuation<Void, Never>) -> Bool {
         guard phase == .running, !isQuiet else { return false }
-        settlers.append(settler)
+        settlers[id] = settler
         return true
+    }
+
+    /// Takes out one settler (its task was cancelled), for resuming outside the lock.
+    mutating func removeSettler(_ id: UInt64) -> CheckedContinuation<Void, Never>? {
+        settlers.removeValue(forKey: id)
     }
 
     mutating func takeSettlers() -> [CheckedContinuation<Void, Never>] {
         defer { settlers.removeAll() }
-        return settlers
+        return Array(settlers.values)
     }
 
     // MARK: - Waits

@@ -50,11 +50,18 @@ final class ScriptRunner: Sendable {
     /// Returns once every script that can run has run as far as it can at the clock's current
     /// time: until it waits, finishes or fails (a script that has used up
     /// ``ScriptLimits/slicesBeforeRunaway`` slices in a row without waiting counts as settled).
+    /// Returns early when the task is cancelled.
     func settle() async {
         expireDue()
-        await withCheckedContinuation { (settler: CheckedContinuation<Void, Never>) in
-            let added = queue.withLock { $0.addSettler(settler) }
-            if added { wakeThread.signal() } else { settler.resume() }
+        let id = queue.withLock { $0.newSettlerID() }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (settler: CheckedContinuation<Void, Never>) in
+                // Decided under the lock, so a cancellation that came first is not lost.
+                let added = queue.withLock { queue in !Task.isCancelled && queue.addSettler(id, settler) }
+                if added { wakeThread.signal() } else { settler.resume() }
+            }
+        } onCancel: {
+            queue.withLock { $0.removeSettler(id) }?.resume()
         }
     }
 
@@ -127,6 +134,8 @@ final class ScriptRunner: Sendable {
         thread.start()
         let task = Task { [self] in await expireAtDeadlines() }
         deadlines.withLock { $0 = task }
+        // A stop that came between the start of the thread and here found no task to cancel.
+        if queue.withLock({ $0.phase == .stopped }) { task.cancel() }
     }
 
     /// The thread's loop: takes work until the runner stops.

@@ -99,14 +99,14 @@ enum ScriptCommands {
         words: ["script", "restart"],
         abstract: "Run a script again from the top",
         discussion:
-            "The embedded platform starts a script again only when its source changes, so restart stores the source with one trailing space added or taken away, which Lua reads the same.",
+            "Gives the script its own source again through 'update', which starts it again from the top; the source stays exactly as it was.",
         arguments: [script],
         examples: ["script restart convert.lua"],
         effect: .changes,
         run: { context in
             let (resource, state, _) = try await context.script(at: context[script])
             _ = try await context.client().call(
-                .update(resource.id, description: ["rule": ["script": .string(ScriptSource.restarting(state.source))]]))
+                .update(resource.id, description: ["rule": ["script": .string(state.source)]]))
             return .made(Made(fields: ["name": .string(state.name), "rid": .string(state.rid)], text: "restarted script '\(state.name)'"))
         }
     )

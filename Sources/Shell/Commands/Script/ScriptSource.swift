@@ -46,15 +46,10 @@ enum ScriptSource {
         return text
     }
 
-    /// The same script with one trailing space added or taken away. The embedded platform starts a
-    /// script again only when its source changes, so this is how the shell restarts one; Lua reads
-    /// both the same.
-    static func restarting(_ source: String) -> String {
-        source.hasSuffix(" ") ? String(source.dropLast()) : source + " "
-    }
-
-    /// Whether two sources are the same script but for what ``restarting(_:)`` changes.
+    /// Whether two sources are the same script: equal, or equal but for one trailing space added or
+    /// taken away, which is how onep restarted a script before the platform restarted scripts on
+    /// any update carrying their rule (such sources may still be stored).
     static func sameScript(_ one: String, _ other: String) -> Bool {
-        one == other || one == restarting(other)
+        one == other || one + " " == other || one == other + " "
     }
 }

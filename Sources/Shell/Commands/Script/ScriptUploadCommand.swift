@@ -38,11 +38,11 @@ enum ScriptUploadCommand {
                 throw ShellError.failed(
                     "script upload: '\(scriptName)' is already \(ScriptState.what(answers[1].result)) here: choose another --name")
             }
-            // The same source again still runs the script from the top, as an upload does.
-            let uploaded = current.source == source ? ScriptSource.restarting(source) : source
-            _ = try await context.client().call(.update(.rid(found.rid), description: ["rule": ["script": .string(uploaded)]]))
+            // The same source again still runs the script from the top: the platform starts a script
+            // again whenever an update carries its rule.
+            _ = try await context.client().call(.update(.rid(found.rid), description: ["rule": ["script": .string(source)]]))
             rid = found.rid
-            change = ScriptSource.sameScript(current.source, source) ? "restarted" : "updated"
+            change = current.source == source ? "restarted" : "updated"
         } else {
             let description: JSON = ["name": .string(scriptName), "format": "string", "rule": ["script": .string(source)]]
             let made = try await context.client().call(.create(client.id, type: .datarule, description: description))
