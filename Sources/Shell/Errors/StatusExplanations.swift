@@ -78,8 +78,13 @@ enum FormatExplanation {
             let format = info["description"]?["format"]?.stringValue
         else { return nil }
         let name = info["description"]?["name"]?.stringValue ?? target.name
-        guard let reason = values.lazy.compactMap({ misfit($0, format: format) }).first else { return nil }
+        return values.lazy.compactMap({ reason($0, name: name, format: format) }).first
+    }
+
+    /// Why `text` does not fit the resource `name` of `format`, or nil when it fits.
+    static func reason(_ text: String, name: String, format: String) -> String? {
+        guard let misfit = misfit(text, format: format) else { return nil }
         let article = format == "integer" ? "an" : "a"
-        return "'\(name)' is \(article) \(format) dataport: \(reason)"
+        return "'\(name)' is \(article) \(format) dataport: \(misfit)"
     }
 }
