@@ -6,7 +6,7 @@ enum NavigationCommands {
     static let cdPath = OptionalArgument<String>("PATH", "a client: name, alias, RID, '..', '/' or '-'", type: .path)
     static let lsPath = OptionalArgument<String>("PATH", "the client to list (default: here)", type: .path)
     static let long = Flag("long", short: "l", "show type, format, alias and RID")
-    static let spark = Flag("spark", "with -l, a sparkline of the last \(RecentValues.count) values of each numeric dataport")
+    static let spark = Flag("spark", "the long listing with a sparkline of the last \(RecentValues.count) values of each numeric dataport")
 
     static let cd = CommandSpec(
         words: ["cd"],

@@ -51,6 +51,7 @@ enum WriteCommands {
     static let writegroup = CommandSpec(
         words: ["writegroup"],
         abstract: "Write several resources at the same timestamp",
+        discussion: "Each value goes as its resource's format wants it, as with 'write': text for a string dataport, a number for a numeric one.",
         arguments: [pairs],
         examples: ["writegroup temperature=21.5 humidity=40"],
         effect: .changes,
