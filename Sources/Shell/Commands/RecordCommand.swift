@@ -102,7 +102,7 @@ enum RecordCommand {
         let column = reader.layout.columns[min(refused.column, reader.layout.columns.count - 1)]
         let text = refused.value.stringValue ?? refused.value.serialized()
         var what = "the platform refused '\(text)' (\(refused.status))"
-        if let reason = column.format.flatMap({ FormatExplanation.reason(text, name: column.name, format: $0) }) { what += ": " + reason }
+        if let reason = column.format.flatMap({ FormatExplanation.forResource(text, name: column.name, format: $0) }) { what += ": " + reason }
         if refused.count > 1 { what += ", and \(refused.count - 1) more point\(refused.count == 2 ? "" : "s") of the same request" }
         let stored = "\(CommandContext.plural(refused.recorded, "point")) \(refused.recorded == 1 ? "was" : "were") stored"
         guard refused.line > 0 else {

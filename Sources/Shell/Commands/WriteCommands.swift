@@ -23,12 +23,8 @@ enum WriteCommands {
             if text == "-" { text = try readAll(context.standardInput()) }
             let quoted = context[value] != "-" && context.wasQuoted(value)
             let sent = try await context.typed([(text, quoted)], for: [target], asText: context[asString])[0]
-            do {
-                _ = try await context.client().call(.write(target.id, value: sent))
-            } catch let error as OnePError where error.callStatus == .failed("invalid") {
-                guard let reason = await FormatExplanation.explain([text], target: target, context: context) else { throw error }
-                throw ShellError.failed("write: \(reason)")
-            }
+            // A refusal is explained by the refusal table (the dataport's format, a client).
+            _ = try await context.client().call(.write(target.id, value: sent))
             return nil
         }
     )

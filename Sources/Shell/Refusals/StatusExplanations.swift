@@ -61,28 +61,25 @@ enum StatusExplanations {
 enum FormatExplanation {
     /// The reason `text` does not fit `format`, or nil when it fits (the refusal was for another reason).
     static func misfit(_ text: String, format: String) -> String? {
+        guard let reason = reason(text, format: format) else { return nil }
+        return Double(text) != nil ? "\(text) \(reason)" : "'\(text)' \(reason)"
+    }
+
+    /// Why `text` does not fit `format` (`is not a whole number`), or nil when it fits.
+    static func reason(_ text: String, format: String) -> String? {
         switch format {
         case "integer":
             if Int(text) != nil { return nil }
-            return Double(text) != nil ? "\(text) is not a whole number" : "'\(text)' is not a number"
+            return Double(text) != nil ? "is not a whole number" : "is not a number"
         case "float":
-            return Double(text) != nil ? nil : "'\(text)' is not a number"
+            return Double(text) != nil ? nil : "is not a number"
         default:
             return nil
         }
     }
 
-    /// The explanation for a value refused by the resource at `target`, asking for its format.
-    static func explain(_ values: [String], target: ResolvedResource, context: CommandContext) async -> String? {
-        guard let info = try? await context.client().call(.info(target.id, options: [.description])),
-            let format = info["description"]?["format"]?.stringValue
-        else { return nil }
-        let name = info["description"]?["name"]?.stringValue ?? target.name
-        return values.lazy.compactMap({ reason($0, name: name, format: format) }).first
-    }
-
     /// Why `text` does not fit the resource `name` of `format`, or nil when it fits.
-    static func reason(_ text: String, name: String, format: String) -> String? {
+    static func forResource(_ text: String, name: String, format: String) -> String? {
         guard let misfit = misfit(text, format: format) else { return nil }
         let article = format == "integer" ? "an" : "a"
         return "'\(name)' is \(article) \(format) dataport: \(misfit)"
