@@ -15,6 +15,7 @@ enum CommandTable {
                 ScriptUploadCommand.spec, ScriptCommands.ls, ScriptCommands.status, ScriptCommands.log, ScriptCommands.restart,
                 ScriptCommands.rm,
                 DataCommands.write, DataCommands.read, FindCommand.spec, DumpCommand.spec, LoadCommand.spec, CopyCommand.spec, DiffCommand.spec,
+                TemplateCommands.check, TemplateCommands.apply, TemplateGenerateCommand.generate, TemplateGenerateCommand.example,
                 SettingCommands.set, SettingCommands.unset, MetaCommands.help, MetaCommands.history, MetaCommands.source, MetaCommands.exit,
                 MetaCommands.version,
                 SessionRecordCommands.start, SessionRecordCommands.stop,

@@ -131,6 +131,8 @@ struct Completer {
         case .file: return FileCompleter(environment: environment, currentDirectory: currentDirectory).candidates(for: prefix)
         case .luaFile:
             return FileCompleter(environment: environment, currentDirectory: currentDirectory).candidates(for: prefix, endingIn: [".lua"])
+        case .yamlFile:
+            return FileCompleter(environment: environment, currentDirectory: currentDirectory).candidates(for: prefix, endingIn: [".yaml", ".yml"])
         }
     }
 

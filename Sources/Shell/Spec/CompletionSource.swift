@@ -12,6 +12,8 @@ struct CompletionSource: Sendable, Hashable {
         case file
         /// Lua files (`.lua`) and the directories on the way to them.
         case luaFile
+        /// Templates (`.yaml`, `.yml`) and the directories on the way to them.
+        case yamlFile
         case setting
         case values([String])
         /// Names a provider registered under this key supplies (see ``CompletionProviders``).
@@ -26,6 +28,7 @@ struct CompletionSource: Sendable, Hashable {
     static let keyName = CompletionSource(kind: .keyName)
     static let file = CompletionSource(kind: .file)
     static let luaFile = CompletionSource(kind: .luaFile)
+    static let yamlFile = CompletionSource(kind: .yamlFile)
     static let setting = CompletionSource(kind: .setting)
     static func values(_ values: [String]) -> CompletionSource { CompletionSource(kind: .values(values)) }
     /// Hooks for the provisioning commands: model names, serial numbers and content ids come
@@ -48,6 +51,7 @@ struct CompletionSource: Sendable, Hashable {
         case .keyName: return "keyName"
         case .file: return "file"
         case .luaFile: return "luaFile"
+        case .yamlFile: return "yamlFile"
         case .setting: return "setting"
         case .values: return "values"
         case .provider(let key): return key

@@ -25,7 +25,10 @@ struct SubtreeComparison {
 
     func differences(_ left: SubtreeResource, _ right: SubtreeResource) -> [Difference] {
         let leftNames = Self.referenceNames(left)
-        let rightNames = Self.referenceNames(right)
+        // A reference on the right names what it points at by the path of the left resource that
+        // corresponds, so both sides agree however each names its resources.
+        var rightNames = Self.referenceNames(right)
+        for (rightRID, leftRID) in Self.correspondence(left, right) { rightNames[rightRID] = leftNames[leftRID] }
         var found: [Difference] = []
         func compare(_ a: SubtreeResource, _ b: SubtreeResource, path: String, isRoot: Bool) {
             for field in fieldDifferences(a, b, leftNames: leftNames, rightNames: rightNames, isRoot: isRoot) {
@@ -50,8 +53,8 @@ struct SubtreeComparison {
     private func fieldDifferences(
         _ a: SubtreeResource, _ b: SubtreeResource, leftNames: [String: String], rightNames: [String: String], isRoot: Bool
     ) -> [(name: String, left: JSON?, right: JSON?)] {
-        var left = Self.flatten(Self.comparable(a, names: leftNames, isRoot: isRoot))
-        var right = Self.flatten(Self.comparable(b, names: rightNames, isRoot: isRoot))
+        var left = Self.flatten(Self.comparable(a, names: leftNames, isRoot: isRoot, metaAsJSON: rightIsPartial))
+        var right = Self.flatten(Self.comparable(b, names: rightNames, isRoot: isRoot, metaAsJSON: rightIsPartial))
         if isRoot {
             for field in ignoredRootFields { left[field] = nil; right[field] = nil }
         }
@@ -61,7 +64,13 @@ struct SubtreeComparison {
         for key in keys {
             let l = left[key]
             let r = right[key]
-            if rightIsPartial && r == nil { continue }
+            if rightIsPartial {
+                // A template names what must be there: its aliases and tags among the resource's.
+                guard let r else { continue }
+                if key == "aliases" || key == "tags", let wanted = r.arrayValue, Set(wanted).isSubset(of: l?.arrayValue ?? []) { continue }
+                // `script restart` adds or takes away one trailing space.
+                if key == "rule.script", let l = l?.stringValue, let r = r.stringValue, ScriptSource.sameScript(l, r) { continue }
+            }
             if l != r { fields.append((key, l, r)) }
         }
         return fields
@@ -69,8 +78,20 @@ struct SubtreeComparison {
 
     /// What is compared of a resource: its description with references named, its aliases
     /// (not for a root, whose owner lies outside), tags and comments.
-    static func comparable(_ resource: SubtreeResource, names: [String: String], isRoot: Bool) -> JSONObject {
+    /// - Parameter metaAsJSON: meta that holds a JSON object compares key by key (templates
+    ///   name only some keys), with a `unit` or `description` at its top read as the
+    ///   `datasource` ones, where Portals and exoline keep them.
+    static func comparable(_ resource: SubtreeResource, names: [String: String], isRoot: Bool, metaAsJSON: Bool = false) -> JSONObject {
         var description = resource.description
+        if metaAsJSON, let text = description["meta"]?.stringValue, var meta = (try? JSON(parsing: text))?.objectValue {
+            var datasource = meta["datasource"]?.objectValue ?? [:]
+            for key in ["unit", "description"] where datasource[key] == nil && meta[key]?.stringValue != nil {
+                datasource[key] = meta[key]
+                meta[key] = nil
+            }
+            if !datasource.isEmpty { meta["datasource"] = .object(datasource) }
+            description["meta"] = .object(meta)
+        }
         func named(_ value: JSON) -> JSON {
             guard let rid = value.stringValue?.lowercased(), ResourcePath.isRID(rid) else { return value }
             return .string(names[rid].map { "→ " + $0 } ?? rid)
@@ -104,6 +125,15 @@ struct SubtreeComparison {
         var names: [String: String] = [root.rid: "."]
         for entry in SubtreePaths.entries(of: root) { names[entry.resource.rid] = entry.path }
         return names
+    }
+
+    /// The left RID each right resource corresponds to, at every depth.
+    static func correspondence(_ left: SubtreeResource, _ right: SubtreeResource) -> [String: String] {
+        var found = [right.rid: left.rid]
+        for case (let a?, let b?) in pair(left.children, right.children) {
+            found.merge(correspondence(a, b)) { first, _ in first }
+        }
+        return found
     }
 
     /// Children that correspond, and those on one side only: by type and a shared alias, then

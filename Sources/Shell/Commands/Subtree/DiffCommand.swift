@@ -4,25 +4,30 @@ import OnePJSON
 /// diff: what differs between two subtrees (clients on the platform, dumps, templates).
 enum DiffCommand {
     static let left = Argument<String>("LEFT", "a path, or a dump (.json) file", type: .path)
-    static let right = Argument<String>("RIGHT", "a path, or a dump (.json) file", type: .path)
+    static let right = Argument<String>("RIGHT", "a path, a dump (.json) or a template (.yaml) file", type: .path)
 
     static let spec = CommandSpec(
         words: ["diff"],
-        abstract: "Show what differs between two clients, or a client and a dump file",
+        abstract: "Show what differs between two clients, or a client and a dump or template file",
         discussion:
             "Resources correspond by type and alias, else by type and name; subscriptions and preprocess operands compare by what they "
-            + "point at, not by RID, so a copy shows no differences. The roots' names are not compared. Exits 1 when the two differ.",
+            + "point at, not by RID, so a copy shows no differences. The roots' names are not compared. A template (.yaml) on the right is "
+            + "compared as 'template check' compares it, descriptions only: what it leaves out is no difference. Exits 1 when the two differ.",
         arguments: [left, right],
-        examples: ["diff device1 device2", "diff device1 device1.json"],
+        examples: ["diff device1 device2", "diff device1 device1.json", "diff device1 thermostat.yaml"],
         run: { context in try await run(&context) }
     )
 
     static func run(_ context: inout CommandContext) async throws -> CommandOutput {
         let a = try await SubtreeSource.read(context[left], context: &context)
         let b = try await SubtreeSource.read(context[right], context: &context)
+        if a.isPartial, !b.isPartial {
+            throw ShellError.failed("diff: a template says only part of a client, so it goes on the right: diff \(context[right]) \(context[left])")
+        }
         var comparison = SubtreeComparison()
         comparison.rightIsPartial = b.isPartial
-        let differences = comparison.differences(a.root, b.root)
+        // Against a template, fields read as the template names them (`unit`, `script`).
+        let differences = comparison.differences(a.root, b.root).map { b.isPartial ? TemplateMatch.readable($0) : $0 }
         if !differences.isEmpty { context.status = .commandFailed }
         let rows: [[JSON]] = differences.map { difference in
             [
@@ -83,7 +88,8 @@ struct SubtreeSource {
             throw ShellError.file(text, "cannot be read: check the path")
         }
         guard lowered.hasSuffix(".json") else {
-            throw ShellError.failed("\(text): templates are not read yet: compare with a dump (.json) or a path")
+            let template = try TemplateReader.read(path: text, text: contents, home: context.services.environment["HOME"])
+            return SubtreeSource(root: try TemplateTree(template).root, label: text, isPartial: true)
         }
         return SubtreeSource(root: try DumpFile(text: contents, path: text).root, label: text)
     }
