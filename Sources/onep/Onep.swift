@@ -15,7 +15,8 @@ struct Onep: AsyncParsableCommand {
             onep serve [--port <port>] [--bind <address>] [--data <dir>] [--tls-cert <file> --tls-key <file>] [<limits>]
             """,
         discussion: """
-            Without --host, onep opens the embedded platform in its data directory (the one 'onep serve' \
+            Without --host (or a host or port in exoline's ~/.exoline, which --data overrides), onep opens \
+            the embedded platform in its data directory (the one 'onep serve' \
             uses) and acts as its root client; the first start seeds a small demo device. \
             Exit status: 0 ok, 1 a command failed, 2 usage error, 3 platform unreachable or credentials \
             rejected, 130 interrupted. 'onep help' lists the shell's commands; 'onep serve --help' \
@@ -37,7 +38,10 @@ struct Onep: AsyncParsableCommand {
     )
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("A remote platform, e.g. https://m2.exosite.com or http://127.0.0.1:8080.", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "A remote platform, e.g. https://m2.exosite.com or http://127.0.0.1:8080 (default: the host and port of ~/.exoline, if set).",
+            valueName: "url"))
     var host: String?
 
     @Option(

@@ -15,6 +15,8 @@ import Synchronization
 final class ChangeHub: Sendable {
     private struct State {
         var versions: [Int64: UInt64] = [:]
+        /// The number of versions at which ``sweepIfDue(in:)`` next looks for dropped resources.
+        var sweepAt = ChangeHub.sweepMinimum
         var waiters: [Int64: [UInt64: CheckedContinuation<UInt64, any Error>]] = [:]
         var nextWaiterID: UInt64 = 0
         var waiterCount = 0
@@ -49,6 +51,40 @@ final class ChangeHub: Sendable {
     func log(_ collector: ChangeCollector, in db: Database) throws {
         guard let foreign else { return }
         try foreign.log.append(collector.keys, in: db)
+    }
+
+    /// The fewest versions kept before the hub looks for dropped resources to forget.
+    static let sweepMinimum = 1_024
+
+    /// How many resources the hub keeps a version for: those written since start-up that still
+    /// exist, up to twice as many as existed at the last sweep.
+    var trackedCount: Int {
+        state.withLock { $0.versions.count }
+    }
+
+    /// Forgets the versions of resources that no longer exist, once the hub keeps twice as many
+    /// versions as after its last sweep (and at least ``sweepMinimum``); otherwise does nothing.
+    ///
+    /// Row ids of resources are never reused (AUTOINCREMENT), so a dropped resource is never
+    /// published again and its version is needed by nobody; a wait still suspended on it ends by its
+    /// timeout as before. Call it at the start of a write transaction, before anything in it ran:
+    /// `db` then shows every commit, of this process and of others, and no change of its own that
+    /// could still roll back.
+    func sweepIfDue(in db: Database) throws {
+        let keys = state.withLock { state -> [Int64]? in
+            state.versions.count >= state.sweepAt ? Array(state.versions.keys) : nil
+        }
+        guard let keys else { return }
+        // One JSON list bound once: a placeholder per key would run past SQLite's limit on variables.
+        let list = "[" + keys.map(String.init).joined(separator: ",") + "]"
+        let gone = try Int64.fetchAll(
+            db, sql: "SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM resource)", arguments: [list])
+        state.withLock { state in
+            for key in gone { state.versions.removeValue(forKey: key) }
+            // Rebuilt rather than shrunk in place: a dictionary keeps the capacity of its largest moment.
+            state.versions = Dictionary(uniqueKeysWithValues: state.versions.map { ($0.key, $0.value) })
+            state.sweepAt = max(Self.sweepMinimum, state.versions.count * 2)
+        }
     }
 
     /// Publishes what other processes committed up to now, read through `db`. A wait calls this

@@ -92,6 +92,7 @@ struct RPCEngine: Sendable {
         }
         let collector = ChangeCollector()
         let segment = try await database.write { db in
+            try changes.sweepIfDue(in: db)
             let segment = try self.runSegment(request, from: start, in: db, collecting: collector)
             try changes.log(collector, in: db)
             return segment
@@ -108,6 +109,7 @@ struct RPCEngine: Sendable {
         }
         let collector = ChangeCollector()
         let segment = try database.write { db in
+            try changes.sweepIfDue(in: db)
             let segment = try self.runSegment(request, from: start, in: db, collecting: collector)
             // As on the queued path: other processes learn of the points from the change log.
             try changes.log(collector, in: db)

@@ -74,6 +74,7 @@ final class TimerScheduler: Sendable {
         let collector = ChangeCollector()
         let changes = changes
         let next = try await database.write { db in
+            try changes.sweepIfDue(in: db)
             let next = try TimerFiring.fire(db, now: now, changes: collector, logger: logger)
             try changes.log(collector, in: db)
             return next

@@ -13,3 +13,11 @@ extension Platform {
         await engine.changes.untilWaiterCount(is: count)
     }
 }
+
+extension Platform {
+    /// How many resources the change feed keeps a version for; a diagnostic for tests: it stays
+    /// bounded by the resources that exist, however many were written and dropped.
+    package var changeFeedResourceCount: Int {
+        engine.changes.trackedCount
+    }
+}

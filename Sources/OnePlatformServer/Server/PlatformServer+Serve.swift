@@ -13,8 +13,12 @@ extension PlatformServer {
         configuration: PlatformServerConfiguration,
         onListening: @escaping @Sendable (_ address: String, _ port: Int) async -> Void
     ) async throws {
+        HeapTrimmer.configureAllocator()
         let application = try application(platform: platform, configuration: configuration, onListening: onListening)
-        let group = ServiceGroup(configuration: serviceGroup(application, configuration: configuration, stoppedBySignals: true))
+        var services = serviceGroup(application, configuration: configuration, stoppedBySignals: true)
+        // Last, so that graceful shutdown stops it first and the application then drains as before.
+        services.services.append(.init(service: HeapTrimmer()))
+        let group = ServiceGroup(configuration: services)
         do {
             try await group.run()
         } catch {

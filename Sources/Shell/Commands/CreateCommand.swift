@@ -125,30 +125,60 @@ enum CreateCommand {
         }
     }
 
-    static let source = Argument<String>("SOURCE", "the client to copy", type: .path)
+    static let source = OptionalArgument<String>("SOURCE", "the client to copy (or --share CODE)", type: .path)
+    static let shareCode = Option<String>("share", "CODE", "copy the client shared with this code (nobody may have activated it)", secret: true)
     static let noAliases = Flag("no-aliases", "do not copy aliases")
     static let noHistory = Flag("no-history", "do not copy points")
+    static let noActivate = Flag("no-activate", "leave the copy's CIK not activated (it does not work until 'activate client CIK')")
 
     static let clone = CommandSpec(
         words: ["clone"],
         abstract: "Copy a client (with its resources) under the current client",
-        arguments: [source, noAliases, noHistory],
-        examples: ["clone device1", "clone device1 --no-history"],
+        discussion:
+            "The source is a client below you, or, with --share CODE, a client shared with a code nobody has activated yet (exoline's "
+            + "'clone --share'). The platform makes the copy's CIK not activated; clone activates it, as exoline does, unless --no-activate.",
+        arguments: [source, shareCode, noAliases, noHistory, noActivate],
+        examples: ["clone device1", "clone device1 --no-history", "clone --share 0123456789abcdef0123456789abcdef01234567 --no-activate"],
         effect: .changes,
         run: { context in
-            let original = try await context.resolve(context[source])
             let here = try await context.resolve(".")
-            // The source's type is checked first: a clone of anything else is refused with nothing copied.
-            let source = try await context.client().call(.info(.rid(original.rid), options: [.basic]))
-            if let type = source?["basic"]?["type"]?.stringValue, type != "client" {
-                throw ShellError.failed("clone: '\(original.text)' is a \(type); only clients can be cloned")
+            let origin: CloneSource
+            switch (context[source], context[shareCode]) {
+            case (let path?, nil):
+                let original = try await context.resolve(path)
+                // The source's type is checked first: a clone of anything else is refused with nothing copied.
+                let source = try await context.client().call(.info(.rid(original.rid), options: [.basic]))
+                if let type = source?["basic"]?["type"]?.stringValue, type != "client" {
+                    throw ShellError.failed("clone: '\(original.text)' is a \(type); only clients can be cloned")
+                }
+                origin = .rid(original.rid)
+            case (nil, let code?):
+                guard ResourcePath.isRID(code.lowercased()) else {
+                    throw ShellError(.invalidValue(command: "clone", argument: "--share", value: "<code>", expected: "a 40-hex share code"))
+                }
+                origin = .code(code.lowercased())
+            case (_?, _?):
+                throw DescriptionOptions.conflict("clone", "--share", "names the source itself: give SOURCE or --share CODE, not both")
+            case (nil, nil):
+                throw ShellError(.missingArgument(command: "clone", argument: "SOURCE (or --share CODE)"))
             }
-            let cloned = try await context.client().call(
-                .clone(here.id, .rid(original.rid), noAliases: context[noAliases], noHistorical: context[noHistory]))
-            guard let rid = cloned?.stringValue else { throw OnePError.malformedAnswer("clone gave no RID") }
+            let rid: String
+            do {
+                let cloned = try await context.client().call(
+                    .clone(here.id, origin, noAliases: context[noAliases], noHistorical: context[noHistory]))
+                guard let made = cloned?.stringValue else { throw OnePError.malformedAnswer("clone gave no RID") }
+                rid = made
+            } catch let error as OnePError where error.callStatus == .failed("invalid") {
+                guard case .code = origin else { throw error }
+                throw ShellError.failed(
+                    "clone: no client is shared with that code, or someone activated it already: 'share CLIENT' makes a new code")
+            }
             // Only the direct owner may see a client's key.
             let info = try? await context.client(actingAs: here.rid).call(.info(.rid(rid), options: [.key]))
             let cik = info?["key"]?.stringValue
+            if let cik, !context[noActivate] {
+                _ = try await context.client().call(.activate(here.id, .client, code: cik))
+            }
             var fields: JSONObject = ["rid": .string(rid)]
             if let cik { fields["cik"] = .string(cik) }
             return .made(Made(fields: fields, text: cik.map { "rid: \(rid)\ncik: \($0)" } ?? rid))

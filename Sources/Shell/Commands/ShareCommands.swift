@@ -6,16 +6,36 @@ enum ShareCommands {
     static let shared = Argument<String>("RES", "the resource to share", type: .path)
     static let meta = Option<String>("meta", "TEXT", "what the share is for")
 
+    static let existing = Option<String>("share", "CODE", "change the meta of this existing share instead of making a new code", secret: true)
+
     static let share = CommandSpec(
         words: ["share"],
-        abstract: "Create a share code for a resource",
-        arguments: [shared, meta],
-        examples: ["share temperature --meta 'for the dashboard'"],
+        abstract: "Create a share code for a resource, or change an existing share's meta",
+        discussion:
+            "With --share CODE and --meta TEXT the share keeps its code and gets TEXT as its meta (exoline's 'share --share'); "
+            + "'info RES --include shares' lists a resource's codes and metas.",
+        arguments: [shared, meta, existing],
+        examples: [
+            "share temperature --meta 'for the dashboard'",
+            "share temperature --meta 'for the wall display' --share 0123456789abcdef0123456789abcdef01234567",
+        ],
         effect: .changes,
         run: { context in
+            if context[existing] != nil, context[meta] == nil {
+                throw ShellError(.missingArgument(command: "share", argument: "--meta TEXT with --share CODE (the share's new meta)"))
+            }
             let resource = try await context.resolve(context[shared])
-            let code = try await context.client().call(.share(resource.id, meta: context[meta]))
-            return .made(Made(fields: ["code": code ?? .null], text: code?.stringValue ?? ""))
+            guard let old = context[existing] else {
+                let code = try await context.client().call(.share(resource.id, meta: context[meta]))
+                return .made(Made(fields: ["code": code ?? .null], text: code?.stringValue ?? ""))
+            }
+            do {
+                _ = try await context.client().call(.share(resource.id, meta: context[meta], code: old))
+            } catch let error as OnePError where error.callStatus == .failed("invalid") {
+                throw ShellError.failed(
+                    "share: '\(resource.text)' has no share with that code: 'info \(context[shared]) --include shares' lists its codes")
+            }
+            return .made(Made(fields: ["code": .string(old), "meta": .string(context[meta] ?? "")], text: "changed the meta of the share"))
         }
     )
 

@@ -6,14 +6,21 @@ import OnePJSON
 /// one more describes everything those listings found.
 ///
 /// A client's aliases are visible only to the client itself and its direct owner, and a request
-/// carries one set of credentials. So the walk acts as the start client, which sees its own
-/// aliases and those of its clients; aliases mapped by clients two or more levels down cost one
-/// more request per client that owns them, sent at the same time as the level's listing.
+/// carries one set of credentials (rpc.md: `auth` is the request's, not a call's). So the walk
+/// acts as the start client, which sees its own aliases and those of its clients; aliases mapped
+/// by clients two or more levels down cost one more request per client that owns them, sent at
+/// the same time as the level's listing. Looking up one alias by name needs no such request:
+/// `lookup [client, "alias", name]` works for any client below the caller (``aliasLookup``).
 struct SubtreeWalker {
     /// What `info` reads for every resource besides its description.
     var parts: [InfoOption] = []
     /// Whether the aliases every client maps are read (at any depth).
     var readsAliases = true
+    /// Instead of every alias (``readsAliases`` false), only whether each client maps this one:
+    /// the resources it names get it as their only alias, at no extra request.
+    var aliasLookup: String? = nil
+
+    private var readsEveryAlias: Bool { readsAliases && aliasLookup == nil }
     /// Levels below the start to read; nil reads them all.
     var maxDepth: Int? = nil
 
@@ -43,11 +50,16 @@ struct SubtreeWalker {
                 for child in Child.listed(client.listing) { found.append((client.rid, child.rid, child.type)) }
             }
             calls = found.map { .info(.rid($0.rid), options: described) }
-            let startAliases = level.first?.depth == 0 && readsAliases
+            let startAliases = level.first?.depth == 0 && readsEveryAlias
+            let startLookup = level.first?.depth == 0 ? aliasLookup : nil
             if startAliases { calls.append(.info(.rid(start.rid), options: [.aliases])) }
+            if let startLookup { calls.append(.lookup(.rid(start.rid), .alias(startLookup))) }
             let answers = calls.isEmpty ? [] : try await acting.batch(calls)
             if startAliases, let answer = answers.last, answer.status.isOK {
                 state.aliasMaps[start.rid] = Child.aliasLists(answer.result)
+            }
+            if let startLookup, let answer = answers.last {
+                state.aliasMaps[start.rid] = Self.lookedUp(startLookup, answer)
             }
             for client in level where client.aliases != nil { state.aliasMaps[client.rid] = client.aliases }
             for (index, item) in found.enumerated() {
@@ -63,7 +75,7 @@ struct SubtreeWalker {
             level = try await list(next.map { ($0.parent, $0.rid) }, depth: depth, acting: acting, context: context)
         }
         root.children = state.build(under: start.rid)
-        if readsAliases { root.children = state.named(root.children, under: start.rid) }
+        if readsAliases || aliasLookup != nil { root.children = state.named(root.children, under: start.rid) }
         return root
     }
 
@@ -74,19 +86,27 @@ struct SubtreeWalker {
     ) async throws -> [ListedClient] {
         guard !clients.isEmpty else { return [] }
         var calls: [Call] = clients.map { .listing(.rid($0.rid), types: ResourceType.all, options: .init(owned: true)) }
-        let visible = depth == 1 && readsAliases
+        let visible = depth == 1 && readsEveryAlias
         if visible { calls += clients.map { .info(.rid($0.rid), options: [.aliases]) } }
+        if let aliasLookup { calls += clients.map { .lookup(.rid($0.rid), .alias(aliasLookup)) } }
         var owners: [String: [String]] = [:]
-        if readsAliases, depth >= 2 {
+        if readsEveryAlias, depth >= 2 {
             for client in clients { owners[client.parent, default: []].append(client.rid) }
         }
         async let listed = acting.batch(calls)
         let deep = try await Self.aliasMaps(owners, context: context)
         let results = try await listed
         return try clients.enumerated().map { index, client in
-            let aliases = visible && results[clients.count + index].status.isOK ? Child.aliasLists(results[clients.count + index].result) : nil
+            var aliases = visible && results[clients.count + index].status.isOK ? Child.aliasLists(results[clients.count + index].result) : nil
+            if let aliasLookup { aliases = Self.lookedUp(aliasLookup, results[clients.count + index]) }
             return ListedClient(rid: client.rid, listing: try results[index].get(), aliases: aliases ?? deep[client.rid], depth: depth)
         }
+    }
+
+    /// The alias map a lookup of one alias gives: that alias for the RID it names, if any.
+    private static func lookedUp(_ alias: String, _ answer: CallResult) -> [String: [String]] {
+        guard answer.status.isOK, let rid = answer.result?.stringValue else { return [:] }
+        return [rid: [alias]]
     }
 
     /// The alias maps of clients read as their owners, one request per owner, all at once.

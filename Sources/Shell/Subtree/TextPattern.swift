@@ -27,6 +27,12 @@ struct TextPattern: @unchecked Sendable {
         }
     }
 
+    /// The one text the pattern matches, when it is a glob without wildcards that heeds case.
+    var literal: String? {
+        guard case .glob = kind, !ignoresCase, !source.isEmpty, !source.contains(where: { "*?[\\".contains($0) }) else { return nil }
+        return source
+    }
+
     /// Whether the pattern matches the whole text (glob) or is found in it (regular expression).
     func matches(_ text: String) -> Bool {
         switch kind {

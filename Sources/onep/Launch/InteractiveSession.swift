@@ -27,7 +27,9 @@ struct InteractiveSession {
                 text += seeded.dataports.joined(separator: ", ") + "; try 'tree' or 'read demo/temperature'\n"
             }
         } else {
-            text += "platform at \(platform.endpoint.description)\n"
+            text += "platform at \(platform.endpoint.description)"
+            if let source = platform.addressSource { text += " (from \(source); --data DIR for the embedded one)" }
+            text += "\n"
         }
         return text + "onep: 'help' lists commands, Tab completes, Ctrl-D leaves\n"
     }

@@ -4,8 +4,9 @@ import OnePlatform
 import Shell
 import Synchronization
 
-/// The platform the shell starts with — remote with `--host`, else the embedded one — and how the
-/// shell's `connect` reaches the others.
+/// The platform the shell starts with — remote with `--host` (else the `host` and `port` of
+/// exoline's `~/.exoline`), the embedded one otherwise or with `--data` — and how the shell's
+/// `connect` reaches the others.
 struct PlatformChoice: Sendable {
     let endpoint: Endpoint
     /// The CIK to use when none is given: the embedded platform's root client; nil for a remote one.
@@ -14,6 +15,8 @@ struct PlatformChoice: Sendable {
     let embedded: EmbeddedPlatform?
     /// What the demo seeding created on this start, if it ran.
     let seeded: DemoSeed?
+    /// Where a remote platform's address came from when it was not `--host`: `~/.exoline`.
+    var addressSource: String? = nil
     let openLocal: @Sendable () async throws -> Endpoint
     let openRemote: @Sendable (String) -> Endpoint
 
@@ -46,10 +49,35 @@ struct PlatformChoice: Sendable {
                 endpoint: openRemote(try HostURL.normalize(host)), defaultCIK: nil, embedded: nil, seeded: nil,
                 openLocal: openLocal, openRemote: openRemote)
         }
+        // `--data` names the embedded platform, so exoline's host applies only without it.
+        if options.data == nil, let address = try exolineAddress(environment) {
+            return PlatformChoice(
+                endpoint: openRemote(address), defaultCIK: nil, embedded: nil, seeded: nil, addressSource: "~/.exoline",
+                openLocal: openLocal, openRemote: openRemote)
+        }
         let (platform, seeded) = try await local.open()
         return PlatformChoice(
             endpoint: platform.endpoint(debugLog: debugLog), defaultCIK: platform.rootCIK, embedded: platform, seeded: seeded,
             openLocal: openLocal, openRemote: openRemote)
+    }
+}
+
+extension PlatformChoice {
+    /// The platform `~/.exoline` names with `host` and `port`, as a URL; nil when it names none.
+    /// - Throws: ``LaunchError`` (usage) naming the file when its address cannot be used.
+    static func exolineAddress(_ environment: [String: String]) throws(LaunchError) -> String? {
+        let address: String?
+        do {
+            address = try ExolineHost.address(environment: environment)
+        } catch {
+            throw .usage(error.description + "; or give --host URL (or --data DIR for the embedded platform)")
+        }
+        guard let address else { return nil }
+        do {
+            return try HostURL.normalize(address)
+        } catch {
+            throw .usage("~/.exoline: host and port give '\(address)', which is not a platform address; give --host URL instead")
+        }
     }
 }
 

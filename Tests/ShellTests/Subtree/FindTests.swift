@@ -105,7 +105,7 @@ import Testing
             script.append("create client c\(a)")
             for b in 0..<5 {
                 script.append("create client c\(a)/d\(b)")
-                for p in 0..<10 { script.append("create dataport c\(a)/d\(b)/p\(p) --format integer") }
+                for p in 0..<10 { script.append("create dataport c\(a)/d\(b)/p\(p) --format integer" + (p == 8 ? " --alias eight" : "")) }
             }
         }
         for extra in 0..<20 { script.append("create dataport top\(extra)") }
@@ -117,8 +117,18 @@ import Testing
         #expect(try #require(ShellFixture.requests(in: byType.err)) <= 2 * depth + 2)
         // Aliases of the clients two levels down are visible only to their owners: one more
         // request per such owner (5 here), sent together.
-        let byAlias = await shell.run("find 'p9'")
-        #expect(byAlias.out.split(separator: "\n").count == 25)
-        #expect(try #require(ShellFixture.requests(in: byAlias.err)) <= 2 * depth + 2 + 5)
+        let byGlob = await shell.run("find 'eigh?'")
+        #expect(byGlob.out.split(separator: "\n").count == 25)
+        #expect(try #require(ShellFixture.requests(in: byGlob.err)) <= 2 * depth + 2 + 5)
+        // One alias by name is looked up in every client, in the requests the walk sends anyway.
+        for line in ["find p9", "find eight", "find --alias eight --type dataport"] {
+            let literal = await shell.run(line)
+            #expect(literal.out.split(separator: "\n").count == 25, "\(line): \(literal)")
+            #expect(try #require(ShellFixture.requests(in: literal.err)) <= 2 * depth + 2, "\(line): \(literal.err)")
+        }
+        try await shell.setUp("set timing off")
+        #expect(await shell.run("find eight").out == byGlob.out)
+        #expect(await shell.run("find eight --show alias").out.contains("c4/d4/p8  eight"))
+        #expect(await shell.run("find --alias p8").status == 1)
     }
 }

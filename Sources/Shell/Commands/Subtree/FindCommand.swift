@@ -32,7 +32,9 @@ enum FindCommand {
             "Every criterion given must match. Patterns are globs ('temp*', 'dev?', '[a-c]*') that match the whole name, alias, tag, model or "
             + "serial number, and are found anywhere in meta and script text; with --regex they are regular expressions found anywhere. "
             + "Prints the path of each match (relative to here, or under --in), with --show more fields. Exits 1 when nothing matches. "
-            + "Requests grow with the depth of the subtree, not its size; --model and --sn also ask the provisioning API.",
+            + "Requests grow with the depth of the subtree, not its size; --model and --sn also ask the provisioning API. An alias "
+            + "pattern with wildcards (or -i, --regex, --show alias) reads every client's aliases: one more request for each client that "
+            + "owns clients two or more levels down, as only a client and its owner may read them.",
         arguments: [pattern, path, name, alias, rid, type, format, meta, script, tag, model, sn, regex, ignoreCase, level, show],
         examples: [
             "find 'temp*'", "find --type dataport --format float --in device1", "find --script 'alias%[' --regex",
@@ -50,6 +52,9 @@ enum FindCommand {
         let shown = context[show] ?? []
         var walker = SubtreeWalker(parts: query.needsTags || shown.contains("tags") ? [.tags] : [], maxDepth: context[level])
         walker.readsAliases = query.needsAliases || shown.contains("alias")
+        // One alias by name is looked up in every client at no extra request; reading every
+        // alias costs a request per client owning clients two levels down or more.
+        if !shown.contains("alias"), let literal = query.aliasLiteral { walker.aliasLookup = literal }
         let root = try await walker.walk(from: start, context: &context)
         let provisioned =
             query.needsProvisioning || shown.contains("model") || shown.contains("sn")
@@ -125,6 +130,14 @@ private struct FindQuery {
     }
 
     var needsAliases: Bool { any != nil || alias != nil }
+
+    /// The one alias every alias criterion is, when each is a literal and they agree.
+    var aliasLiteral: String? {
+        let given = [any, alias].compactMap { $0 }
+        let literals = Set(given.compactMap(\.literal))
+        guard !given.isEmpty, literals.count == 1, given.allSatisfy({ $0.literal != nil }) else { return nil }
+        return literals.first
+    }
     var needsTags: Bool { tag != nil }
     var needsProvisioning: Bool { model != nil || sn != nil }
 
