@@ -13,19 +13,23 @@ import Synchronization
 final class PeakResident: Sendable {
     private let baseline: Int
     private let highest = Atomic<Int>(0)
+    private let anonymousBaseline: Int
+    private let highestAnonymous = Atomic<Int>(0)
     private let running = Atomic<Bool>(true)
 
-    private init(baseline: Int) {
+    private init(baseline: Int, anonymousBaseline: Int) {
         self.baseline = baseline
+        self.anonymousBaseline = anonymousBaseline
     }
 
     static func start() -> PeakResident {
         trimAllocator()
         resetHighWaterMark()
-        let resident = PeakResident(baseline: field("VmRSS"))
+        let resident = PeakResident(baseline: field("VmRSS"), anonymousBaseline: anonymousKilobytes())
         let thread = Thread { [resident] in
             while resident.running.load(ordering: .relaxed) {
                 _ = resident.highest.max(ResidentSampler.residentKilobytes(), ordering: .relaxed)
+                _ = resident.highestAnonymous.max(anonymousKilobytes(), ordering: .relaxed)
                 usleep(1000)
             }
         }
@@ -38,6 +42,32 @@ final class PeakResident: Sendable {
         running.store(false, ordering: .relaxed)
         let peak = max(highest.load(ordering: .relaxed), Self.field("VmHWM"))
         return max(0, peak - baseline)
+    }
+
+    /// How far the anonymous part of the resident set (the heap and stacks, not the pages of the
+    /// program and its libraries mapped in from files) rose above where it stood at `start()`,
+    /// in kilobytes; read after ``stop()``.
+    var anonymousGrowth: Int {
+        max(0, highestAnonymous.load(ordering: .relaxed) - anonymousBaseline)
+    }
+
+    /// The resident set less its file-backed and shared pages, from `/proc/self/statm`.
+    private static func anonymousKilobytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 2, let resident = Int(fields[1]), let shared = Int(fields[2]) else { return 0 }
+        return (resident - shared) * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
+    }
+
+    /// The resident set now, split as /proc names it: anonymous memory (the heap), file pages
+    /// mapped in, shared memory (SQLite's WAL index), in kilobytes.
+    static func parts() -> (anonymous: Int, file: Int, shared: Int) {
+        (field("RssAnon"), field("RssFile"), field("RssShmem"))
+    }
+
+    /// Hands the allocator's free pages back to the system, so what stays resident is what is in use.
+    static func trim() {
+        trimAllocator()
     }
 
     /// glibc's malloc_trim, looked up at run time because the Glibc module does not declare it.

@@ -128,6 +128,49 @@ import Testing
     }
 }
 
+/// `ls -l --spark`: a sparkline column for numeric dataports, drawn by the renderer `tree --spark` uses.
+@Suite struct ListingSparkTests {
+    private func made(locale: String) async throws -> ShellFixture {
+        let shell = try ShellFixture(environment: ["LANG": locale])
+        try await shell.setUp(
+            "create dataport n --format integer", "create dataport s --format string", "create dataport lone --format float",
+            "create client dev", "record n 1,1 2,8 3,4", "record s 1,1 2,2", "record lone 1,5")
+        return shell
+    }
+
+    /// The line of `ls` output whose first word is `name`.
+    private func line(_ listing: String, _ name: String) -> String {
+        String(listing.split(separator: "\n").first { $0.split(separator: " ").first.map(String.init) == name } ?? "")
+    }
+
+    @Test func numericDataportsGetASparklineAndOthersAnEmptyCell() async throws {
+        let shell = try await made(locale: "C.UTF-8")
+        let listing = await shell.run("ls -l --spark")
+        #expect(listing.status == 0, "\(listing.err)")
+        #expect(listing.out.hasPrefix("name"), "\(listing.out)")
+        #expect(listing.out.split(separator: "\n")[0].split(separator: " ").suffix(2) == ["rid", "spark"], "\(listing.out)")
+        #expect(line(listing.out, "n").hasSuffix("  ▁█▄"), "\(listing.out)")
+        // A string dataport, a float one with a single point and a client end at their RID: the cell is empty.
+        for name in ["s", "lone", "dev"] {
+            #expect(line(listing.out, name).split(separator: " ").last?.count == 40, "\(name): \(listing.out)")
+        }
+        // The same renderer as `tree --spark`: the line is the one the tree shows.
+        #expect(await shell.run("tree --spark").out.contains("▁█▄"))
+    }
+
+    @Test func withoutUnicodeTheSparklineIsDigitsAndProgramsGetTheValues() async throws {
+        let shell = try await made(locale: "C")
+        #expect(line(await shell.run("ls -l --spark").out, "n").hasSuffix("  184"))
+        try await shell.setUp("set format json")
+        let json = await shell.run("ls -l --spark").out
+        #expect(json.contains(#""name":"n","type":"dataport","format":"integer""#), "\(json)")
+        #expect(json.contains(#""recent":[1.0,8.0,4.0]"#), "\(json)")
+        #expect(json.components(separatedBy: #""recent":null"#).count == 4, "\(json)")
+        // Without --spark nothing changes: no column, no read.
+        #expect(!(await shell.run("ls -l").out.contains("recent")))
+    }
+}
+
 /// What a terminal would show, collected for a test.
 final class LineCollector: Sendable {
     private let lines = Mutex("")

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Shell
 import Testing
 import TestSupport
@@ -104,6 +107,64 @@ import TestSupport
         #expect(result.status == 1)
         #expect(
             result.err == "error: \(shell.home)/long.csv line 2 is not TS,VALUE: \(bad.prefix(80))…; nothing was recorded\n")
+    }
+}
+
+/// Points the platform refuses while they are sent (a rule the shell cannot check first, here a
+/// fraction for an integer dataport): one error naming the line and column, and what was stored.
+@Suite struct RecordRefusalTests {
+    @Test func aRefusedPointFromStandardInputNamesItsLineAndColumn() async throws {
+        let shell = try ShellFixture { $0.standardInputLines = { TextLines(text: "timestamp,a,b\n10,1,1\n20,2,2.5\n30,3,3\n") } }
+        try await shell.setUp("create client dev", "create dataport dev/a --format integer", "create dataport dev/b --format integer")
+        let result = await shell.run("record dev -")
+        #expect(result.status == 1)
+        #expect(
+            result.err
+                == "error: standard input line 3, column 3 (b): the platform refused '2.5' (invalid): 'b' is an integer dataport: "
+                + "2.5 is not a whole number; 5 points were stored\n")
+        #expect(await shell.run("read dev --limit all").out == "timestamp  a  b\n30         3  3\n20         2\n10         1  1\n")
+    }
+
+    @Test func aFIFOStopsAfterTheRequestWithARefusedPoint() async throws {
+        signal(SIGPIPE, SIG_IGN)
+        let shell = try ShellFixture()
+        try await shell.setUp("create dataport a --format integer")
+        let fifo = shell.file("points")
+        try #require(mkfifo(fifo, 0o600) == 0)
+        let text = (1...12_000).map { $0 == 6_001 ? "\($0),1.5" : "\($0),\($0)" }.joined(separator: "\n") + "\n"
+        let writer = Thread {
+            let descriptor = open(fifo, O_WRONLY)
+            guard descriptor >= 0 else { return }
+            var bytes = Array(text.utf8)[...]
+            while !bytes.isEmpty {
+                let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+                if written <= 0 { break }
+                bytes = bytes.dropFirst(written)
+            }
+            close(descriptor)
+        }
+        writer.start()
+        let result = await shell.run("record a --file \(fifo)")
+        // Frees the writer should the shell not have opened the FIFO.
+        close(open(fifo, O_RDONLY | O_NONBLOCK))
+        #expect(result.status == 1)
+        // Points go 5,000 a request: the second request held the refused point, the third never went.
+        #expect(
+            result.err
+                == "error: \(fifo) line 6001, column 2 (a): the platform refused '1.5' (invalid): 'a' is an integer dataport: "
+                + "1.5 is not a whole number; 9999 points were stored, nothing after line 10000 was sent\n")
+        #expect(await shell.run("read a --limit 1").out == "timestamp  a\n10000      10000\n")
+    }
+
+    @Test func aRefusedArgumentNamesThePoint() async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp("create dataport a --format integer")
+        let result = await shell.run("record a 10,1 20,2.5")
+        #expect(result.status == 1)
+        #expect(
+            result.err
+                == "error: record: point 20,2.5: the platform refused '2.5' (invalid): 'a' is an integer dataport: 2.5 is not a whole number; "
+                + "1 point was stored\n")
     }
 }
 

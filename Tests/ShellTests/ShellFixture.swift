@@ -93,12 +93,13 @@ struct SetupFailure: Error, CustomStringConvertible {
 
 extension ShellFixture {
     /// Another shell on the same platform, which has seen nothing of it yet.
-    func newRunner(output: OutputBuffer = OutputBuffer()) -> ShellRunner {
+    func newRunner(output: OutputBuffer = OutputBuffer(), transport wrap: (any Transport) -> any Transport = { $0 }) -> ShellRunner {
         let bootstrap = platform.bootstrap
         let endpoint = Endpoint(
-            description: "local", transport: InProcessTransport(platform: platform), provision: InProcessProvisionTransport(platform: platform),
+            description: "local", transport: wrap(InProcessTransport(platform: platform)), provision: InProcessProvisionTransport(platform: platform),
             vendor: VendorCredentials(name: bootstrap.vendorName, token: bootstrap.vendorToken))
-        var configuration = ShellConfiguration(endpoint: endpoint, output: .capturing(output), environment: ["HOME": home, "NO_COLOR": "1", "TZ": "UTC"])
+        var configuration = ShellConfiguration(
+            endpoint: endpoint, output: .capturing(output), environment: ["HOME": home, "NO_COLOR": "1", "TZ": "UTC"])
         configuration.cik = rootCIK
         configuration.catchesInterrupts = false
         configuration.timeFormat = "unix"

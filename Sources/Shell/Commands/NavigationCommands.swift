@@ -6,6 +6,7 @@ enum NavigationCommands {
     static let cdPath = OptionalArgument<String>("PATH", "a client: name, alias, RID, '..', '/' or '-'", type: .path)
     static let lsPath = OptionalArgument<String>("PATH", "the client to list (default: here)", type: .path)
     static let long = Flag("long", short: "l", "show type, format, alias and RID")
+    static let spark = Flag("spark", "the long listing with a sparkline of the last \(RecentValues.count) values of each numeric dataport")
 
     static let cd = CommandSpec(
         words: ["cd"],
@@ -49,8 +50,11 @@ enum NavigationCommands {
         words: ["ls"],
         aliases: [["listing"]],
         abstract: "List the resources under a client",
-        arguments: [lsPath, long],
-        examples: ["ls", "ls -l device1"],
+        discussion:
+            "--spark shows the long listing with a sparkline for each integer or float dataport or datarule that has two points or more (one request more); "
+            + "other resources get an empty cell. Programs (--format json or csv) get the values themselves, oldest first, as 'recent'.",
+        arguments: [lsPath, long, spark],
+        examples: ["ls", "ls -l device1", "ls -l --spark device1"],
         run: { context in
             let resolved = try await context.resolve(context[lsPath] ?? ".")
             let children = try await context.children(of: resolved)
@@ -63,7 +67,9 @@ enum NavigationCommands {
                 table.columns.append("shared")
                 table.rows = zip(rows, children).map { $0 + [.bool($1.shared)] }
             }
-            if !context[long] {
+            if context[spark] {
+                try await addRecentValues(to: &table, of: children, context: &context)
+            } else if !context[long] {
                 // People see names only, clients marked as places to go on to; programs get every column.
                 let names: [[JSON]] = children.map {
                     [.string(($0.type == "client" ? $0.label + "/" : $0.label) + ($0.shared ? "  (shared)" : ""))]
@@ -73,4 +79,22 @@ enum NavigationCommands {
             return .table(table)
         }
     )
+
+    /// Adds the recent values of each numeric resource (`--spark`): programs get the numbers as a
+    /// `recent` column, people a sparkline in a `spark` column; other resources get an empty cell.
+    private static func addRecentValues(to table: inout Table, of children: [Child], context: inout CommandContext) async throws {
+        let drawn = children.filter { RecentValues.drawable(type: $0.type, format: $0.format) }
+        let answers = drawn.isEmpty ? [] : try await context.client().batch(drawn.map { RecentValues.read($0.rid) })
+        var recent: [String: [Double]] = [:]
+        for (child, answer) in zip(drawn, answers) where answer.status.isOK { recent[child.rid] = RecentValues.numbers(answer.result) }
+        let unicode = context.renderSettings.unicode
+        var people = table
+        people.columns.append("spark")
+        people.rows = zip(table.rows, children).map { row, child in
+            row + [.string(recent[child.rid].map { TerminalFit.sparkline($0, unicode: unicode) } ?? "")]
+        }
+        table.columns.append("recent")
+        table.rows = zip(table.rows, children).map { row, child in row + [recent[child.rid].map { .array($0.map(JSON.double)) } ?? .null] }
+        table.text = .instead(people)
+    }
 }

@@ -14,6 +14,7 @@ enum RecordCommand {
     static let file = Option<String>("file", "FILE", "a CSV file ('-' for standard input)", completion: .file)
     static let columns = Option<[String]>("columns", "A,B,...", "the resources the CSV's value columns are, instead of its header")
     static let interval = Option<Int>("interval", "S", "the input holds values only: the first is stamped now, each next one S seconds earlier")
+    static let asString = Flag("string", "send every value as text, even for a numeric dataport")
 
     static let spec = CommandSpec(
         words: ["record"],
@@ -22,9 +23,12 @@ enum RecordCommand {
             "Points are TS,VALUE (a time as 'read --start' takes it; without an offset it is in the session's time zone). "
             + "A file or '-' (standard input) is CSV: for a dataport, TS,VALUE per line; for a client, a timestamp column and a column "
             + "per resource, named by a header line (names, aliases or RIDs, as 'read CLIENT --format csv' writes) or by --columns. "
-            + "Empty cells are skipped. The whole input is checked before anything is sent, so a bad line changes nothing; "
-            + "points then go through recordbatch, \(chunkSize) per request.",
-        arguments: [resource, points, file, columns, interval],
+            + "Empty cells are skipped. Each value goes as its dataport's format wants: text as written for a string one (007 stays \"007\"), "
+            + "a number for an integer or float one (007 is 7). The whole input is checked before anything is sent, so a bad line changes nothing "
+            + "(a FIFO is read as its lines arrive, so the points before a bad line are stored); "
+            + "points then go through recordbatch, \(chunkSize) per request. If the platform refuses a point, recording stops after that request "
+            + "and the error names the point's line and column and how many points were stored.",
+        arguments: [resource, points, file, columns, interval, asString],
         examples: [
             "record temperature 1700000000,20.5 -1h,21", "record temperature --file history.csv", "record device1 --file export.csv",
             "record device1 --file data.csv --columns temperature,humidity", "record temperature --interval 60 -",
@@ -49,6 +53,7 @@ enum RecordCommand {
         let target = try await context.resolve(context[resource])
         let layout = try await RecordLayout.make(for: target, columns: context[columns], context: &context)
         var reader = RecordReader(layout: layout, now: context.now, zone: context.session.settings.zone, interval: context[interval])
+        reader.asText = context[asString]
 
         // Points given as arguments, then the input: all are checked before any is sent.
         var given: [RecordReader.Row] = []
@@ -73,25 +78,39 @@ enum RecordCommand {
         batcher.onSent = { [note = context.services.interruptNote] recorded in
             note.set("record: interrupted; \(CommandContext.plural(recorded, "point")) \(recorded == 1 ? "was" : "were") stored")
         }
-        for row in given { try await batcher.add(row) }
-        if let input {
-            var sender = RecordReader(layout: layout, now: context.now, zone: context.session.settings.zone, interval: context[interval])
-            try await sender.send(input.lines, source: input.name, to: &batcher, checked: input.checked)
+        var sender = RecordReader(layout: layout, now: context.now, zone: context.session.settings.zone, interval: context[interval])
+        sender.asText = context[asString]
+        var wholeInputSent = false
+        do {
+            for row in given { try await batcher.add(row) }
+            if let input { try await sender.send(input.lines, source: input.name, to: &batcher, checked: input.checked) }
+            wholeInputSent = true
+            try await batcher.flush()
+        } catch let refused as PointBatcher.Refused {
+            let source = input?.name ?? "standard input"
+            throw refusal(refused, layout: input == nil ? reader : sender, source: source, wholeInputSent: wholeInputSent)
         }
-        try await batcher.flush()
         guard batcher.sent > 0 else {
             throw ShellError.failed("record: \(input?.name ?? (readsStandardInput ? "standard input" : "the arguments")) held no points")
         }
-        if batcher.refusedCount > 0 {
-            let shown = batcher.refusedShown.map { "\($0.timestamp) (\($0.status))" }.joined(separator: ", ")
-            var why = ""
-            if let value = batcher.refusedValue {
-                let text = value.stringValue ?? value.serialized()
-                if let reason = await FormatExplanation.explain([text], target: target, context: context) { why = "; " + reason }
-            }
-            throw ShellError.failed("record: the platform refused \(batcher.refusedCount) of \(batcher.sent) points: \(shown)\(why)")
-        }
         return .message("recorded \(batcher.sent) points")
+    }
+
+    /// The one-line error for points the platform refused: which line and column (or which
+    /// argument) the first came from, why when its format says, and how many points were stored.
+    private static func refusal(_ refused: PointBatcher.Refused, layout reader: RecordReader, source: String, wholeInputSent: Bool) -> ShellError {
+        let column = reader.layout.columns[min(refused.column, reader.layout.columns.count - 1)]
+        let text = refused.value.stringValue ?? refused.value.serialized()
+        var what = "the platform refused '\(text)' (\(refused.status))"
+        if let reason = column.format.flatMap({ FormatExplanation.forResource(text, name: column.name, format: $0) }) { what += ": " + reason }
+        if refused.count > 1 { what += ", and \(refused.count - 1) more point\(refused.count == 2 ? "" : "s") of the same request" }
+        let stored = "\(CommandContext.plural(refused.recorded, "point")) \(refused.recorded == 1 ? "was" : "were") stored"
+        guard refused.line > 0 else {
+            return ShellError.failed("record: point \(refused.timestamp),\(text): \(what); \(stored)")
+        }
+        let rest = wholeInputSent ? "" : ", nothing after line \(refused.lastLine) was sent"
+        return ShellError.file(
+            source, "line \(refused.line), column \(reader.place(ofColumn: refused.column)) (\(column.name)): \(what); \(stored)\(rest)")
     }
 
     private static func open(_ path: String, context: CommandContext) throws -> TextLines {

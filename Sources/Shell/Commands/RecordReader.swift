@@ -8,6 +8,8 @@ struct RecordReader {
         var time: Int
         /// (column, value) for each cell that holds one.
         var values: [(Int, JSON)]
+        /// The input line it came from; 0 for a point given as an argument.
+        var line = 0
     }
 
     var layout: RecordLayout
@@ -15,6 +17,8 @@ struct RecordReader {
     let zone: SessionZone
     /// `--interval`: rows hold values only, stamped from now backwards.
     let interval: Int?
+    /// `--string`: every value goes as text, whatever the column's format.
+    var asText = false
     private var nextStamp: Int
     private var times = TimeReader()
     private var seenContent = false
@@ -142,7 +146,7 @@ struct RecordReader {
         for (offset, cell) in cells.enumerated() where !cell.isEmpty {
             values.append((offset, try value(cell, column: offset, line: line, number: number)))
         }
-        return values.isEmpty ? nil : Row(time: time, values: values)
+        return values.isEmpty ? nil : Row(time: time, values: values, line: number)
     }
 
     private mutating func time(_ text: String, line: String, number: Int) throws(CSVLineError) -> Int {
@@ -154,17 +158,23 @@ struct RecordReader {
         }
     }
 
-    /// A cell as the value its column's format wants: numbers for numeric dataports, the text as
-    /// written for string ones.
+    /// A cell as the value its column's format wants (``ValueParsing``): numbers for numeric
+    /// dataports, the text as written for string ones; text for every column with `--string`.
     private func value(_ text: String, column: Int, line: String, number: Int) throws(CSVLineError) -> JSON {
         let target = layout.columns[column]
-        guard target.isNumeric else { return target.format == nil ? ValueParsing.value(text) : .string(text) }
-        let trimmed = text.trimmingCharacters(in: " \t")
-        if let integer = Int(trimmed) { return .int(integer) }
-        if let double = Double(trimmed), double.isFinite { return .double(double) }
-        let place = interval == nil ? column + 2 : column + 1
+        if asText { return .string(text) }
+        guard target.isNumeric else { return ValueParsing.value(text, format: target.format) }
+        if let number = ValueParsing.number(text) { return number }
         throw CSVLineError(
             number: number, line: line,
-            reason: "column \(place) (\(target.name)): '\(text)' is not a number, which \(target.format ?? "numeric") dataport \(target.name) needs")
+            reason:
+                "column \(place(ofColumn: column)) (\(target.name)): '\(text)' is not a number, which \(target.format ?? "numeric") dataport \(target.name) needs"
+        )
+    }
+
+    /// Where the value column `column` stands in an input line, counting from 1: after the time,
+    /// unless `--interval` stamps the values.
+    func place(ofColumn column: Int) -> Int {
+        interval == nil ? column + 2 : column + 1
     }
 }

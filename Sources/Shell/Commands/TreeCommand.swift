@@ -7,10 +7,7 @@ enum TreeCommand {
     static let path = OptionalArgument<String>("PATH", "the client to start from (default: here)", type: .path)
     static let level = Option<Int>("level", "N", "show at most N levels below the start")
     static let values = Flag("values", "show each resource's latest value and its age")
-    static let spark = Flag("spark", "with the values, a sparkline of the last \(sparkPoints) values of numeric dataports")
-
-    /// The points a sparkline shows.
-    static let sparkPoints = 20
+    static let spark = Flag("spark", "with the values, a sparkline of the last \(RecentValues.count) values of numeric dataports")
 
     static let spec = CommandSpec(
         words: ["tree"],
@@ -74,7 +71,7 @@ enum TreeCommand {
             if withValues {
                 for item in found where item.type != "client" {
                     readIndex[item.rid] = detailCalls.count
-                    detailCalls.append(.read(.rid(item.rid), ReadOptions(limit: withSpark ? sparkPoints : 1)))
+                    detailCalls.append(withSpark ? RecentValues.read(item.rid) : .read(.rid(item.rid), ReadOptions(limit: 1)))
                 }
             }
             let details = try await client.batch(detailCalls)
@@ -84,9 +81,8 @@ enum TreeCommand {
                 if let at = readIndex[item.rid], let point = details[at].result?[0], let timestamp = point[0]?.intValue {
                     latest[item.rid] = (timestamp, point[1] ?? .null)
                 }
-                if withSpark, let at = readIndex[item.rid], let points = details[at].result?.arrayValue {
-                    let numbers = points.compactMap { $0[1]?.doubleValue }
-                    if numbers.count == points.count, numbers.count > 1 { recent[item.rid] = numbers.reversed() }
+                if withSpark, RecentValues.drawable(type: item.type, format: child.format), let at = readIndex[item.rid] {
+                    recent[item.rid] = RecentValues.numbers(details[at].result)
                 }
             }
             // Every client of this level was listed whole: later paths through it need no request.

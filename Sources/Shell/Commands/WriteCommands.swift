@@ -4,14 +4,16 @@ import OnePJSON
 /// write, writegroup, flush, wait: changing and watching time series.
 enum WriteCommands {
     static let resource = Argument<String>("RES", "the resource", type: .path)
-    static let value = Argument<String>("VALUE", "the value (numbers are sent as numbers), or '-' for standard input")
+    static let value = Argument<String>("VALUE", "the value (typed as the resource's format wants), or '-' for standard input")
     static let asString = Flag("string", "send the value as text even when it looks like a number")
 
     static let write = CommandSpec(
         words: ["write"],
         abstract: "Write a value to a resource now",
         discussion:
-            "'-' reads the value from standard input (its final line break dropped). A number with leading zeros, such as 007, is sent as the text typed.",
+            "'-' reads the value from standard input (its final line break dropped). The value goes as the resource's format wants it: "
+            + "a string dataport gets the text as typed (007 stays \"007\"), an integer or float one a number (007 is 7). "
+            + "Where the format is not known, a quoted value is text; --string always sends text.",
         arguments: [resource, value, asString],
         examples: ["write temperature 21.5", "write status \"door open\"", "write serial 42 --string", "echo 21 | write temperature -"],
         effect: .changes,
@@ -19,7 +21,8 @@ enum WriteCommands {
             let target = try await context.resolve(context[resource])
             var text = context[value]
             if text == "-" { text = try readAll(context.standardInput()) }
-            let sent: JSON = context[asString] ? .string(text) : ValueParsing.value(text)
+            let quoted = context[value] != "-" && context.wasQuoted(value)
+            let sent = try await context.typed([(text, quoted)], for: [target], asText: context[asString])[0]
             // A refusal is explained by the refusal table (the dataport's format, a client).
             _ = try await context.client().call(.write(target.id, value: sent))
             return nil
@@ -44,6 +47,7 @@ enum WriteCommands {
     static let writegroup = CommandSpec(
         words: ["writegroup"],
         abstract: "Write several resources at the same timestamp",
+        discussion: "Each value goes as its resource's format wants it, as with 'write': text for a string dataport, a number for a numeric one.",
         arguments: [pairs],
         examples: ["writegroup temperature=21.5 humidity=40"],
         effect: .changes,
@@ -55,11 +59,10 @@ enum WriteCommands {
                 }
                 split.append((String(pair[..<equals]), String(pair[pair.index(after: equals)...])))
             }
-            var values: [(ResourceID, JSON)] = []
-            for (path, text) in split {
-                values.append((try await context.resolve(path).id, ValueParsing.value(text)))
-            }
-            _ = try await context.client().call(.writegroup(values))
+            var targets: [ResolvedResource] = []
+            for (path, _) in split { targets.append(try await context.resolve(path)) }
+            let values = try await context.typed(split.map { ($0.1, false) }, for: targets, asText: false)
+            _ = try await context.client().call(.writegroup(zip(targets, values).map { ($0.id, $1) }))
             return nil
         }
     )

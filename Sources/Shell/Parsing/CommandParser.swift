@@ -46,6 +46,9 @@ struct CommandParser: Sendable {
             return ParsedCommand(words: words, spec: nil, nameLength: 0, walk: ArgumentWalk(problem: problem))
         }
         var walk = ArgumentWalker.walk(Array(texts.dropFirst(consumed)), spec: spec)
+        for (offset, role) in walk.roles.enumerated() {
+            if case .positional(let name) = role, words[consumed + offset].wasQuoted { walk.arguments.markQuoted(positional: name) }
+        }
         // `keys frob` must say the subcommand is unknown rather than passing `frob` to `keys`.
         if spec.positionals.isEmpty, texts.count > consumed, !texts[consumed].hasPrefix("-") {
             let choices = nextWords(after: spec.words)

@@ -4,6 +4,8 @@ struct ParsedArguments: Sendable, Equatable {
     /// Values by positional name or `--option` name; a repeating positional holds several.
     private var values: [String: [ArgumentValue]] = [:]
     private var flags: Set<String> = []
+    /// Positionals whose word was quoted, in part or whole (`"12"`, `'007'`).
+    private var quoted: Set<String> = []
 
     mutating func set(_ value: ArgumentValue, for declaration: ArgumentDeclaration) {
         values[declaration.name, default: []].append(value)
@@ -11,6 +13,16 @@ struct ParsedArguments: Sendable, Equatable {
 
     mutating func raise(_ flag: OptionSpec) {
         flags.insert(flag.name)
+    }
+
+    /// Notes that the word of the positional `name` was quoted.
+    mutating func markQuoted(positional name: String) {
+        quoted.insert(name)
+    }
+
+    /// Whether the positional's word was quoted, which says its value is text (`write s "12"`).
+    func wasQuoted<Value>(_ key: Argument<Value>) -> Bool {
+        quoted.contains(key.spec.name)
     }
 
     /// A required positional; the parser refuses a command without it, so it is always there.

@@ -72,6 +72,12 @@ final class PathCache: Sendable {
         }
     }
 
+    /// The format of `rid` (`integer`, `float`, `string`) when it is a known child of `parent`;
+    /// formats never change, so what was learned stays true.
+    func format(of rid: String, under parent: String) -> String? {
+        state.withLock { state in state.levels[parent]?.children.first { $0.rid == rid }?.format }
+    }
+
     // MARK: Learning
 
     func learn(alias: String, names rid: String, under parent: String) {

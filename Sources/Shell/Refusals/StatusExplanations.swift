@@ -78,14 +78,10 @@ enum FormatExplanation {
         }
     }
 
-    /// The explanation for a value refused by the resource at `target`, asking for its format.
-    static func explain(_ values: [String], target: ResolvedResource, context: CommandContext) async -> String? {
-        guard let info = try? await context.client().call(.info(target.id, options: [.description])),
-            let format = info["description"]?["format"]?.stringValue
-        else { return nil }
-        let name = info["description"]?["name"]?.stringValue ?? target.name
-        guard let reason = values.lazy.compactMap({ misfit($0, format: format) }).first else { return nil }
+    /// Why `text` does not fit the resource `name` of `format`, or nil when it fits.
+    static func forResource(_ text: String, name: String, format: String) -> String? {
+        guard let misfit = misfit(text, format: format) else { return nil }
         let article = format == "integer" ? "an" : "a"
-        return "'\(name)' is \(article) \(format) dataport: \(reason)"
+        return "'\(name)' is \(article) \(format) dataport: \(misfit)"
     }
 }
