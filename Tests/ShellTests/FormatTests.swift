@@ -8,7 +8,7 @@ import Testing
         try await shell.setUp("create dataport count --format integer")
         let result = await shell.run("write count lots")
         #expect(result.status == 1)
-        #expect(result.err == "error: write: 'count' is an integer dataport: 'lots' is not a number\n")
+        #expect(result.err == "error: write: VALUE 'lots' is not a number: 'count' is an integer dataport\n")
     }
 
     @Test func everyCommandPrintsOneJSONDocument() async throws {
@@ -24,7 +24,7 @@ import Testing
         let pwd = try JSON(parsing: await shell.run("cd d; pwd").out)
         #expect(pwd[0]?["path"] == "/d")
         let settings = try JSON(parsing: await shell.run("set").out)
-        #expect(settings.arrayValue?.count == 8)
+        #expect(settings.arrayValue?.count == 9)
         try await shell.setUp("set format csv")
         #expect(await shell.run("cd /; ls").out.hasPrefix("name,type,format,alias,rid\ndev,client,,d,"))
     }

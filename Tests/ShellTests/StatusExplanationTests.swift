@@ -4,11 +4,11 @@ import Testing
 
 /// A refusal of the platform is explained in the terms of the command: which value, why, what to do.
 @Suite struct StatusExplanationTests {
-    private func refused(_ line: String, setUp: [String] = []) async throws -> String {
+    private func refused(_ line: String, status: Int32 = 1, setUp: [String] = []) async throws -> String {
         let shell = try ShellFixture()
         for step in setUp { try await shell.setUp(step) }
         let result = await shell.run(line)
-        #expect(result.status == 1, "\(line): \(result)")
+        #expect(result.status == status, "\(line): \(result)")
         #expect(result.err.split(separator: "\n").count == 1, "\(result.err)")
         return result.err
     }
@@ -17,7 +17,7 @@ import Testing
         let setUp = ["create dataport humidity --format integer", "create dataport temperature --format float"]
         let integer = try await refused("write humidity 3.7", setUp: setUp)
         #expect(integer.contains("'humidity' is an integer dataport"), "\(integer)")
-        #expect(integer.contains("3.7 is not a whole number"), "\(integer)")
+        #expect(integer.contains("'3.7' is not a whole number"), "\(integer)")
         let float = try await refused("write temperature abc", setUp: setUp)
         #expect(float.contains("'temperature' is a float dataport"), "\(float)")
         #expect(float.contains("'abc' is not a number"), "\(float)")
@@ -26,11 +26,11 @@ import Testing
     }
 
     @Test func aRefusedDescriptionNamesTheOptionAndTheRule() async throws {
-        let update = try await refused("update temperature --retention-count -1", setUp: ["create dataport temperature"])
-        #expect(update.contains("--retention-count -1"), "\(update)")
+        let update = try await refused("update temperature --retention-count -1", status: 2, setUp: ["create dataport temperature"])
+        #expect(update.contains("--retention-count '-1'"), "\(update)")
         #expect(update.contains("0 or more"), "\(update)")
-        let create = try await refused("create dataport t --retention-duration -5")
-        #expect(create.contains("--retention-duration -5"), "\(create)")
+        let create = try await refused("create dataport t --retention-duration -5", status: 2)
+        #expect(create.contains("--retention-duration '-5'"), "\(create)")
         let format = try await refused("update temperature --json '{\"format\": \"string\"}'", setUp: ["create dataport temperature"])
         #expect(format.contains("format"), "\(format)")
         #expect(format.contains("cannot change"), "\(format)")

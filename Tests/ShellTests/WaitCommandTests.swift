@@ -40,7 +40,7 @@ import Testing
 
     @Test(arguments: [
         ("wait nowhere", "nowhere"),
-        ("wait / --timeout 1", "invalid"),
+        ("wait / --timeout 1", "is a client, which keeps no points"),
     ])
     func badInputIsOneLineAndTheShellGoesOn(line: String, mention: String) async throws {
         let shell = try ShellFixture()

@@ -12,7 +12,9 @@ import Synchronization
 public final class HTTPTransport: Transport {
     /// The endpoint as given, e.g. `http://127.0.0.1:8080`.
     public let url: String
-    public let timeout: Duration
+    /// How long one request may take, connecting included; ``changeTimeout(to:)`` changes it.
+    public var timeout: Duration { currentTimeout.withLock { $0 } }
+    private let currentTimeout: Mutex<Duration>
     /// The largest answer body accepted; bigger ones fail as malformed answers.
     public let maximumAnswerSize: Int
 
@@ -38,7 +40,7 @@ public final class HTTPTransport: Transport {
     ) {
         let base = url.hasSuffix("/") ? String(url.dropLast()) : url
         self.url = base
-        self.timeout = timeout
+        self.currentTimeout = Mutex(timeout)
         self.maximumAnswerSize = maximumAnswerSize
         self.processURL = base + Self.processPath
         self.debugLog = debugLog
@@ -51,6 +53,11 @@ public final class HTTPTransport: Transport {
         ("Content-Type", "application/json; charset=utf-8"),
         ("User-Agent", "onep/\(version)"),
     ]
+
+    /// Gives the requests sent from now on this long before they fail as timed out (`set timeout`).
+    public func changeTimeout(to timeout: Duration) {
+        currentTimeout.withLock { $0 = timeout }
+    }
 
     /// - Throws: ``OnePError`` of a transport kind, or `CancellationError` when the task was
     ///   cancelled (the request is abandoned).

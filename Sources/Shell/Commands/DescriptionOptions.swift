@@ -46,12 +46,6 @@ enum DescriptionOptions {
     static func pipelineFields(command: String, context: inout CommandContext) async throws -> JSONObject {
         var fields = JSONObject()
         var retention = JSONObject()
-        // The platform refuses a negative retention; said here with the option that carried it.
-        for (key, name, unit) in [(retentionCount, "retention-count", "points"), (retentionDuration, "retention-duration", "hours")] {
-            if let value = context[key], value < 0 {
-                throw ShellError.failed("\(command): --\(name) \(value) is not valid: keep 0 or more \(unit) (leave it out to keep all)")
-            }
-        }
         if let count = context[retentionCount] { retention["count"] = .int(count) }
         if let hours = context[retentionDuration] { retention["duration"] = .int(hours) }
         if !retention.isEmpty { fields["retention"] = .object(retention) }

@@ -65,11 +65,8 @@ enum ResourceCommands {
                 throw ShellError(.missingArgument(command: "update", argument: "a field to change (see 'help update')"))
             }
             let target = try await context.resolve(context[resource])
-            do {
-                _ = try await context.client().call(.update(target.id, description: .object(description)))
-            } catch let error as OnePError where error.callStatus == .failed("invalid") && description["format"] != nil {
-                throw ShellError.failed("update: a resource's format cannot change once it is created: create another with the new --format")
-            }
+            // A refusal is explained by the refusal table (a format change, a bad subscription).
+            _ = try await context.client().call(.update(target.id, description: .object(description)))
             return nil
         }
     )
@@ -175,6 +172,13 @@ enum ResourceCommands {
         run: { context in
             let end = try context.time(windowEnd) ?? context.now
             let start = try context.time(windowStart) ?? end - 86_400
+            // The platform counts usage from unix time 0 on and refuses a window that starts before.
+            guard start >= 0 else {
+                throw ShellError(
+                    .refused(
+                        "usage: --start '\(ShellMessage.shown(context[windowStart]?.text ?? String(start)))' is before 1970 "
+                            + "(unix time 0): start the window at 1970 or later", beforeSending: true))
+            }
             guard start <= end else {
                 throw ShellError(.invalidValue(command: "usage", argument: "--start", value: String(start), expected: "a time before --end"))
             }

@@ -84,12 +84,15 @@ enum SessionCommands {
                     throw ShellError.failed("this onep has no embedded platform: connect to a URL")
                 }
                 endpoint = try await open()
+                endpoint.transport = CountingTransport(base: endpoint.transport, counter: context.services.counter, spinner: context.services.spinner)
             } else {
                 guard place.hasPrefix("http://") || place.hasPrefix("https://") else {
                     throw ShellError(
                         .invalidValue(command: "connect", argument: "local|URL", value: place, expected: "'local' or an http:// or https:// URL"))
                 }
                 endpoint = context.services.configuration.remoteEndpoint(place)
+                endpoint.changeTimeout?(context.session.settings.timeoutDuration)
+                endpoint.transport = CountingTransport(base: endpoint.transport, counter: context.services.counter, spinner: context.services.spinner)
                 do {
                     try await checkIsPlatform(endpoint)
                 } catch {
@@ -98,7 +101,6 @@ enum SessionCommands {
                     throw error
                 }
             }
-            endpoint.transport = CountingTransport(base: endpoint.transport, counter: context.services.counter)
             await context.session.endpoint.close()
             context.session.endpoint = endpoint
             context.session.auth = nil
@@ -123,6 +125,9 @@ enum SessionCommands {
             throw OnePError.unreachable(endpoint: endpoint.description, cause: "its answer is not JSON-RPC (\(error)): not a One Platform")
         } catch let error as OnePError where error.isTransportFailure {
             throw error
+        } catch is CancellationError {
+            // Ctrl-C before any answer came: nothing shows a platform is there.
+            throw CancellationError()
         } catch {
             // A refusal is an answer: a platform is there.
         }

@@ -1,6 +1,6 @@
 import OnePJSON
 
-/// set, unset: output format, time format and zone, color, bail, echo, timing.
+/// set, unset: output format, time format and zone, color, bail, echo, timing, pager, timeout.
 enum SettingCommands {
     static let name = OptionalArgument<String>("NAME", "the setting", type: .choice(Settings.names))
     static let value = OptionalArgument<String>("VALUE", "its new value", completion: .setting)
@@ -12,7 +12,9 @@ enum SettingCommands {
         abstract: "Change a setting, or show them all",
         discussion: Settings.helpText,
         arguments: [name, value, save],
-        examples: ["set format json", "set timeformat iso8601", "set tz America/Chicago", "set --save tz Europe/Paris", "set bail off"],
+        examples: [
+            "set format json", "set timeformat iso8601", "set tz America/Chicago", "set --save tz Europe/Paris", "set bail off", "set timeout 10",
+        ],
         run: { context in
             let settings = context.session.settings
             guard let setting = context[name] else {

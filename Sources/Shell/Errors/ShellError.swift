@@ -30,6 +30,9 @@ public struct ShellError: Error, Sendable {
         case declined(command: String)
         case file(path: String, reason: String)
         case failed(String)
+        /// A value the platform refuses (or refused), said with the argument that carried it
+        /// (``RefusalTable``); found before sending, it is a mistake in how the command was written.
+        case refused(String, beforeSending: Bool)
         case interrupted
     }
 
@@ -49,8 +52,11 @@ public struct ShellError: Error, Sendable {
     var isUsageError: Bool {
         switch kind {
         case .unterminatedQuote, .unterminatedJSON, .undefinedVariable, .unknownCommand, .unknownSubcommand, .missingSubcommand, .unknownOption,
-            .missingArgument, .missingOptionValue, .conflictingOption, .tooManyArguments, .invalidValue, .badTime, .badLocalTime, .unknownZone, .badJSON, .badPath:
+            .missingArgument, .missingOptionValue, .conflictingOption, .tooManyArguments, .invalidValue, .badTime, .badLocalTime, .unknownZone,
+            .badJSON, .badPath:
             return true
+        case .refused(_, let beforeSending):
+            return beforeSending
         default:
             return false
         }

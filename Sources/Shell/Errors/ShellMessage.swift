@@ -51,6 +51,8 @@ struct ShellMessage {
     private init(platformError error: OnePError) {
         if error.isAuthRejected {
             self.init(text: "\(error): check the CIK or key, then 'auth' again", status: .unreachable)
+        } else if error.kind == .timedOut {
+            self.init(text: "\(error): 'set timeout SECONDS' waits longer, or 'connect' to another platform", status: .unreachable)
         } else if error.isTransportFailure {
             self.init(text: "\(error): check that the platform runs, or 'connect' to another", status: .unreachable)
         } else if case .failed(let word)? = error.callStatus, let procedure = error.procedure,
@@ -149,7 +151,7 @@ struct ShellMessage {
             return "\(command): not confirmed, nothing done"
         case .file(let path, let reason):
             return "\(path) \(reason)"
-        case .failed(let message):
+        case .failed(let message), .refused(let message, _):
             return message
         case .interrupted:
             return "interrupted"

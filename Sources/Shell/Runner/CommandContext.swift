@@ -11,11 +11,14 @@ struct ShellServices: Sendable {
     let confirmations = Confirmations()
     /// What the running command has done, for the message when it is interrupted.
     let interruptNote = InterruptNote()
+    /// Drawn on a terminal while a request waits more than a second for its answer.
+    let spinner: Spinner
 
-    init(configuration: ShellConfiguration, counter: RequestCounter, commands: [CommandSpec]) {
+    init(configuration: ShellConfiguration, counter: RequestCounter, commands: [CommandSpec], spinner: Spinner = Spinner(write: nil)) {
         self.configuration = configuration
         self.counter = counter
         self.commands = commands
+        self.spinner = spinner
         parser = CommandParser(commands: commands)
     }
 

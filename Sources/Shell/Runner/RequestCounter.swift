@@ -10,10 +10,12 @@ final class RequestCounter: Sendable {
     func increment() { count.add(1, ordering: .relaxed) }
 }
 
-/// A transport that counts each request and passes it on unchanged.
+/// A transport that counts each request and passes it on unchanged, showing the spinner while
+/// an answer is slow to come.
 struct CountingTransport: Transport {
     let base: any Transport
     let counter: RequestCounter
+    var spinner: Spinner? = nil
 
     func send(_ body: [UInt8]) async throws -> [UInt8] {
         try await send(body, answerHeldUpTo: .zero)
@@ -21,6 +23,8 @@ struct CountingTransport: Transport {
 
     func send(_ body: [UInt8], answerHeldUpTo hold: Duration) async throws -> [UInt8] {
         counter.increment()
+        spinner?.begin()
+        defer { spinner?.end() }
         return try await base.send(body, answerHeldUpTo: hold)
     }
 }

@@ -21,6 +21,8 @@ public struct ShellConfiguration: Sendable {
     public var timeZone: String?
     /// `--timeformat`: how times are shown, over the saved setting.
     public var timeFormat: String?
+    /// `--timeout`: seconds a remote request may take, over the saved setting.
+    public var timeout: Double?
     /// The terminal's columns, which charts and `tree` fit when standard output is a terminal.
     public var terminalColumns: @Sendable () -> Int = { TerminalSize.columns() }
     /// `--continue-on-error`: on turns bail off whatever was saved.

@@ -45,7 +45,12 @@ extension ShellRunner {
                     let question = ReaderQuestion(reader: reader)
                     services.confirmations.install { question.ask($0) }
                 }
+                // The spinner shows for lines typed at a terminal, never while a transcript records.
+                let transcribing = await recordsTranscript
+                services.spinner.isAllowed = reader.isInteractive && !transcribing
                 let outcome = await runInterruptibly(line)
+                services.spinner.isAllowed = false
+                services.spinner.stop()
                 services.confirmations.remove()
                 if await takeHistoryClear() { reader.clearHistory() }
                 if outcome.exitRequested { return outcome.status.code }
@@ -67,11 +72,15 @@ extension ShellRunner {
             // A command that ended by itself has already said how (a cancelled one says
             // "interrupted"); only one the monitor had to abandon needs a word from here.
             if let outcome = finished.value { return outcome }
+            services.spinner.stop()
             let said = services.interruptNote.take() ?? "interrupted"
             services.output.writeErr(ShellRunner.interruptionBreak(.interrupted, output: services.output) + "error: \(said)\n")
             return CommandOutcome(status: .interrupted)
         }
     }
+
+    /// Whether a `.t` transcript is being recorded.
+    var recordsTranscript: Bool { recorder?.isTranscript == true }
 
     func completionSnapshot() -> CompletionSnapshot {
         let rids = session.root.map { [$0.rid] + session.path.map(\.rid) } ?? []

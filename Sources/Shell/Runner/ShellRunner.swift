@@ -36,9 +36,12 @@ public actor ShellRunner {
         screen = configuration.output
         var tapped = configuration
         tapped.output = tap.wrapping(configuration.output)
-        services = ShellServices(configuration: tapped, counter: counter, commands: CommandTable.all)
+        // Straight to the screen: a spinner is never part of what a transcript or redirect keeps.
+        let spinner = Spinner(
+            write: configuration.showsProgress ? configuration.output.writeErr : nil, unicode: Spinner.showsUnicode(configuration.environment))
+        services = ShellServices(configuration: tapped, counter: counter, commands: CommandTable.all, spinner: spinner)
         var endpoint = configuration.endpoint
-        endpoint.transport = CountingTransport(base: endpoint.transport, counter: counter)
+        endpoint.transport = CountingTransport(base: endpoint.transport, counter: counter, spinner: spinner)
         session = Session(endpoint: endpoint)
         if let file = configuration.historyFile { earlierHistory = HistoryFile.entries(atPath: file) ?? [] }
         session.useInitialVendor(environment: configuration.environment)
@@ -75,6 +78,7 @@ public actor ShellRunner {
         if let format = configuration.format { session.settings.format = format }
         if configuration.continueOnError { session.settings.bail = false }
         if configuration.echo { session.settings.echo = true }
+        if let seconds = configuration.timeout { session.settings.timeout = seconds }
         do {
             if let name = configuration.timeFormat { try session.settings.set("timeformat", to: name) }
         } catch {
@@ -220,11 +224,14 @@ public actor ShellRunner {
     /// - Returns: how the command ended, and the file it asks to source when it ended well.
     private func perform(_ spec: CommandSpec, _ arguments: ParsedArguments) async -> (CommandOutcome, sourcing: String?) {
         var retried = false
+        // `set timeout` (or the saved setting) holds for whichever platform the session is on.
+        session.endpoint.changeTimeout?(session.settings.timeoutDuration)
         while true {
             var context = CommandContext(spec: spec, arguments: arguments, session: session, services: services, history: earlierHistory + history)
             if recorder?.isTranscript == true { context.effects.streamedTimes.withLock { $0 = [] } }
-            let result: Result<CommandOutput?, any Error>
+            var result: Result<CommandOutput?, any Error>
             do {
+                try RefusalExplainer.check(spec.name, arguments)
                 result = .success(try await spec.run(&context))
             } catch {
                 result = .failure(error)
@@ -236,6 +243,11 @@ public actor ShellRunner {
                     retried = true
                     continue
                 }
+            }
+            // A refusal said with the argument at fault, when the refusal table knows it.
+            if case .failure(let error) = result, !Task.isCancelled, let explained = await RefusalExplainer.explain(error, context: &context) {
+                result = .failure(explained)
+                session = context.session
             }
             return finish(context, result)
         }

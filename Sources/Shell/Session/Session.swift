@@ -74,6 +74,9 @@ public struct Endpoint: Sendable {
     /// Which process runs the platform's datarule timers and scripts, in words, for a platform
     /// whose data directory several processes may share (the embedded one); nil elsewhere.
     public var backgroundWorkOwner: (@Sendable () -> String)?
+    /// Changes how long a request may wait for its answer (`set timeout`); nil for a platform
+    /// without a timeout (the embedded one answers in process).
+    public var changeTimeout: (@Sendable (Duration) -> Void)?
 
     public init(
         description: String, transport: any Transport, provision: (any ProvisionTransport)? = nil, vendor: VendorCredentials? = nil,
@@ -94,11 +97,17 @@ public struct Endpoint: Sendable {
         let transport = HTTPTransport(url: url, timeout: timeout, debugLog: debugLog, trust: trust)
         let provision = HTTPProvisionTransport(url: url, timeout: max(timeout, .seconds(60)), trust: trust)
         let logged: any ProvisionTransport = debugLog.map { CurlLoggingProvisionTransport(base: provision, url: url, log: $0) } ?? provision
-        return Endpoint(
+        var endpoint = Endpoint(
             description: url, transport: transport, provision: logged,
             close: {
                 try? await transport.shutdown()
                 try? await provision.shutdown()
             })
+        // Provisioning moves files: it keeps at least a minute.
+        endpoint.changeTimeout = { timeout in
+            transport.changeTimeout(to: timeout)
+            provision.changeTimeout(to: max(timeout, .seconds(60)))
+        }
+        return endpoint
     }
 }

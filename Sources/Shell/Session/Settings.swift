@@ -16,6 +16,12 @@ struct Settings: Sendable, Equatable {
     var timing = false
     /// Long output at a terminal goes through `$PAGER`.
     var pager = true
+    /// Seconds a request to a remote platform may take before it fails as timed out.
+    var timeout = Settings.defaultTimeout
+
+    static let defaultTimeout = 30.0
+    /// The longest timeout accepted: a day.
+    static let longestTimeout = 86_400.0
 
     /// Every setting: its name, values and help, and how to read and change it. `set`, `unset`,
     /// their help text, completion and the config file all read this one table.
@@ -38,7 +44,35 @@ struct Settings: Sendable, Equatable {
         Setting.onOff("echo", "print each command before it runs", \.echo),
         Setting.onOff("timing", "print the time and the requests each command took", \.timing),
         Setting.onOff("pager", "long output at a terminal goes through $PAGER (default less -FRX)", \.pager),
+        Setting(
+            "timeout", "SECONDS", "give up on a remote platform that has not answered after this many seconds (default 30, or --timeout)",
+            read: { Settings.secondsText($0.timeout) }, completions: { ["10", "30", "60"] }
+        ) { settings, text throws(ShellError) in
+            settings.timeout = try Settings.timeoutSeconds(text)
+        },
     ]
+
+    /// A timeout as typed: seconds above 0, at most a day, fractions allowed.
+    /// - Throws: ``ShellError`` naming the setting and what it takes.
+    static func timeoutSeconds(_ text: String) throws(ShellError) -> Double {
+        guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= longestTimeout,
+            seconds * 1000 >= 1
+        else {
+            throw ShellError(
+                .refused(
+                    "set: timeout '\(ShellMessage.shown(text))' is not valid: give seconds above 0 and at most \(Int(longestTimeout)), e.g. 10 or 2.5",
+                    beforeSending: true))
+        }
+        return seconds
+    }
+
+    /// Seconds as people write them: `30`, `2.5`.
+    static func secondsText(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
+    }
+
+    /// The timeout as a duration, to the millisecond.
+    var timeoutDuration: Duration { .milliseconds(Int((timeout * 1000).rounded())) }
 
     static var names: [String] { table.map(\.name) }
 

@@ -55,6 +55,7 @@ struct Launcher {
         configuration.localEndpoint = platform.openLocal
         configuration.remoteEndpoint = platform.openRemote
         configuration.showsProgress = StandardStreams.isTerminal(STDERR_FILENO)
+        configuration.timeout = options.timeout
         return (ShellRunner(configuration: configuration), platform)
     }
 

@@ -133,6 +133,9 @@ final class PseudoTerminal {
         return transcriptCache
     }
 
+    /// Everything the program printed so far, control sequences and carriage returns included.
+    var rawOutput: String { String(decoding: received, as: UTF8.self) }
+
     /// Waits until `text` appears in the output after the previous match, and returns the output
     /// from the previous match up to and including this one.
     @discardableResult

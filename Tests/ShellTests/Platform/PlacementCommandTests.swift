@@ -32,7 +32,7 @@ import Testing
 
         let intoItself = await shell.run("move second second")
         #expect(intoItself.status == 1)
-        #expect(intoItself.err.hasPrefix("error: move failed"), "\(intoItself.err)")
+        #expect(intoItself.err.hasPrefix("error: move: DEST 'second' is the resource that moves"), "\(intoItself.err)")
         #expect(await shell.run("move second/t").err.hasPrefix("error: move: missing DEST"))
         #expect(await shell.run("move second/t nowhere").err.hasPrefix("error: 'nowhere' not found here"))
         #expect(await shell.run("ls second").out.contains("temp"))

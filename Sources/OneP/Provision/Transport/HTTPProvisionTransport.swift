@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// Sends provisioning requests over HTTP with AsyncHTTPClient: file bodies stream out as they
 /// are read, answers stream in as they arrive.
@@ -9,7 +10,9 @@ import NIOHTTP1
 public final class HTTPProvisionTransport: ProvisionTransport {
     /// The platform's base URL, e.g. `http://127.0.0.1:8080`.
     public let url: String
-    public let timeout: Duration
+    /// How long one exchange may take; ``changeTimeout(to:)`` changes it.
+    public var timeout: Duration { currentTimeout.withLock { $0 } }
+    private let currentTimeout: Mutex<Duration>
     private let owned: OwnedHTTPClient
 
     public var endpoint: String { url }
@@ -17,8 +20,13 @@ public final class HTTPProvisionTransport: ProvisionTransport {
     /// - Parameter trust: the certificate authorities HTTPS trusts instead of the system's (a private CA).
     public init(url: String, timeout: Duration = .seconds(60), trust: TrustedCertificates? = nil) {
         self.url = url.hasSuffix("/") ? String(url.dropLast()) : url
-        self.timeout = timeout
+        currentTimeout = Mutex(timeout)
         owned = OwnedHTTPClient(timeout: timeout, trust: trust)
+    }
+
+    /// Gives the exchanges started from now on this long (`set timeout`).
+    public func changeTimeout(to timeout: Duration) {
+        currentTimeout.withLock { $0 = timeout }
     }
 
     public func shutdown() async throws {

@@ -61,12 +61,18 @@ enum StatusExplanations {
 enum FormatExplanation {
     /// The reason `text` does not fit `format`, or nil when it fits (the refusal was for another reason).
     static func misfit(_ text: String, format: String) -> String? {
+        guard let reason = reason(text, format: format) else { return nil }
+        return Double(text) != nil ? "\(text) \(reason)" : "'\(text)' \(reason)"
+    }
+
+    /// Why `text` does not fit `format` (`is not a whole number`), or nil when it fits.
+    static func reason(_ text: String, format: String) -> String? {
         switch format {
         case "integer":
             if Int(text) != nil { return nil }
-            return Double(text) != nil ? "\(text) is not a whole number" : "'\(text)' is not a number"
+            return Double(text) != nil ? "is not a whole number" : "is not a number"
         case "float":
-            return Double(text) != nil ? nil : "'\(text)' is not a number"
+            return Double(text) != nil ? nil : "is not a number"
         default:
             return nil
         }
