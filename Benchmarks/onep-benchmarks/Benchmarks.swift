@@ -31,6 +31,13 @@ struct Benchmarks {
             try await profile(group)
             return
         }
+        if chosen == ["trivial-server"] {
+            // The keep-alive scenario's trivial endpoint alone, for a profiler to watch beside `onep serve`.
+            let (port, _) = try await KeepAliveScenario.startTrivialServer()
+            print("trivial Hummingbird endpoint at http://127.0.0.1:\(port)/trivial")
+            try await Task.sleep(for: .seconds(86_400))
+            return
+        }
         guard chosen.isSubset(of: groups) else {
             print(
                 "unknown group: \(chosen.subtracting(groups).sorted().joined(separator: ", ")); the groups are \(groups.sorted().joined(separator: ", "))"

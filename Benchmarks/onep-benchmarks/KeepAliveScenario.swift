@@ -75,7 +75,7 @@ struct KeepAliveScenario {
     }
 
     /// A Hummingbird application with one route that reads the body and answers `[]`.
-    private static func startTrivialServer() async throws -> (port: Int, stop: @Sendable () -> Void) {
+    static func startTrivialServer() async throws -> (port: Int, stop: @Sendable () -> Void) {
         let router = Router()
         router.post("/trivial") { request, _ -> Response in
             _ = try await request.body.collect(upTo: 1 << 20)

@@ -32,7 +32,8 @@ public final class Platform: Sendable {
         }
         let changes = ChangeHub(foreign: sharing.map { ForeignChanges(log: $0.log, newest: $0.opened.newestChange) })
         engine = RPCEngine(
-            database: database, clock: clock, table: .standard, changes: changes, logger: Logger(label: "onep.platform.rpc"))
+            database: database, readers: sharing?.opened.readers, clock: clock, table: .standard, changes: changes,
+            logger: Logger(label: "onep.platform.rpc"))
         let timers = TimerScheduler(database: database, clock: clock, changes: changes, logger: Logger(label: "onep.platform.timers"))
         let scripts = ScriptRunner(
             services: ScriptServices(database: database, clock: clock, engine: engine, logger: Logger(label: "onep.platform.scripts")))

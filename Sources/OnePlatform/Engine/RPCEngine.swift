@@ -17,6 +17,8 @@ struct RPCEngine: Sendable {
     static let inlineBodyLimit = 4_096
 
     let database: any DatabaseWriter
+    /// Read-only connections for small requests that only read; nil in memory.
+    var readers: ReaderConnections? = nil
     let clock: any PlatformClock
     let table: ProcedureTable
     /// Where committed time series changes are announced to waiters.
@@ -102,18 +104,23 @@ struct RPCEngine: Sendable {
         return segment
     }
 
-    /// ``runSegment(_:from:)`` on the calling thread.
+    /// ``runSegment(_:from:)`` on the calling thread, its transaction begun and ended with cached
+    /// statements (see ``Database/inRequestTransaction(_:_:)``).
     private func runSegmentNow(_ request: RPCRequest, from start: Int) throws -> Segment {
         if readsOnly(request, from: start) {
-            return try database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
+            let run = { (db: Database) in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
+            if let readers, let segment = try readers.read(run) { return segment }
+            return try database.read(run)
         }
         let collector = ChangeCollector()
-        let segment = try database.write { db in
-            try changes.sweepIfDue(in: db)
-            let segment = try self.runSegment(request, from: start, in: db, collecting: collector)
-            // As on the queued path: other processes learn of the points from the change log.
-            try changes.log(collector, in: db)
-            return segment
+        let segment = try database.writeWithoutTransaction { db in
+            try db.inRequestTransaction(.writing) {
+                try changes.sweepIfDue(in: db)
+                let segment = try self.runSegment(request, from: start, in: db, collecting: collector)
+                // As on the queued path: other processes learn of the points from the change log.
+                try changes.log(collector, in: db)
+                return segment
+            }
         }
         changes.publish(collector.drain())
         return segment

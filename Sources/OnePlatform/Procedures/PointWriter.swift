@@ -14,6 +14,7 @@ struct PointWriter {
     private let intake: Intake
     private let retention: Retention
     private let subscribers = SubscriberList()
+    private let storage = PointStorage()
 
     /// - Throws: `invalid` for a resource that keeps no time series (a client).
     init(context: CallContext, target: ResourceRecord) throws {
@@ -61,8 +62,8 @@ struct PointWriter {
 
     /// Stores a point the resource keeps or produced, then publishes it to its subscribers.
     func record(_ value: PointValue, at timestamp: Int, propagation: Propagation) throws {
-        try PointStore.put(context.db, resource: target.key, timestamp: timestamp, value: value)
-        context.changes.record(target.key)
+        try storage.inserter(context.db).put(resource: target.key, timestamp: timestamp, value: value)
+        storage.noteChange(of: target.key, in: context.changes)
         if !retention.isUnlimited { try retention.prune(context.db, resource: target.key, now: context.now) }
         try propagation.publish(value, to: try subscribers.of(target, in: context.db), at: timestamp, context: context)
     }
@@ -109,5 +110,25 @@ final class SubscriberList {
         let found = try Propagation.subscribers(of: target, in: db)
         loaded = found
         return found
+    }
+}
+
+/// What a writer keeps across the points it stores: the prepared insert, and whether its resource
+/// is noted as changed (once is enough: the collector keeps a set).
+final class PointStorage {
+    private var prepared: PointStore.Inserter?
+    private var noted = false
+
+    func inserter(_ db: Database) throws -> PointStore.Inserter {
+        if let prepared { return prepared }
+        let inserter = try PointStore.Inserter(db)
+        prepared = inserter
+        return inserter
+    }
+
+    func noteChange(of key: Int64, in changes: ChangeCollector) {
+        guard !noted else { return }
+        noted = true
+        changes.record(key)
     }
 }

@@ -35,8 +35,12 @@ struct ChangeLog: Sendable {
     /// Notes that the time series of these resources changed; call it inside the transaction.
     func append(_ keys: Set<Int64>, in db: Database) throws {
         guard !keys.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: "INSERT INTO change_log (kind, key, origin) VALUES (0, ?, ?)")
-        for key in keys { try statement.execute(arguments: [key, origin]) }
+        let statement = try DirectStatement(db, sql: "INSERT INTO change_log (kind, key, origin) VALUES (0, ?, ?)")
+        statement.bind(2, origin)
+        for key in keys {
+            statement.bind(1, key)
+            try statement.execute()
+        }
         let newest = db.lastInsertedRowID
         let before = newest - Int64(keys.count)
         if newest / Self.pruneEvery != before / Self.pruneEvery {

@@ -15,6 +15,8 @@ enum PlatformDatabase {
     struct Opened {
         let pool: DatabasePool
         let follower: DatabaseQueue
+        /// Read-only connections for small requests.
+        let readers: ReaderConnections
         /// The newest row of the change log when it opened.
         let newestChange: Int64
     }
@@ -36,7 +38,8 @@ enum PlatformDatabase {
             try Migrations.migrator.migrate(pool)
             let follower = try DatabaseQueue(path: path, configuration: configuration(origin: origin))
             let newest = try pool.read { db in try ChangeLog.newest(in: db) }
-            return Opened(pool: pool, follower: follower, newestChange: newest)
+            let readers = ReaderConnections(path: path, configuration: configuration(origin: origin))
+            return Opened(pool: pool, follower: follower, readers: readers, newestChange: newest)
         } catch {
             throw PlatformError.databaseUnavailable(path, reason: Self.reason(error))
         }

@@ -35,7 +35,10 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
     private var responseStarted = false
     /// The server answered a timeout itself: what the layers above write afterwards is dropped.
     private var answeredTimeout = false
-    private var running: (clock: Clock, task: Scheduled<Void>)?
+    /// The clock running now and when it runs out.
+    private var running: (clock: Clock, deadline: NIODeadline)?
+    /// The one task scheduled, and when it fires: never after the running clock's deadline.
+    private var timer: (task: Scheduled<Void>, fires: NIODeadline)?
 
     init(settings: Settings) {
         self.settings = settings
@@ -52,11 +55,13 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         stop()
+        cancelTimer()
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
         stop()
+        cancelTimer()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -110,24 +115,47 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
 
     // MARK: Clocks
 
+    // A request starts and stops three clocks; scheduling and cancelling a task for each would
+    // cost more than the rest of this handler. So the clocks only note their deadlines, and one
+    // task fires no later than the running clock's deadline: if the clock stopped or was pushed
+    // back meanwhile, the task looks again then. A clock that starts with a deadline earlier than
+    // the task's (a head after a long idle wait) moves the task forward.
+
     private func start(_ clock: Clock, context: ChannelHandlerContext) {
-        stop()
         let amount: TimeAmount
         switch clock {
         case .idle: amount = settings.idle
         case .head: amount = settings.header
         case .body: amount = settings.body
         }
-        let task = context.eventLoop.assumeIsolated().scheduleTask(in: amount) { [self] in
-            running = nil
-            expired(clock, context: context)
-        }
-        running = (clock, task)
+        let deadline = NIODeadline.now() + amount
+        running = (clock, deadline)
+        if let timer, timer.fires <= deadline { return }
+        schedule(at: deadline, context: context)
     }
 
     private func stop() {
-        running?.task.cancel()
         running = nil
+    }
+
+    private func cancelTimer() {
+        timer?.task.cancel()
+        timer = nil
+    }
+
+    private func schedule(at deadline: NIODeadline, context: ChannelHandlerContext) {
+        timer?.task.cancel()
+        let task = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            timer = nil
+            guard let running else { return }
+            if running.deadline <= NIODeadline.now() {
+                self.running = nil
+                expired(running.clock, context: context)
+            } else {
+                schedule(at: running.deadline, context: context)
+            }
+        }
+        timer = (task, deadline)
     }
 
     private func expired(_ clock: Clock, context: ChannelHandlerContext) {
