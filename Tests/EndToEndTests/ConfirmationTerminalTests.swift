@@ -14,11 +14,7 @@ struct ConfirmationTerminalTests {
     }
 
     private func startShell(in world: IsolatedEnvironment) throws -> PseudoTerminal {
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables)
-        try terminal.waitForPrompt("onep:/> ")
-        return terminal
+        return try PseudoTerminal.onep(in: world)
     }
 
     @Test func dropAllChildrenAsksAndNoKeepsEverything() throws {

@@ -8,11 +8,7 @@ struct HistoryListingTests {
     typealias Key = PseudoTerminal.Key
 
     private func startShell(in world: IsolatedEnvironment) throws -> PseudoTerminal {
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables)
-        try terminal.waitForPrompt("onep:/> ")
-        return terminal
+        return try PseudoTerminal.onep(in: world)
     }
 
     @Test func historyListsEarlierSessionsAndClearingEmptiesTheRecall() throws {

@@ -14,10 +14,7 @@ struct HistoryPrivacyTests {
         let world = try IsolatedEnvironment()
         let served = try ServedPlatform(in: world)
         let token = String(repeating: "5a", count: 20)
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(
-            executable: try OnepBinary.executable(), arguments: ["--host", served.url], environment: variables)
+        let terminal = try PseudoTerminal.onep(in: world, arguments: ["--host", served.url], prompt: nil)
         try terminal.waitFor("onep> ")
         try terminal.typeLine("auth \(served.rootCIK)")
         try terminal.waitFor("onep:/> ")
@@ -50,11 +47,7 @@ struct HistoryPrivacyTests {
     @Test func aCIKInsideALongerWordStaysOutOfTheFile() throws {
         let world = try IsolatedEnvironment()
         let served = try ServedPlatform(in: world)
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(
-            executable: try OnepBinary.executable(), arguments: ["--host", served.url], environment: variables)
-        try terminal.waitForPrompt("onep> ")
+        let terminal = try PseudoTerminal.onep(in: world, arguments: ["--host", served.url], prompt: "onep> ")
         for line in ["auth \(served.rootCIK)#c", "auth \(served.rootCIK)\u{A0}", "auth 0x\(served.rootCIK)"] {
             try terminal.typeLine(line)
             try terminal.waitFor("no key named")

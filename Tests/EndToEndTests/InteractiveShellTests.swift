@@ -14,11 +14,7 @@ struct InteractiveShellTests {
 
     /// Starts onep at a terminal in `world` and waits for its first prompt.
     private func startShell(in world: IsolatedEnvironment, arguments: [String] = []) throws -> PseudoTerminal {
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), arguments: arguments, environment: variables)
-        try terminal.waitForPrompt("onep:/> ")
-        return terminal
+        return try PseudoTerminal.onep(in: world, arguments: arguments)
     }
 
     @Test func aTypedCommandShowsItsOutputAndCtrlDLeavesWithStatus0() throws {
@@ -33,9 +29,7 @@ struct InteractiveShellTests {
 
     @Test func theFirstStartGreetsAndMentionsTheDemo() throws {
         let world = try IsolatedEnvironment()
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables)
+        let terminal = try PseudoTerminal.onep(in: world, prompt: nil)
         try terminal.waitFor("embedded platform in \(world.dataDirectory)")
         try terminal.waitFor("seeded a demo device")
         try terminal.waitForPrompt("onep:/> ")
@@ -168,9 +162,7 @@ struct InteractiveShellTests {
     @Test func withEditingTurnedOffTheTerminalKeepsLineMode() throws {
         let world = try IsolatedEnvironment()
         try "edit off\n".write(toFile: world.root + "/home/.editrc", atomically: true, encoding: .utf8)
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables)
+        let terminal = try PseudoTerminal.onep(in: world, prompt: nil)
         try terminal.waitFor("onep:/> ")
         try terminal.typeLine("pwd")
         try terminal.waitFor("/  ")

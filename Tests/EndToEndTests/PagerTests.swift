@@ -8,12 +8,7 @@ struct PagerTests {
     typealias Key = PseudoTerminal.Key
 
     private func shell(in world: IsolatedEnvironment, pager: String) throws -> PseudoTerminal {
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        variables["PAGER"] = pager
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables, rows: 24)
-        try terminal.waitForPrompt("onep:/> ")
-        return terminal
+        return try PseudoTerminal.onep(in: world, variables: ["PAGER": pager], rows: 24)
     }
 
     @Test func longOutputAtATerminalGoesThroughThePager() throws {

@@ -8,12 +8,7 @@ struct PlotTerminalTests {
     @Test(arguments: [60, 100])
     func theChartFitsTheTerminalsWidth(columns: Int) throws {
         let world = try IsolatedEnvironment()
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        variables["TZ"] = "UTC"
-        let terminal = try PseudoTerminal(
-            executable: try OnepBinary.executable(), environment: variables, columns: UInt16(columns), rows: 40)
-        try terminal.waitForPrompt("onep:/> ")
+        let terminal = try PseudoTerminal.onep(in: world, variables: ["TZ": "UTC"], columns: UInt16(columns), rows: 40)
         try terminal.typeLine("plot demo/temperature demo/humidity --height 8")
         let drawn = try terminal.waitFor("times in UTC")
         let lines = drawn.split(separator: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }

@@ -11,10 +11,7 @@ struct ProvisionTerminalTests {
         let setup = try OnepBinary.run(
             ["-c", "create client tmpl", "-c", "provision model create fleet tmpl", "-c", "provision sn add fleet TH0001 TH0002 XY9"], in: world)
         #expect(setup.status == 0, "\(setup)")
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables)
-        try terminal.waitForPrompt("onep:/> ")
+        let terminal = try PseudoTerminal.onep(in: world)
         try terminal.typeLine("provision sn list fleet")
         try terminal.waitFor("XY9")
         try terminal.waitForPrompt("onep:/> ")
@@ -30,11 +27,7 @@ struct ProvisionTerminalTests {
     @Test func theHistoryFileKeepsNoVendorToken() throws {
         let world = try IsolatedEnvironment()
         let served = try ServedPlatform(in: world)
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(
-            executable: try OnepBinary.executable(), arguments: ["--host", served.url, "--cik", served.rootCIK], environment: variables)
-        try terminal.waitForPrompt("onep:/> ")
+        let terminal = try PseudoTerminal.onep(in: world, arguments: ["--host", served.url, "--cik", served.rootCIK])
         try terminal.typeLine("provision auth --vendor \(served.vendor) --token \(served.vendorToken)")
         try terminal.waitFor("provisioning as vendor \(served.vendor)")
         try terminal.waitForPrompt("onep:/> ")

@@ -28,12 +28,7 @@ struct ReadmeTourTests {
         let lines = try Self.tourLines(try Self.readme())
         #expect(lines.count >= 5, "\(lines)")
         let world = try IsolatedEnvironment()
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        variables["LANG"] = "C.UTF-8"
-        variables["PAGER"] = "cat"
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables, columns: 100, rows: 40)
-        try terminal.waitForPrompt("onep:/> ")
+        let terminal = try PseudoTerminal.onep(in: world, variables: ["LANG": "C.UTF-8", "PAGER": "cat"], columns: 100, rows: 40)
         var prompt = "onep:/> "
         for line in lines {
             try terminal.typeLine(line)

@@ -10,11 +10,7 @@ struct RecallTests {
     @Test func upRecallsASecretLineThatStillRuns() throws {
         let world = try IsolatedEnvironment()
         let served = try ServedPlatform(in: world)
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(
-            executable: try OnepBinary.executable(), arguments: ["--host", served.url], environment: variables)
-        try terminal.waitForPrompt("onep> ")
+        let terminal = try PseudoTerminal.onep(in: world, arguments: ["--host", served.url], prompt: "onep> ")
         try terminal.typeLine("auth \(served.rootCIK)")
         try terminal.waitFor("authenticated as a CIK")
         try terminal.waitForPrompt("onep:/> ")

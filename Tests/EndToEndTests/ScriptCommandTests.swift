@@ -78,10 +78,7 @@ struct ScriptCommandTests {
     @Test func tabCompletesAScriptName() throws {
         let world = try IsolatedEnvironment()
         let file = try world.file(named: "convert.lua", containing: "while true do alias['temperature'].wait() end\n")
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables)
-        try terminal.waitForPrompt("onep:/> ")
+        let terminal = try PseudoTerminal.onep(in: world)
         try terminal.typeLine("script upload \(file) --name converter --to demo")
         try terminal.waitFor("created script 'converter'")
         try terminal.waitForPrompt("onep:/> ")
@@ -102,11 +99,8 @@ struct ScriptCommandTests {
         let world = try IsolatedEnvironment()
         let served = try ServedPlatform(in: world)
         let file = try world.file(named: "convert.lua", containing: Self.convert)
-        var variables = world.variables
-        variables["TERM"] = "xterm"
         let remote = ["--host", served.url, "--cik", served.rootCIK]
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), arguments: remote, environment: variables)
-        try terminal.waitForPrompt("onep:/> ")
+        let terminal = try PseudoTerminal.onep(in: world, arguments: remote)
         for line in ["create dataport raw --format integer --alias raw", "create dataport celsius --alias celsius"] {
             try terminal.typeLine(line)
             try terminal.waitForPrompt("onep:/> ")

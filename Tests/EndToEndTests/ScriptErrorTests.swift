@@ -29,10 +29,7 @@ struct ScriptErrorTests {
         let world = try IsolatedEnvironment()
         let fifo = world.root + "/points.fifo"
         #expect(mkfifo(fifo, 0o600) == 0)
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables)
-        try terminal.waitForPrompt("onep:/> ")
+        let terminal = try PseudoTerminal.onep(in: world)
         try terminal.typeLine("record demo/temperature --file \(fifo)")
         // A writer that sends one full request's worth of points and then stalls, as a slow source would.
         let writer = FileHandle(forWritingAtPath: fifo)

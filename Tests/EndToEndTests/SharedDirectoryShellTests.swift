@@ -7,9 +7,7 @@ import Testing
 @Suite("Shells sharing a data directory")
 struct SharedDirectoryShellTests {
     private func startShell(in world: IsolatedEnvironment) throws -> PseudoTerminal {
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        return try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables)
+        return try PseudoTerminal.onep(in: world, prompt: nil)
     }
 
     @Test func aShellBesideAServerSaysTheServerRunsTimersAndScripts() throws {

@@ -47,12 +47,7 @@ struct SlowAnswerTests {
     }
 
     private func terminal(in world: IsolatedEnvironment) throws -> PseudoTerminal {
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        variables["LANG"] = "C.UTF-8"
-        let terminal = try PseudoTerminal(executable: try OnepBinary.executable(), environment: variables, rows: 24)
-        try terminal.waitForPrompt("onep:/> ")
-        return terminal
+        return try PseudoTerminal.onep(in: world, variables: ["LANG": "C.UTF-8"], rows: 24)
     }
 
     @Test func aSpinnerShowsAfterASecondAndIsGoneBeforeTheError() throws {

@@ -16,11 +16,7 @@ struct SlowPlatformTests {
             ["--host", served.url, "--cik", served.rootCIK, "-c", "create client dev", "-c", "create dataport dev/temperature"], in: world)
         #expect(setup.status == 0, "\(setup)")
 
-        var variables = world.variables
-        variables["TERM"] = "xterm"
-        let terminal = try PseudoTerminal(
-            executable: try OnepBinary.executable(), arguments: ["--host", proxy.url, "--cik", served.rootCIK], environment: variables)
-        try terminal.waitForPrompt("onep:/> ")
+        let terminal = try PseudoTerminal.onep(in: world, arguments: ["--host", proxy.url, "--cik", served.rootCIK])
         try terminal.typeLine("ls")
         try terminal.waitFor("dev/")
         try terminal.waitForPrompt("onep:/> ")
