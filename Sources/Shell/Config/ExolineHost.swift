@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The platform exoline's `~/.exoline` points at, for a start without `--host`.
 ///
@@ -20,13 +19,7 @@ public enum ExolineHost {
     ///   has a value that cannot be used.
     public static func address(environment: [String: String]) throws(ShellError) -> String? {
         let store = KeyStore(environment: environment)
-        guard let path = store.exolinePath, FileManager.default.fileExists(atPath: path) else { return nil }
-        let document: [String: Any]
-        do {
-            document = try Yams.load(yaml: try String(contentsOfFile: path, encoding: .utf8)) as? [String: Any] ?? [:]
-        } catch {
-            throw ShellError.file(path, "is not valid YAML")
-        }
+        guard let path = store.exolinePath, let document = try store.document(at: path) else { return nil }
         return try address(document, path: path)
     }
 

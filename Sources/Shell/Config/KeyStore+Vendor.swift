@@ -17,7 +17,8 @@ extension KeyStore {
         return VendorCredentials(name: name, token: token)
     }
 
-    private func document(at path: String?) throws(ShellError) -> [String: Any]? {
+    /// The YAML mapping in the file at `path`; nil when there is no such file (or it holds no mapping).
+    func document(at path: String?) throws(ShellError) -> [String: Any]? {
         guard let path, FileManager.default.fileExists(atPath: path) else { return nil }
         do {
             return try Yams.load(yaml: try String(contentsOfFile: path, encoding: .utf8)) as? [String: Any]

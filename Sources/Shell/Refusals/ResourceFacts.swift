@@ -35,7 +35,11 @@ struct ResourceFacts: Sendable {
     /// `a dataport`, `an integer dataport`: its type with the article it takes.
     var described: String {
         guard let type else { return "unknown" }
-        let words = (format.map { $0 + " " } ?? "") + type
-        return (words.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + words
+        return Self.withArticle((format.map { $0 + " " } ?? "") + type)
+    }
+
+    /// `words` after the article they take: `an integer dataport`, `a float dataport`.
+    static func withArticle(_ words: String) -> String {
+        (words.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + words
     }
 }

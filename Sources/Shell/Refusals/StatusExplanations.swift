@@ -81,7 +81,6 @@ enum FormatExplanation {
     /// Why `text` does not fit the resource `name` of `format`, or nil when it fits.
     static func forResource(_ text: String, name: String, format: String) -> String? {
         guard let misfit = misfit(text, format: format) else { return nil }
-        let article = format == "integer" ? "an" : "a"
-        return "'\(name)' is \(article) \(format) dataport: \(misfit)"
+        return "'\(name)' is \(ResourceFacts.withArticle(format + " dataport")): \(misfit)"
     }
 }
