@@ -46,6 +46,16 @@ final class ChangeHub: Sendable {
         self.foreign = foreign
     }
 
+    /// Runs `body`, the work of a write transaction that stores points into `collector`: first
+    /// forgets dropped resources when due (``sweepIfDue(in:)``), then notes the collector's
+    /// resources in the change log (``log(_:in:)``). Publish the collector after the commit.
+    func storing<T>(_ collector: ChangeCollector, in db: Database, _ body: () throws -> T) throws -> T {
+        try sweepIfDue(in: db)
+        let result = try body()
+        try log(collector, in: db)
+        return result
+    }
+
     /// Notes the collector's resources in the change log, for other processes; call it inside
     /// the transaction that stored the points, just before it commits.
     func log(_ collector: ChangeCollector, in db: Database) throws {

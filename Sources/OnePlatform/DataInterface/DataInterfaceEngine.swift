@@ -108,10 +108,7 @@ extension DataInterfaceEngine {
         let collector = ChangeCollector()
         let changes = changes
         let result = try await database.write { db in
-            try changes.sweepIfDue(in: db)
-            let result = try body(db, collector)
-            try changes.log(collector, in: db)
-            return result
+            try changes.storing(collector, in: db) { try body(db, collector) }
         }
         changes.publish(collector.drain())
         return result

@@ -94,10 +94,7 @@ struct RPCEngine: Sendable {
         }
         let collector = ChangeCollector()
         let segment = try await database.write { db in
-            try changes.sweepIfDue(in: db)
-            let segment = try self.runSegment(request, from: start, in: db, collecting: collector)
-            try changes.log(collector, in: db)
-            return segment
+            try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector) }
         }
         // Only after the commit: a woken waiter must find the points when it reads.
         changes.publish(collector.drain())
@@ -115,11 +112,8 @@ struct RPCEngine: Sendable {
         let collector = ChangeCollector()
         let segment = try database.writeWithoutTransaction { db in
             try db.inRequestTransaction(.writing) {
-                try changes.sweepIfDue(in: db)
-                let segment = try self.runSegment(request, from: start, in: db, collecting: collector)
                 // As on the queued path: other processes learn of the points from the change log.
-                try changes.log(collector, in: db)
-                return segment
+                try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector) }
             }
         }
         changes.publish(collector.drain())

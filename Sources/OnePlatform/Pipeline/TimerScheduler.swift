@@ -74,10 +74,7 @@ final class TimerScheduler: Sendable {
         let collector = ChangeCollector()
         let changes = changes
         let next = try await database.write { db in
-            try changes.sweepIfDue(in: db)
-            let next = try TimerFiring.fire(db, now: now, changes: collector, logger: logger)
-            try changes.log(collector, in: db)
-            return next
+            try changes.storing(collector, in: db) { try TimerFiring.fire(db, now: now, changes: collector, logger: logger) }
         }
         changes.publish(collector.drain())
         return next
