@@ -155,12 +155,28 @@ struct JSONParser {
             guard let digit = peek(), isDigit(digit) else { throw failure("expected a digit in the exponent") }
             skipDigits()
         }
+        if !isFloat, let small = smallInteger(from: start) { return .int(small) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         // An integer is exact or out of range, never rounded through a double; a float too large
         // for a double is out of range too rather than infinite.
         if !isFloat { return Int(text).map(JSON.int) ?? .bigNumber(text) }
         guard let double = Double(text), double.isFinite else { return .bigNumber(text) }
         return .double(double)
+    }
+
+    /// The integer of at most 18 digits (which no 64-bit integer overflows) from `start` up to
+    /// the current position, read straight from the bytes; nil for a longer one.
+    private func smallInteger(from start: Int) -> Int? {
+        var index = start
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard position - index <= 18 else { return nil }
+        var value = 0
+        while index < position {
+            value = value &* 10 &+ Int(bytes[index] &- UInt8(ascii: "0"))
+            index += 1
+        }
+        return negative ? -value : value
     }
 
     private mutating func skipDigits() {
