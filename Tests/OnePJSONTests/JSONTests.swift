@@ -34,6 +34,16 @@ import Testing
         #expect(try JSON(parsing: "9007199254740993") == .int(9_007_199_254_740_993))
     }
 
+    /// Up to 18 digits are read straight from the bytes, longer ones through the text: both exact.
+    @Test(arguments: [
+        0, 7, -7, 1_421_906_172, 999_999_999_999_999_999, -999_999_999_999_999_999, 1_000_000_000_000_000_000, -1_000_000_000_000_000_000,
+        Int.max - 1,
+    ])
+    func integersOfEveryLengthAreExact(_ value: Int) throws {
+        #expect(try JSON(parsing: String(value)) == .int(value))
+        #expect(try JSON(parsing: "[\(value),\(value)]") == [.int(value), .int(value)])
+    }
+
     /// An integer beyond 64 bits is kept as its text, never rounded through a double (which would
     /// turn `-9223372036854775809` into `Int.min`).
     @Test(arguments: ["9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "-99999999999999999999"])
