@@ -134,6 +134,10 @@ struct TemplateReader {
         switch (file, code) {
         case (let file?, nil):
             let given = try yaml.string(file.value, "file")
+            if given.range(of: "^[A-Za-z][A-Za-z0-9+.-]+://", options: .regularExpression) != nil {
+                // exoline fetches such files; onep reads only files on disk.
+                throw yaml.fail(file.value, "script file \(given) is a URL: download it (e.g. curl -O) and give its path")
+            }
             let path = given.hasPrefix("/") || given.hasPrefix("~/") ? given : directory + "/" + given
             do {
                 source = try ScriptSource.compiled(path, home: home)
