@@ -25,13 +25,12 @@ struct SQLiteAnchor {
         guard execute(db, "PRAGMA synchronous = NORMAL"), execute(db, "PRAGMA foreign_keys = ON"),
             let ids = resourceIDs(db, rids: resources)
         else { return nil }
-        let values = (0..<rowsPerInsert).map { _ in "(?, ?, ?)" }.joined(separator: ", ")
-        var prepared: OpaquePointer?
-        guard
-            sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO point (resource_id, timestamp, value) VALUES \(values)", -1, &prepared, nil) == SQLITE_OK,
-            let insert = prepared
-        else { return nil }
-        defer { sqlite3_finalize(insert) }
+        // As the platform does: full inserts of `rowsPerInsert` points, the rest of a call one by one.
+        guard let insert = prepare(db, rows: rowsPerInsert), let single = prepare(db, rows: 1) else { return nil }
+        defer {
+            sqlite3_finalize(insert)
+            sqlite3_finalize(single)
+        }
         let base = 4_000_000_000
         var best = Double.infinity
         var bestCPU = Double.infinity
@@ -40,21 +39,23 @@ struct SQLiteAnchor {
             let cpuStart = PerCallScenario.cpuSeconds()
             for transaction in 0..<transactions {
                 guard execute(db, "BEGIN IMMEDIATE") else { return nil }
-                var bound: CInt = 0
                 for id in ids {
-                    for offset in 0..<perCall {
-                        sqlite3_bind_int64(insert, bound * 3 + 1, id)
-                        sqlite3_bind_int64(insert, bound * 3 + 2, Int64(base + transaction * perCall + offset))
-                        sqlite3_bind_int64(insert, bound * 3 + 3, Int64(offset))
-                        bound += 1
-                        if bound == rowsPerInsert {
-                            guard sqlite3_step(insert) == SQLITE_DONE else { return nil }
-                            sqlite3_reset(insert)
-                            bound = 0
+                    var offset = 0
+                    while offset < perCall {
+                        let rows = perCall - offset >= rowsPerInsert ? rowsPerInsert : 1
+                        let statement = rows == rowsPerInsert ? insert : single
+                        for row in 0..<rows {
+                            let index = CInt(row) * 3
+                            sqlite3_bind_int64(statement, index + 1, id)
+                            sqlite3_bind_int64(statement, index + 2, Int64(base + transaction * perCall + offset + row))
+                            sqlite3_bind_int64(statement, index + 3, Int64(offset + row))
                         }
+                        guard sqlite3_step(statement) == SQLITE_DONE else { return nil }
+                        sqlite3_reset(statement)
+                        offset += rows
                     }
                 }
-                guard bound == 0, execute(db, "COMMIT") else { return nil }
+                guard execute(db, "COMMIT") else { return nil }
             }
             best = min(best, seconds(ContinuousClock.now - start))
             bestCPU = min(bestCPU, PerCallScenario.cpuSeconds() - cpuStart)
@@ -62,6 +63,14 @@ struct SQLiteAnchor {
             guard execute(db, "DELETE FROM point WHERE resource_id IN (\(list)) AND timestamp >= \(base)") else { return nil }
         }
         return (best, bestCPU)
+    }
+
+    private func prepare(_ db: OpaquePointer, rows: Int) -> OpaquePointer? {
+        let values = repeatElement("(?, ?, ?)", count: rows).joined(separator: ", ")
+        var prepared: OpaquePointer?
+        guard sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO point (resource_id, timestamp, value) VALUES \(values)", -1, &prepared, nil) == SQLITE_OK
+        else { return nil }
+        return prepared
     }
 
     private func resourceIDs(_ db: OpaquePointer, rids: [String]) -> [Int64]? {
