@@ -22,7 +22,8 @@ struct PointTableMigrationTests {
     private func sqlite(_ directory: TemporaryDirectory, _ statements: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [directory.file("onep.sqlite"), statements]
+        // The platform of a test may still be letting go of the file: wait for it rather than fail.
+        process.arguments = ["-cmd", ".timeout 10000", directory.file("onep.sqlite"), statements]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
