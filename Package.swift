@@ -116,6 +116,8 @@ let package = Package(
             name: "onep-benchmarks",
             dependencies: [
                 "OneP", "OnePJSON", "OnePEmbedded", "OnePlatform", "OnePlatformServer", "OnePFuzz", "Shell",
+                // The physical anchors bind and step statements straight through SQLite.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -12,6 +12,8 @@ struct ThroughputScenario {
 
     static let writeGoal = 50_000.0
     static let pointGoal = 1_000_000.0
+    /// Points per insert of a long `recordbatch` (the platform's `PointStore.BulkInserter`).
+    static let rowsPerInsert = 64
 
     /// Each part on a connection of its own: the server closes one left idle for 30 seconds, as
     /// one is while a Python anchor runs on a busy machine.
@@ -40,27 +42,41 @@ struct ThroughputScenario {
         return line
     }
 
-    /// 10 requests of 10 `recordbatch` calls of 10,000 points each: 1,000,000 points.
+    /// 10 requests of 10 `recordbatch` calls of 10,000 points each: 1,000,000 points, quickest of
+    /// three runs, beside SQLite storing the same points straight into the same file.
     private func recordBatches(_ client: KeepAliveClient) async throws -> String {
         let ports = Array(tree.dataports.suffix(10))
-        let bodies = (0..<10).map { round in
-            PerCallScenario.request(
-                cik: cik,
-                calls: ports.map { port in
-                    let entries = (0..<10_000).map { offset -> JSON in [.int(1_000_000 + round * 10_000 + offset), .int(offset)] }
-                    return ("recordbatch", [.string(port), .array(entries)])
-                })
+        var best = Double.infinity
+        var bestCPU = Double.infinity
+        for run in 0..<3 {
+            let bodies = (0..<10).map { round in
+                PerCallScenario.request(
+                    cik: cik,
+                    calls: ports.map { port in
+                        let first = 1_000_000 + run * 100_000 + round * 10_000
+                        let entries = (0..<10_000).map { offset -> JSON in [.int(first + offset), .int(offset)] }
+                        return ("recordbatch", [.string(port), .array(entries)])
+                    })
+            }
+            let cpuStart = PerCallScenario.cpuSeconds()
+            let (elapsed, answers) = try await client.postEach(bodies)
+            bestCPU = min(bestCPU, PerCallScenario.cpuSeconds() - cpuStart)
+            best = min(best, seconds(elapsed))
+            for answer in answers { try PerCallScenario.check(answer, calls: ports.count) }
         }
-        let cpuStart = PerCallScenario.cpuSeconds()
-        let (elapsed, answers) = try await client.postEach(bodies)
-        let cpu = PerCallScenario.cpuSeconds() - cpuStart
-        for answer in answers { try PerCallScenario.check(answer, calls: ports.count) }
-        let rate = 1_000_000 / seconds(elapsed)
+        let rate = 1_000_000 / best
         var line =
-            "http recordbatch, 10 requests x 10 calls x 10,000 points: \(Int(rate)) points/s (goal >= \(Int(Self.pointGoal))), "
-            + "\(Int(1_000_000 / cpu)) points per CPU second (client and server)"
-        if let same = anchor.measure(Self.insertScript, arguments: ["100000", "10"])?["row"] {
-            line += ", \(Self.percent(rate * same)) of Python inserting the same rows (\(Int(1 / same)) rows/s)"
+            "http recordbatch, 10 requests x 10 calls x 10,000 points, quickest of 3: \(Int(rate)) points/s "
+            + "(goal >= \(Int(Self.pointGoal))), \(Int(1_000_000 / bestCPU)) points per CPU second (client and server)"
+        let sqlite = SQLiteAnchor(database: anchor.database)
+        if let same = sqlite.storePoints(resources: ports, perCall: 10_000, transactions: 10, rowsPerInsert: Self.rowsPerInsert) {
+            line +=
+                "; \(Self.percent(same.elapsed / best)) of SQLite storing the same points into this file, "
+                + "\(Self.rowsPerInsert) per insert as the platform does (\(Int(1_000_000 / same.elapsed)) points/s, "
+                + "\(Int(1_000_000 / same.cpu)) per CPU second)"
+        }
+        if let single = sqlite.storePoints(resources: ports, perCall: 10_000, transactions: 10) {
+            line += "; SQLite one point per insert: \(Int(1_000_000 / single.elapsed)) points/s, \(Int(1_000_000 / single.cpu)) per CPU second"
         }
         return line
     }

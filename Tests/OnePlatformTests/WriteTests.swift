@@ -122,6 +122,26 @@ struct WriteTests {
         #expect(try await platform.points(["alias": "p"]) == [[100, "second"], [200, "b"]])
     }
 
+    /// Long batches go to SQLite many points per insert: every point lands, a later entry of a
+    /// second replaces an earlier one wherever the two fall, and a bad entry stops nothing.
+    @Test func longRecordbatchStoresEveryPointAndTheLastOfASecond() async throws {
+        let platform = try TestPlatform.inMemory()
+        try await platform.dataport("integer", alias: "p")
+        var entries = (0..<200).map { index -> JSON in [.int(1_000 + index), .int(index)] }
+        entries[64] = [1_063, 6_400]
+        entries[150] = [1_010, 15_000]
+        entries[199] = ["late", 1]
+        let answer = try await platform.call("recordbatch", [["alias": "p"], .array(entries)])
+        #expect(answer["status"] == [["late", "invalid"]])
+        var expected = (0..<199).map { index -> JSON in [.int(1_000 + index), .int(index)] }
+        expected[63] = [1_063, 6_400]
+        expected[10] = [1_010, 15_000]
+        expected.removeAll { $0 == [1_064, 64] || $0 == [1_150, 150] }
+        #expect(try await platform.points(["alias": "p"]) == expected)
+        try await platform.ok("record", [["alias": "p"], .array((0..<130).map { [.int(2_000 + $0), .int($0)] }), [:]])
+        #expect(try await platform.points(["alias": "p"], limit: 1_000).count == expected.count + 130)
+    }
+
     @Test func flushEverythingOrStrictlyBetweenBounds() async throws {
         let platform = try TestPlatform.inMemory()
         try await platform.dataport("integer", alias: "p")

@@ -68,6 +68,24 @@ struct PointWriter {
         try propagation.publish(value, to: try subscribers.of(target, in: context.db), at: timestamp, context: context)
     }
 
+    /// An inserter taking many points of this resource per insert, when storing a point here
+    /// does nothing but insert it: the resource keeps values as they arrive (no rule, no
+    /// dispatch, no preprocess reading the latest values), keeps every point and has no
+    /// subscriber, so nothing reads its series between two points of a batch. Nil otherwise:
+    /// then each point goes through ``store(_:at:)``. End with ``finish(_:)``.
+    func bulk() throws -> PointStore.BulkInserter? {
+        guard case .keeps = intake, retention.isUnlimited, preprocess.isEmpty, try subscribers.of(target, in: context.db).isEmpty else {
+            return nil
+        }
+        return try PointStore.BulkInserter(context.db, resource: target.key)
+    }
+
+    /// Stores the points `bulk` still holds and notes the change, as ``store(_:at:)`` would have.
+    func finish(_ bulk: PointStore.BulkInserter) throws {
+        try bulk.finish()
+        if !bulk.isEmpty { storage.noteChange(of: target.key, in: context.changes) }
+    }
+
     /// A timestamp argument in unix seconds; a negative one counts back from now, and one that
     /// counts back past the earliest second a timestamp holds is nil.
     func timestamp(_ json: JSON) -> Int? {

@@ -13,7 +13,12 @@ enum RecordProcedures {
             guard let point = try point(entry, writer) else { throw CallFailure.invalid }
             points.append(point)
         }
-        for (timestamp, value) in points { try writer.store(value, at: timestamp) }
+        if let bulk = try writer.bulk() {
+            for (timestamp, value) in points { try bulk.put(timestamp: timestamp, value: value) }
+            try writer.finish(bulk)
+        } else {
+            for (timestamp, value) in points { try writer.store(value, at: timestamp) }
+        }
         return nil
     }
 
@@ -22,13 +27,15 @@ enum RecordProcedures {
         try arguments.expectAtMost(2)
         let (writer, entries) = try prepare(context, arguments)
         var refused: [JSON] = []
+        let bulk = try writer.bulk()
         for entry in entries {
             if let (timestamp, value) = try point(entry, writer) {
-                try writer.store(value, at: timestamp)
+                if let bulk { try bulk.put(timestamp: timestamp, value: value) } else { try writer.store(value, at: timestamp) }
             } else {
                 refused.append([entry.arrayValue?.first ?? .null, .string(CallStatus.invalid.word)])
             }
         }
+        if let bulk { try writer.finish(bulk) }
         if !refused.isEmpty { throw CallFailure.pointStatuses(refused) }
         return nil
     }

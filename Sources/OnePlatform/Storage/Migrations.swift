@@ -58,6 +58,7 @@ enum Migrations {
         ScriptMigration.register(in: &migrator)
         ChangeLogMigration.register(in: &migrator)
         ScriptStartsMigration.register(in: &migrator)
+        PointReferenceMigration.register(in: &migrator)
         return migrator
     }
 }

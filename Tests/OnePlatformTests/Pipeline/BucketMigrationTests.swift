@@ -38,7 +38,10 @@ import TestSupport
             """
             DROP TABLE consumable_bucket; DROP TABLE script_state;
             DROP TRIGGER change_log_timer_insert; DROP TRIGGER change_log_timer_update; DROP TABLE change_log;
-            DELETE FROM grdb_migrations WHERE identifier IN ('v4-consumable-buckets', 'v5-script-state', 'v6-change-log', 'v7-script-starts');
+            ALTER TABLE point RENAME TO point_v8; \(PointTableMigrationTests.versionOnePointTable);
+            INSERT INTO point SELECT * FROM point_v8; DROP TABLE point_v8; DROP TRIGGER point_on_resource_delete;
+            DELETE FROM grdb_migrations WHERE identifier IN
+                ('v4-consumable-buckets', 'v5-script-state', 'v6-change-log', 'v7-script-starts', 'v8-point-without-reference');
             """)
         try #require(downgraded)
         let reopened = TestPlatform(platform: try Platform.open(directory: directory.path, clock: clock), clock: clock)
