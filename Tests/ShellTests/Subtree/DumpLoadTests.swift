@@ -139,22 +139,47 @@ import Testing
         #expect(await shell.run("ls").out == "")
     }
 
-    /// Depth 3, 300 resources: a dump without data costs requests by depth, not by size.
-    @Test func dumpRequestsGrowWithDepthNotSize() async throws {
-        let shell = try ShellFixture()
+    /// Depth 3, 300 resources, with aliases at every level: a dump without data costs requests by
+    /// depth, not by size.
+    static func deepTree(_ shell: ShellFixture) async throws {
         var script: [String] = []
         for a in 0..<5 {
-            script.append("create client c\(a)")
+            script.append("create client c\(a) --alias c\(a)")
             for b in 0..<5 {
-                script.append("create client c\(a)/d\(b)")
-                for p in 0..<10 { script.append("create dataport c\(a)/d\(b)/p\(p) --format integer") }
+                script.append("create client c\(a)/d\(b) --alias d\(b)")
+                for p in 0..<10 { script.append("create dataport c\(a)/d\(b)/p\(p) --format integer" + (p == 0 ? " --alias p0" : "")) }
             }
         }
         #expect(await shell.runner.runScript(lines: script) == 0)
         try await shell.setUp("set timing on")
+    }
+
+    @Test func dumpRequestsGrowWithDepthNotSize() async throws {
+        let shell = try ShellFixture()
+        try await Self.deepTree(shell)
         let result = await shell.run("dump --file \(shell.file("all.json"))")
         #expect(result.out.hasPrefix("dumped 281 resources"))
-        // 2·depth+2, and one request per client owning clients two levels down (their aliases).
-        #expect(try #require(ShellFixture.requests(in: result.err)) <= 2 * 3 + 2 + 5)
+        // This platform answers every ancestor the aliases a client maps: 2·depth+2 at most.
+        #expect(try #require(ShellFixture.requests(in: result.err)) <= 2 * 3 + 2)
+        let document = try JSON(parsing: String(contentsOfFile: shell.file("all.json"), encoding: .utf8))
+        let deep = document["root"]?["children"]?[0]?["children"]?[0]
+        #expect(deep?["aliases"] == ["d0"])
+        #expect(deep?["children"]?.arrayValue?.first { $0["description"]?["name"] == "p0" }?["aliases"] == ["p0"])
+    }
+
+    /// Where only a client and its owner may read its aliases (the hosted platform), the clients two
+    /// or more levels down that map aliases are read through their owners: a request per owner, and
+    /// the same document.
+    @Test func deepAliasesAreReadThroughTheirOwnersWhereOnlyTheyMayReadThem() async throws {
+        let open = try ShellFixture()
+        try await Self.deepTree(open)
+        let hosted = try ShellFixture(transport: { HostedAliasVisibility(inner: $0) })
+        try await Self.deepTree(hosted)
+        let plain = await open.run("dump")
+        let result = await hosted.run("dump")
+        #expect(try Self.normalized(result.out) == Self.normalized(plain.out))
+        // One more request for each of the 5 clients whose clients map aliases.
+        let requests = try #require(ShellFixture.requests(in: plain.err))
+        #expect(try #require(ShellFixture.requests(in: result.err)) == requests + 5)
     }
 }
