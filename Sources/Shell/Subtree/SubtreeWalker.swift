@@ -7,12 +7,13 @@ import OnePJSON
 /// and reads the aliases each maps.
 ///
 /// The walk acts as the start client. rpc.md lets only a client and its owner read the aliases
-/// the client maps; to anyone else `info` answers "undefined" in place of each alias list, so a
-/// client that maps no alias answers an empty map to every caller, and one that maps some is read
-/// again as its owner, one request per owner, sent at once. Aliases never cost a request for a
-/// subtree whose clients below the first level map none, nor on a platform that answers the lists
-/// to every ancestor. Looking up one alias by name needs no such request: `lookup [client,
-/// "alias", name]` works for any client below the caller (``aliasLookup``).
+/// the client maps: to anyone else `info` answers "undefined" in place of each list (the hosted
+/// platform) or leaves the section out (this one). A client whose map comes back unreadable is
+/// read again as its owner, one request per owner, sent at once: so clients two or more levels
+/// down cost one request per client that owns them, unless the platform's answer shows that
+/// they map nothing (an empty map, which the hosted platform's "undefined" form allows). Looking
+/// up one alias by name needs no such request: `lookup [client, "alias", name]` works for any
+/// client below the caller (``aliasLookup``).
 struct SubtreeWalker {
     /// What `info` reads for every resource besides its description.
     var parts: [InfoOption] = []
@@ -95,10 +96,11 @@ struct SubtreeWalker {
     }
 
     /// The alias lists of an `info` aliases answer by the RID they name, or nil when the caller may
-    /// not read them (the call failed, or the platform answered "undefined" in place of a list).
+    /// not read them: the call failed, the answer leaves the section out (as this platform does for
+    /// anyone but the client and its owner), or it says "undefined" in place of a list (as rpc.md
+    /// documents for the hosted platform).
     private static func aliasMap(_ answer: CallResult) -> [String: [String]]? {
-        guard answer.status.isOK else { return nil }
-        let entries = answer.result?["aliases"]?.objectValue ?? [:]
+        guard answer.status.isOK, let entries = answer.result?["aliases"]?.objectValue else { return nil }
         guard entries.allSatisfy({ $0.value.arrayValue != nil }) else { return nil }
         return Child.aliasLists(answer.result)
     }

@@ -70,7 +70,9 @@ final class RoomThief: Sendable {
         func send(_ body: [UInt8]) async throws -> [UInt8] {
             if body.count > 20_000, let target = thief.target.withLock({ $0 }),
                 String(decoding: body, as: UTF8.self).contains(#""procedure":"create""#),
-                thief.done.withLock({ done in defer { done = true }; return !done })
+                thief.done.withLock({ done in
+                    defer { done = true }; return !done
+                })
             {
                 let client = RPCClient(transport: base, auth: .cik(target.cik))
                 let calls = (0..<RoomThief.taken).map { _ in Call.create(.rid(target.client), type: .dataport, description: ["format": "integer"]) }

@@ -12,9 +12,8 @@ enum DumpCommand {
         abstract: "Write a subtree as a JSON document: descriptions, aliases, tags, comments, subscriptions, and points with --data",
         discussion:
             "The document is what 'load' reads back. Points are read in pages and written as they come, so a large subtree is never "
-            + "held in memory whole. Without --data the requests grow with the depth of the subtree, not its size: one per level. Where "
-            + "only a client and its owner may read the aliases it maps (rpc.md), each client that owns alias-mapping clients two or "
-            + "more levels down costs one request more.",
+            + "held in memory whole. Without --data the requests grow with the depth of the subtree, not its size, plus one for each "
+            + "client that owns clients two or more levels down: only a client and its owner may read the aliases it maps.",
         arguments: [path, data, file],
         examples: ["dump device1 --file device1.json", "dump device1 --data --file device1-with-history.json", "dump > all.json"],
         run: { context in try await run(&context) }

@@ -33,9 +33,8 @@ enum FindCommand {
             + "serial number, and are found anywhere in meta and script text; with --regex they are regular expressions found anywhere. "
             + "Prints the path of each match (relative to here, or under --in), with --show more fields. Exits 1 when nothing matches. "
             + "Requests grow with the depth of the subtree, not its size; --model and --sn also ask the provisioning API. An alias "
-            + "pattern with wildcards (or -i, --regex, --show alias) reads every client's aliases, in the requests "
-            + "of the walk; where only a client and its owner may read them (rpc.md), one more for each client that owns "
-            + "alias-mapping clients two or more levels down.",
+            + "pattern with wildcards (or -i, --regex, --show alias) reads every client's aliases: one more request for each client that "
+            + "owns clients two or more levels down, as only a client and its owner may read them.",
         arguments: [pattern, path, name, alias, rid, type, format, meta, script, tag, model, sn, regex, ignoreCase, level, show],
         examples: [
             "find 'temp*'", "find --type dataport --format float --in device1", "find --script 'alias%[' --regex",
