@@ -34,9 +34,9 @@ extension JSON {
 
 /// A recursive-descent parser over UTF-8 bytes.
 struct JSONParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var position = 0
-    private var depth = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    var depth = 0
     private let maximumDepth: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
@@ -124,7 +124,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func enter() throws(JSONParseError) {
+    mutating func enter() throws(JSONParseError) {
         depth += 1
         guard depth <= maximumDepth else { throw failure(JSONParseError.nestingReason) }
     }
@@ -133,6 +133,17 @@ struct JSONParser {
 
     private mutating func parseNumber() throws(JSONParseError) -> JSON {
         let start = position
+        let isFloat = try scanNumber()
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        // An integer is exact or out of range, never rounded through a double; a float too large
+        // for a double is out of range too rather than infinite.
+        if !isFloat { return Int(text).map(JSON.int) ?? .bigNumber(text) }
+        guard let double = Double(text), double.isFinite else { return .bigNumber(text) }
+        return .double(double)
+    }
+
+    /// Moves past a number as JSON writes it; answers whether it has a fraction or an exponent.
+    mutating func scanNumber() throws(JSONParseError) -> Bool {
         var isFloat = false
         if peek() == UInt8(ascii: "-") { position += 1 }
         guard let first = peek(), isDigit(first) else { throw failure("expected a digit") }
@@ -155,12 +166,7 @@ struct JSONParser {
             guard let digit = peek(), isDigit(digit) else { throw failure("expected a digit in the exponent") }
             skipDigits()
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        // An integer is exact or out of range, never rounded through a double; a float too large
-        // for a double is out of range too rather than infinite.
-        if !isFloat { return Int(text).map(JSON.int) ?? .bigNumber(text) }
-        guard let double = Double(text), double.isFinite else { return .bigNumber(text) }
-        return .double(double)
+        return isFloat
     }
 
     private mutating func skipDigits() {
@@ -173,7 +179,7 @@ struct JSONParser {
 
     // MARK: Strings
 
-    private mutating func parseString() throws(JSONParseError) -> String {
+    mutating func parseString() throws(JSONParseError) -> String {
         position += 1
         let start = position
         // Fast path: no escapes.
@@ -210,17 +216,25 @@ struct JSONParser {
     }
 
     private mutating func appendEscape(to scratch: inout [UInt8]) throws(JSONParseError) {
+        let scalar = try readEscape()
+        if scalar.isASCII {
+            scratch.append(UInt8(scalar.value))
+        } else {
+            scratch.append(contentsOf: Array(String(Character(scalar)).utf8))
+        }
+    }
+
+    /// Reads one escape, after its backslash: the character it stands for.
+    mutating func readEscape() throws(JSONParseError) -> Unicode.Scalar {
         guard let escape = peek() else { throw failure("unterminated escape") }
         position += 1
         switch escape {
-        case UInt8(ascii: "\""): scratch.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): scratch.append(UInt8(ascii: "\\"))
-        case UInt8(ascii: "/"): scratch.append(UInt8(ascii: "/"))
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return Unicode.Scalar(escape)
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
         case UInt8(ascii: "u"):
             var scalar = try parseHex4()
             if (0xD800..<0xDC00).contains(scalar) {
@@ -235,7 +249,7 @@ struct JSONParser {
                 throw failure("unpaired surrogate")
             }
             guard let unicode = Unicode.Scalar(scalar) else { throw failure("invalid unicode escape") }
-            scratch.append(contentsOf: Array(String(Character(unicode)).utf8))
+            return unicode
         default:
             throw failure("invalid escape")
         }
@@ -259,7 +273,7 @@ struct JSONParser {
         return value
     }
 
-    private func decodeUTF8(_ slice: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONParseError) -> String {
+    func decodeUTF8(_ slice: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONParseError) -> String {
         // ASCII is UTF-8 as it is; the generic validation is the slow part of most strings.
         if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
         guard let string = String(validating: slice, as: UTF8.self) else {
@@ -270,7 +284,7 @@ struct JSONParser {
 
     // MARK: Helpers
 
-    private mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
+    mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count else { throw failure("unexpected end of input") }
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
@@ -280,11 +294,11 @@ struct JSONParser {
         position += count
     }
 
-    private func peek() -> UInt8? {
+    func peek() -> UInt8? {
         position < bytes.count ? bytes[position] : nil
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
@@ -293,7 +307,7 @@ struct JSONParser {
         }
     }
 
-    private func failure(_ reason: String) -> JSONParseError {
+    func failure(_ reason: String) -> JSONParseError {
         JSONParseError(offset: position, reason: reason)
     }
 }

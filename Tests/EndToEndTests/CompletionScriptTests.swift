@@ -115,6 +115,17 @@ import Testing
         return (served, "onep --host \(served.url) --cik \(served.rootCIK) read ")
     }
 
+    /// Types `line` and the start of the device's dataport at a shell's prompt, presses Tab, expects
+    /// the whole path, then leaves the shell.
+    private static func tabCompletesTheDataport(after line: String, at terminal: PseudoTerminal) throws {
+        try terminal.type(line + "dev/te" + PseudoTerminal.Key.tab)
+        try terminal.waitFor("read dev/temperature")
+        // Ctrl-U empties the line (Ctrl-C would make zsh drop what is typed next).
+        try terminal.type("\u{15}")
+        try terminal.typeLine("exit")
+        _ = try terminal.waitForExit()
+    }
+
     @Test(arguments: [false, true]) func bashCompletesAfterAURLWithAColon(withBashCompletion: Bool) throws {
         let environment = try IsolatedEnvironment()
         let (served, line) = try Self.platformWithDevice(in: environment)
@@ -127,12 +138,7 @@ import Testing
         }
         try terminal.typeLine("source \(Self.scripts)/onep.bash")
         try terminal.waitFor("ready> ")
-        try terminal.type(line + "dev/te" + PseudoTerminal.Key.tab)
-        try terminal.waitFor("read dev/temperature")
-        // Ctrl-U empties the line (Ctrl-C would make zsh drop what is typed next).
-        try terminal.type("\u{15}")
-        try terminal.typeLine("exit")
-        _ = try terminal.waitForExit()
+        try Self.tabCompletesTheDataport(after: line, at: terminal)
     }
 
     @Test func zshCompletesAfterAURLWithAColon() throws {
@@ -144,12 +150,7 @@ import Testing
         try terminal.waitFor("ready> ")
         try terminal.typeLine("fpath=(\(Self.scripts) $fpath); autoload -U compinit; compinit -u")
         try terminal.waitFor("ready> ")
-        try terminal.type(line + "dev/te" + PseudoTerminal.Key.tab)
-        try terminal.waitFor("read dev/temperature")
-        // Ctrl-U empties the line (Ctrl-C would make zsh drop what is typed next).
-        try terminal.type("\u{15}")
-        try terminal.typeLine("exit")
-        _ = try terminal.waitForExit()
+        try Self.tabCompletesTheDataport(after: line, at: terminal)
     }
 
     @Test func fishCompletesAfterAURLWithAColon() throws {

@@ -12,6 +12,10 @@ struct Template: Sendable {
     /// exoline's `device:` section: the model (and vendor) the device is made for.
     var model: String?
     var vendor: String?
+    /// `device: limits:` in exoline's spec files: the limits of the client the template is for,
+    /// and the line they are given on.
+    var limits: JSON?
+    var limitsLine = 0
     /// What the device holds, in the order the file lists it.
     var resources: [TemplateResource]
     /// Keys onep reads but does not enforce, one line each (exoline's `jsonschema`).

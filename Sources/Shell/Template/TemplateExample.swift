@@ -12,9 +12,11 @@ enum TemplateExample {
 
         # The model (and vendor) devices of this kind are provisioned for: 'template apply FILE
         # --all-of-model thermostat' applies it to every client enabled for a serial number of it.
+        # limits (as exoline's spec files give them) are the device's own: a count or inherit.
         device:
           model: thermostat
           vendor: acme
+          limits: {dataport: 20}
 
         dataports:
           - alias: temp                 # the alias the device writes to

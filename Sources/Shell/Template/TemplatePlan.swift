@@ -43,6 +43,7 @@ struct TemplatePlan {
     init(_ match: TemplateMatch) {
         let paired = SubtreeComparison.correspondence(match.client, match.tree.root)
         var planner = Planner(match: match, paired: paired)
+        planner.update(match.client, toward: match.tree.root, in: match.client, path: ".")
         planner.visit(match.client, match.tree.root, path: "", owner: [])
         self = planner.plan
         // A missing value apply writes (when the template gives one); a wrong one stays.

@@ -120,7 +120,8 @@ extension TemplateReader {
         return rule
     }
 
-    private func limits(_ node: Node) throws(ShellError) -> JSON {
+    /// A client's limits: each a count or `inherit`.
+    func limits(_ node: Node) throws(ShellError) -> JSON {
         let entries = try yaml.entries(node, "limits")
         try yaml.checkKeys(entries, known: DescriptionOptions.clientLimitKeys, in: "limits")
         var object = JSONObject()

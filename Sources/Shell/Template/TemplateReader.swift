@@ -28,10 +28,15 @@ struct TemplateReader {
         try reader.yaml.checkKeys(entries, known: topKeys, in: "the template")
         for entry in entries where entry.key == "device" {
             let device = try reader.yaml.entries(entry.value, "device")
-            try reader.yaml.checkKeys(device, known: ["model", "vendor"], in: "device")
+            try reader.yaml.checkKeys(device, known: ["model", "vendor", "limits"], in: "device")
             for item in device {
-                let value = try reader.yaml.string(item.value, "device \(item.key)")
-                if item.key == "model" { template.model = value } else { template.vendor = value }
+                switch item.key {
+                case "limits":
+                    template.limits = try reader.limits(item.value)
+                    template.limitsLine = item.value.mark?.line ?? 0
+                case "model": template.model = try reader.yaml.string(item.value, "device model")
+                default: template.vendor = try reader.yaml.string(item.value, "device vendor")
+                }
             }
         }
         template.resources = try reader.contents(of: entries, notes: &template.notes)
@@ -129,6 +134,10 @@ struct TemplateReader {
         switch (file, code) {
         case (let file?, nil):
             let given = try yaml.string(file.value, "file")
+            if given.range(of: "^[A-Za-z][A-Za-z0-9+.-]+://", options: .regularExpression) != nil {
+                // exoline fetches such files; onep reads only files on disk.
+                throw yaml.fail(file.value, "script file \(given) is a URL: download it (e.g. curl -O) and give its path")
+            }
             let path = given.hasPrefix("/") || given.hasPrefix("~/") ? given : directory + "/" + given
             do {
                 source = try ScriptSource.compiled(path, home: home)

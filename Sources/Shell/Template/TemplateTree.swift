@@ -14,6 +14,12 @@ struct TemplateTree {
         var state = State(path: template.path)
         var root = SubtreeResource(rid: State.madeRID(0), type: "client")
         root.children = try state.build(template.resources)
+        if let limits = template.limits {
+            // The device's own limits: the client the template is for is compared and updated
+            // like any client the template lists.
+            root.description["limits"] = limits
+            state.resources[root.rid] = TemplateResource(type: "client", line: template.limitsLine, fields: ["limits": limits])
+        }
         self.root = root
         resources = state.resources
     }

@@ -22,25 +22,7 @@ final class CannedServer: @unchecked Sendable {
     /// A server that answers each request with `answer`, or never answers when it is nil.
     init(answer: String?) throws {
         self.answer = answer.map { Array($0.utf8) }
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else { throw HoldingProxyError("socket failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(listener, 16) == 0 else {
-            close(listener)
-            throw HoldingProxyError("cannot listen")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
-        }
-        url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))"
-        self.listener = listener
+        (listener, url) = try listenOnLoopback()
         let thread = Thread { [self] in acceptConnections() }
         thread.start()
     }

@@ -23,24 +23,9 @@ final class HoldingProxy: @unchecked Sendable {
 
     /// Starts forwarding to `upstream`, a `http://127.0.0.1:PORT` URL.
     init(forwardingTo upstream: String) throws {
-        guard let port = upstream.split(separator: ":").last.flatMap({ UInt16($0) }) else { throw HoldingProxyError("no port in \(upstream)") }
+        guard let port = upstream.split(separator: ":").last.flatMap({ UInt16($0) }) else { throw LoopbackSocketError("no port in \(upstream)") }
         upstreamPort = port
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else { throw HoldingProxyError("socket failed") }
-        var address = HoldingProxy.loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(listener, 16) == 0 else {
-            close(listener)
-            throw HoldingProxyError("cannot listen")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
-        }
-        url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))"
-        self.listener = listener
+        (listener, url) = try listenOnLoopback()
         let thread = Thread { [self] in acceptConnections() }
         thread.start()
     }
@@ -118,7 +103,7 @@ final class HoldingProxy: @unchecked Sendable {
         let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard upstream >= 0 else { return nil }
         defer { close(upstream) }
-        var address = HoldingProxy.loopback(port: upstreamPort)
+        var address = loopbackAddress(port: upstreamPort)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -176,17 +161,4 @@ final class HoldingProxy: @unchecked Sendable {
         }
         return true
     }
-
-    private static func loopback(port: UInt16) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return address
-    }
-}
-
-struct HoldingProxyError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -6,28 +6,6 @@ import Testing
 
 /// A device that knows only its CIK talks to a started server with the real `curl`, as http.md shows.
 @Suite struct DataInterfaceCurlTests {
-    private struct CurlAnswer {
-        let status: Int
-        let body: String
-    }
-
-    /// Runs curl and answers the status and body; `-w` puts the status on a last line of its own.
-    private func curl(_ arguments: [String]) async throws -> CurlAnswer {
-        let output = try await offThread { () -> String in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-            process.arguments = ["--silent", "--show-error", "--max-time", "60", "--write-out", "\n%{http_code}"] + arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
-        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
-        return CurlAnswer(status: Int(lines.last ?? "") ?? 0, body: lines.dropLast().joined(separator: "\n"))
-    }
-
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
     func aDeviceWritesAndReadsWithCurl() async throws {
         let fixture = try PlatformFixture()

@@ -61,6 +61,38 @@ import Testing
         }
     }
 
+    /// A request with more calls than the limit is refused before its calls are built (a body
+    /// long enough is skimmed first), and still with the answer a whole parse gives: its
+    /// credentials are checked first, and a body that is not JSON is refused as such.
+    @Test func tooManyCallsAreRefusedAsAWholeParseWouldRefuseThem() async throws {
+        let limits = ServerLimits(rpc: RPCLimits(maximumCalls: 1_000))
+        try await withServer(.init(port: 0, limits: limits)) { server, fixture in
+            let lookup: JSON = ["id": 1, "procedure": "lookup", "arguments": [["alias": ""], "alias", ""]]
+            let connection = try RawHTTPConnection(port: server.port)
+            let allowed = try await connection.post("/onep:v1/rpc/process", body: fixture.rpc(Array(repeating: lookup, count: 1_000)))
+            #expect(allowed.json?.arrayValue?.count == 1_000)
+
+            let tooMany = fixture.rpc(Array(repeating: lookup, count: 1_001))
+            let refused = try await connection.post("/onep:v1/rpc/process", body: tooMany)
+            let error: JSON = [
+                "code": 400, "message": "a request may hold at most 1000 calls; send them in several requests", "context": "calls",
+            ]
+            #expect(refused.json == ["error": error])
+
+            let calls = JSON.array(Array(repeating: lookup, count: 1_001))
+            let badAuth = JSON.object(["calls": calls, "auth": "x"]).utf8Bytes()
+            let authFirst = try await connection.post("/onep:v1/rpc/process", body: badAuth)
+            #expect(authFirst.json == ["error": ["code": 400, "message": "auth must be an object", "context": "auth"]])
+
+            let notJSON = try await connection.post("/onep:v1/rpc/process", body: tooMany + Array(",".utf8))
+            #expect(notJSON.json == ["error": ["code": -1, "message": "request body is not valid JSON"]])
+
+            // Entries too short to be calls: the body is parsed whole, and refused the same way.
+            let short = Array(#"{"auth":{"cik":"x"},"calls":[\#(Array(repeating: "1", count: 1_001).joined(separator: ","))]}"#.utf8)
+            #expect(try await connection.post("/onep:v1/rpc/process", body: short).json == ["error": error])
+        }
+    }
+
     @Test func nestingPastTheLimitIsARequestError() async throws {
         let limits = ServerLimits(rpc: RPCLimits(maximumNesting: 8))
         try await withServer(.init(port: 0, limits: limits)) { server, fixture in

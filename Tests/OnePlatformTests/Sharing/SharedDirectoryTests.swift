@@ -21,11 +21,25 @@ struct SharedDirectoryTests {
         TestPlatform(platform: try Platform.open(directory: directory.path, clock: clock, backgroundWork: .whenFree(as: command)), clock: clock)
     }
 
-    @Test func aWaitEndsOnAPointTheOtherWrote() async throws {
+    /// Two platforms on one directory and one clock, as two processes open them.
+    private struct TwoProcesses {
+        let directory: TemporaryDirectory
+        let clock: ManualClock
+        let first: TestPlatform
+        let second: TestPlatform
+    }
+
+    /// Opens two platforms on a fresh directory; the names are the commands each says it is.
+    private func twoProcesses(_ first: String = "first", _ second: String = "second") throws -> TwoProcesses {
         let directory = try TemporaryDirectory()
         let clock = TestTime.clock()
-        let first = try open(directory, clock, as: "first")
-        let second = try open(directory, clock, as: "second")
+        return TwoProcesses(
+            directory: directory, clock: clock, first: try open(directory, clock, as: first), second: try open(directory, clock, as: second))
+    }
+
+    @Test func aWaitEndsOnAPointTheOtherWrote() async throws {
+        let two = try twoProcesses()
+        let (first, second) = (two.first, two.second)
         try await first.dataport("integer", alias: "temp")
         let waiting = await second.startWaiting([("wait", [["alias": "temp"], ["timeout": 600_000]])])
         try await first.ok("write", [["alias": "temp"], 7])
@@ -33,10 +47,8 @@ struct SharedDirectoryTests {
     }
 
     @Test func aWaitWithSinceEndsOnAPointTheOtherWrote() async throws {
-        let directory = try TemporaryDirectory()
-        let clock = TestTime.clock()
-        let first = try open(directory, clock, as: "first")
-        let second = try open(directory, clock, as: "second")
+        let two = try twoProcesses()
+        let (clock, first, second) = (two.clock, two.first, two.second)
         try await first.dataport("integer", alias: "temp")
         try await first.ok("write", [["alias": "temp"], 1])
         clock.advance(by: 1)
@@ -46,10 +58,8 @@ struct SharedDirectoryTests {
     }
 
     @Test func aPointTheOtherStoredBeforeTheWaitBeganDoesNotEndIt() async throws {
-        let directory = try TemporaryDirectory()
-        let clock = TestTime.clock()
-        let first = try open(directory, clock, as: "first")
-        let second = try open(directory, clock, as: "second")
+        let two = try twoProcesses()
+        let (clock, first, second) = (two.clock, two.first, two.second)
         try await first.dataport("integer", alias: "temp")
         try await first.ok("write", [["alias": "temp"], 1])
         // The second platform may not have read the first point from the log yet: the wait must
@@ -62,10 +72,8 @@ struct SharedDirectoryTests {
     }
 
     @Test func aLongPollEndsOnAPointTheOtherWrote() async throws {
-        let directory = try TemporaryDirectory()
-        let clock = TestTime.clock()
-        let first = try open(directory, clock, as: "first")
-        let second = try open(directory, clock, as: "second")
+        let two = try twoProcesses()
+        let (first, second) = (two.first, two.second)
         let device = try await DataDevice.make(first, dataports: [("temp", "float")])
         let polling = DataDevice(platform: second, cik: device.cik, auth: device.auth)
         let request = polling.request("GET", query: "temp", headers: [("Request-Timeout", "300000")])
@@ -76,10 +84,8 @@ struct SharedDirectoryTests {
     }
 
     @Test func exactlyOneRunsTheBackgroundWorkAndSaysWho() async throws {
-        let directory = try TemporaryDirectory()
-        let clock = TestTime.clock()
-        let first = try open(directory, clock, as: "onep serve")
-        let second = try open(directory, clock, as: "onep")
+        let two = try twoProcesses("onep serve", "onep")
+        let (first, second) = (two.first, two.second)
         #expect(first.platform.backgroundWorkOwner == .thisProcess)
         guard case .otherProcess(let facts?) = second.platform.backgroundWorkOwner else {
             Issue.record("the second platform should see the first as the owner, saw \(second.platform.backgroundWorkOwner)")
@@ -105,10 +111,8 @@ struct SharedDirectoryTests {
     }
 
     @Test func theOwnerFiresATimerTheOtherSet() async throws {
-        let directory = try TemporaryDirectory()
-        let clock = TestTime.clock()
-        let owner = try open(directory, clock, as: "owner")
-        let other = try open(directory, clock, as: "other")
+        let two = try twoProcesses("owner", "other")
+        let (clock, owner, other) = (two.clock, two.first, two.second)
         // The owner has no timer of its own, so its scheduler sleeps until the log tells it of this one.
         let rule = try await other.datarule(["timeout": ["timeout": 10, "repeat": false]])
         clock.advance(by: 10)
@@ -119,10 +123,8 @@ struct SharedDirectoryTests {
     }
 
     @Test func aScriptTheOtherCreatedRunsOnceInTheOwner() async throws {
-        let directory = try TemporaryDirectory()
-        let clock = TestTime.clock()
-        let owner = try open(directory, clock, as: "owner")
-        let other = try open(directory, clock, as: "other")
+        let two = try twoProcesses("owner", "other")
+        let (owner, other) = (two.first, two.second)
         try await other.dataport("integer", alias: "in")
         let script = try await other.script("debug('started') while true do alias['in'].wait() debug('saw') end")
         #expect(try await eventually { try await owner.log(script) == ["line 1: started"] })
@@ -134,10 +136,8 @@ struct SharedDirectoryTests {
     }
 
     @Test func aScriptTheOtherUpdatesWithTheSameSourceRestartsInTheOwner() async throws {
-        let directory = try TemporaryDirectory()
-        let clock = TestTime.clock()
-        let owner = try open(directory, clock, as: "owner")
-        let other = try open(directory, clock, as: "other")
+        let two = try twoProcesses("owner", "other")
+        let (owner, other) = (two.first, two.second)
         try await other.dataport("integer", alias: "in")
         let source = "debug('started') while true do alias['in'].wait() debug('saw') end"
         let script = try await other.script(source)
@@ -151,10 +151,8 @@ struct SharedDirectoryTests {
     }
 
     @Test func aScriptTheOtherDropsStopsInTheOwner() async throws {
-        let directory = try TemporaryDirectory()
-        let clock = TestTime.clock()
-        let owner = try open(directory, clock, as: "owner")
-        let other = try open(directory, clock, as: "other")
+        let two = try twoProcesses("owner", "other")
+        let (owner, other) = (two.first, two.second)
         try await other.dataport("integer", alias: "in")
         let script = try await other.script("while true do alias['in'].wait() end")
         #expect(await eventually { owner.platform.waitingScriptCount == 1 })

@@ -53,6 +53,18 @@ import Testing
         #expect(error.hasSuffix("missing.lua does not exist: check the path"), "\(error)")
     }
 
+    @Test func aScriptFileGivenByURLSaysToDownloadIt() async throws {
+        let shell = try ShellFixture()
+        let file = try shell.write("url.yaml", "scripts:\n  - file: https://example.com/convert.lua\n")
+        try await shell.setUp("create client dev")
+        let refused = await shell.run("template apply dev \(file)")
+        #expect(refused.status == 1)
+        #expect(
+            refused.err == "error: \(file):2: script file https://example.com/convert.lua is a URL: download it (e.g. curl -O) and give its path\n",
+            "\(refused.err)")
+        #expect(await shell.run("ls dev").out == "")
+    }
+
     @Test func aScriptFileIsReadRelativeToTheTemplate() async throws {
         let shell = try ShellFixture()
         let folder = shell.file("site")

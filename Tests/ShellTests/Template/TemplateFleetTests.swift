@@ -123,6 +123,28 @@ import Testing
         #expect(broken.out.contains("  config  dataport\n-   value: not json\n+   value: JSON text (format string/json)\n"), "\(broken.out)")
     }
 
+    /// exoline's spec files may give the device's own limits under `device:`; they are the limits
+    /// of the client the template is applied to.
+    @Test func theDevicesOwnLimitsAreCheckedAndApplied() async throws {
+        let shell = try ShellFixture()
+        let file = try shell.write("limits.yaml", "device:\n  vendor: acme\n  model: box\n  limits:\n    dataport: 2\n")
+        try await shell.setUp("create client dev")
+        let checked = await shell.run("template check dev \(file)")
+        #expect(checked.status == 1, "\(checked)")
+        #expect(checked.out.contains("  .  client\n-   limits.dataport: inherit\n+   limits.dataport: 2\n"), "\(checked.out)")
+        let applied = await shell.run("template apply dev \(file)")
+        #expect(applied.status == 0 && applied.out == "updated client .: limits\n", "\(applied)")
+        #expect(await shell.run("template check dev \(file)").status == 0)
+        let description = try JSON(parsing: await shell.run("info dev --include description").out)
+        #expect(description["description"]?["limits"]?["dataport"] == 2, "\(description)")
+        #expect(description["description"]?["limits"]?["datarule"] == "inherit", "\(description)")
+        try await shell.setUp("create dataport dev/a --format integer", "create dataport dev/b --format integer")
+        #expect(await shell.run("create dataport dev/c --format integer").status == 1)
+        let bad = try shell.write("bad.yaml", "device:\n  limits:\n    dataports: 2\n")
+        let refused = await shell.run("template check dev \(bad)")
+        #expect(refused.status == 1 && refused.err.hasPrefix("error: \(bad):3: "), "\(refused)")
+    }
+
     @Test func exolineIdsMakeOneResourcePerID() async throws {
         let shell = try ShellFixture()
         let file = try shell.write(

@@ -1,0 +1,177 @@
+extension JSON {
+    /// One member of the object a document holds, found by ``outline(of:maximumNesting:)``.
+    public struct Member: Sendable, Equatable {
+        public let key: String
+        /// Where the member's value lies, in byte offsets from the start of the document.
+        public let range: Range<Int>
+        /// How many elements the value holds when it is an array; nil for any other value.
+        public let count: Int?
+
+        public init(key: String, range: Range<Int>, count: Int?) {
+            self.key = key
+            self.range = range
+            self.count = count
+        }
+    }
+
+    /// The members of the object a document holds, in order and duplicates included, found
+    /// without building their values.
+    ///
+    /// The whole document is checked exactly as ``init(parsing:maximumNesting:)`` checks it, with
+    /// the same errors, but nothing is built except the keys of the outer object. So the shape of
+    /// a large document (how many entries a list holds) can be learned at the cost of one pass over
+    /// its bytes, before deciding to build it.
+    /// - Returns: nil when the document holds something other than an object.
+    /// - Throws: the ``JSONParseError`` parsing would throw.
+    public static func outline<Bytes: Collection<UInt8>>(
+        of bytes: Bytes, maximumNesting: Int = JSON.maximumNesting
+    ) throws(JSONParseError) -> [Member]? {
+        let result: Result<[Member]?, JSONParseError>
+        if let direct = bytes.withContiguousStorageIfAvailable({ Self.outline($0, maximumNesting: maximumNesting) }) {
+            result = direct
+        } else {
+            result = Array(bytes).withUnsafeBufferPointer { Self.outline($0, maximumNesting: maximumNesting) }
+        }
+        return try result.get()
+    }
+
+    private static func outline(_ buffer: UnsafeBufferPointer<UInt8>, maximumNesting: Int) -> Result<[Member]?, JSONParseError> {
+        var parser = JSONParser(buffer, maximumDepth: maximumNesting)
+        do throws(JSONParseError) {
+            return .success(try parser.outlineDocument())
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+extension JSONParser {
+    /// The members of the document's outer object, or nil when it holds another value; the rest
+    /// of the document is skipped over, checked as ``parseDocument()`` checks it.
+    mutating func outlineDocument() throws(JSONParseError) -> [JSON.Member]? {
+        skipWhitespace()
+        var members: [JSON.Member]?
+        if peek() == UInt8(ascii: "{") {
+            members = try outlineObject()
+        } else {
+            _ = try skipValue()
+        }
+        skipWhitespace()
+        guard position == bytes.count else { throw failure("unexpected text after the value") }
+        return members
+    }
+
+    private mutating func outlineObject() throws(JSONParseError) -> [JSON.Member] {
+        var members: [JSON.Member] = []
+        try skipObject { parser, key throws(JSONParseError) in
+            let start = parser.position
+            let count = try parser.skipValue()
+            members.append(JSON.Member(key: key, range: start..<parser.position, count: count))
+        }
+        return members
+    }
+
+    // MARK: Skipping values
+
+    /// Moves past one value, checking it as ``parseDocument()`` would; answers how many elements it
+    /// holds when it is an array.
+    private mutating func skipValue() throws(JSONParseError) -> Int? {
+        guard position < bytes.count else { throw failure("unexpected end of input") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): try skipObject { parser, _ throws(JSONParseError) in _ = try parser.skipValue() }
+        case UInt8(ascii: "["): return try skipArray()
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try expectWord("true")
+        case UInt8(ascii: "f"): try expectWord("false")
+        case UInt8(ascii: "n"): try expectWord("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try scanNumber()
+        default: throw failure("unexpected character")
+        }
+        return nil
+    }
+
+    /// Moves past an object, handing each key to `member`, which must move past its value.
+    private mutating func skipObject(member: (inout JSONParser, String) throws(JSONParseError) -> Void) throws(JSONParseError) {
+        try enter()
+        position += 1
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            position += 1
+            depth -= 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "\"") else { throw failure("expected a string key") }
+            let key = try parseString()
+            skipWhitespace()
+            guard peek() == UInt8(ascii: ":") else { throw failure("expected ':'") }
+            position += 1
+            skipWhitespace()
+            try member(&self, key)
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "}"):
+                position += 1
+                depth -= 1
+                return
+            default: throw failure("expected ',' or '}'")
+            }
+        }
+    }
+
+    private mutating func skipArray() throws(JSONParseError) -> Int {
+        try enter()
+        position += 1
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+            position += 1
+            depth -= 1
+            return 0
+        }
+        var count = 0
+        while true {
+            skipWhitespace()
+            _ = try skipValue()
+            count += 1
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "]"):
+                position += 1
+                depth -= 1
+                return count
+            default: throw failure("expected ',' or ']'")
+            }
+        }
+    }
+
+    /// Moves past a string, checking its escapes and its UTF-8 as ``parseString()`` does. Escapes
+    /// stand for whole characters, so the text between the quotes is valid UTF-8 exactly when
+    /// the string it stands for is.
+    private mutating func skipString() throws(JSONParseError) {
+        position += 1
+        let start = position
+        var ascii = true
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                if !ascii { _ = try decodeUTF8(UnsafeBufferPointer(rebasing: bytes[start..<position - 1]), at: start) }
+                return
+            case UInt8(ascii: "\\"):
+                _ = try readEscape()
+            case 0..<0x20:
+                position -= 1
+                throw failure("control character in a string")
+            case 0x80...:
+                ascii = false
+            default:
+                break
+            }
+        }
+        throw failure("unterminated string")
+    }
+}
