@@ -84,16 +84,13 @@ struct SubtreeBuilder {
         }
     }
 
-    /// Creates resources whose owners exist, a chunk per request, remembering each new RID. The
-    /// chunks of one call are sent at once: their owners exist already, so none waits for another,
-    /// and the platform stores one while the next is on its way.
+    /// Creates resources whose owners exist, a chunk per request, remembering each new RID.
     private func createBatch(_ resources: [SubtreeResource], owners: Owners, outcome: inout Outcome) async throws {
-        try Task.checkCancellation()
-        let chunks = stride(from: 0, to: resources.count, by: chunkSize).map { start in
-            Array(resources[start..<min(start + chunkSize, resources.count)])
-        }
-        let calls: [[Call]] = chunks.map { chunk in
-            chunk.map { resource in
+        var start = 0
+        while start < resources.count {
+            try Task.checkCancellation()
+            let chunk = Array(resources[start..<min(start + chunkSize, resources.count)])
+            let calls: [Call] = chunk.map { resource in
                 var description = resource.description
                 description["subscribe"] = nil
                 description["preprocess"] = nil
@@ -101,48 +98,18 @@ struct SubtreeBuilder {
                     .rid(owners.newOwner(of: resource.rid, outcome.created) ?? ""), type: ResourceType(rawValue: resource.type),
                     description: .object(description))
             }
-        }
-        let client = self.client
-        let progress = self.progress
-        let first = outcome.created.count
-        let arrived = await withTaskGroup(of: (Int, Result<[CallResult], any Error>).self) { group in
-            for (index, chunk) in calls.enumerated() {
-                group.addTask {
-                    do { return (index, .success(try await client.batch(chunk))) } catch { return (index, .failure(error)) }
-                }
-            }
-            var arrived: [(Int, Result<[CallResult], any Error>)] = []
-            var made = first
-            for await item in group {
-                arrived.append(item)
-                if case .success(let results) = item.1 {
-                    made += results.count { $0.status.isOK }
-                    progress?.update(made)
-                }
-            }
-            return arrived
-        }
-        var answered: [[CallResult]] = Array(repeating: [], count: chunks.count)
-        var failure: (any Error)?
-        for (index, result) in arrived {
-            switch result {
-            case .success(let results): answered[index] = results
-            case .failure(let error): failure = failure ?? error
-            }
-        }
-        // Every RID made is remembered before any failure is reported, so all of them are dropped.
-        for (chunk, results) in zip(chunks, answered) {
+            let results = try await client.batch(calls)
+            // Every RID made is remembered before any failure is reported, so all of them are dropped.
             for (resource, result) in zip(chunk, results) {
                 guard result.status.isOK, let rid = result.result?.stringValue else { continue }
                 outcome.created[resource.rid] = rid
                 if owners.roots.contains(resource.rid) { outcome.roots.append(rid) }
             }
-        }
-        if let failure { throw failure }
-        for (chunk, results) in zip(chunks, answered) {
             for (resource, result) in zip(chunk, results) where !result.status.isOK {
                 throw Self.refusal(result, creating: resource)
             }
+            progress?.update(outcome.created.count)
+            start += chunkSize
         }
     }
 

@@ -5,8 +5,8 @@ import OnePJSON
 import Synchronization
 import Testing
 
-/// `copy` of a level larger than one request: its chunks of creates go out at once, and a chunk
-/// the platform refuses still leaves nothing behind.
+/// `copy` of a level larger than one request: every chunk of creates arrives, and a chunk the
+/// platform refuses still leaves nothing behind.
 @Suite struct CopyChunkTests {
     static let ports = 2_100
 
