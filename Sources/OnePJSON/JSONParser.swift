@@ -134,6 +134,7 @@ struct JSONParser {
     private mutating func parseNumber() throws(JSONParseError) -> JSON {
         let start = position
         let isFloat = try scanNumber()
+        if !isFloat, let integer = smallInteger(from: start) { return .int(integer) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         // An integer is exact or out of range, never rounded through a double; a float too large
         // for a double is out of range too rather than infinite.
@@ -167,6 +168,17 @@ struct JSONParser {
             skipDigits()
         }
         return isFloat
+    }
+
+    /// The integer written from `start` to here when it has at most 18 digits, which no 64-bit
+    /// integer overflows, read from the digits without making a string; nil for a longer one.
+    private func smallInteger(from start: Int) -> Int? {
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let first = negative ? start + 1 : start
+        guard position - first <= 18 else { return nil }
+        var value = 0
+        for index in first..<position { value = value &* 10 &+ Int(bytes[index] &- UInt8(ascii: "0")) }
+        return negative ? -value : value
     }
 
     private mutating func skipDigits() {

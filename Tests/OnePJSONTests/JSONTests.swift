@@ -34,6 +34,18 @@ import Testing
         #expect(try JSON(parsing: "9007199254740993") == .int(9_007_199_254_740_993))
     }
 
+    /// Integers of up to 18 digits are read from their digits, longer ones through their text:
+    /// either way the same value.
+    @Test func integersReadTheSameOnEitherSideOfEighteenDigits() throws {
+        #expect(try JSON(parsing: "999999999999999999") == .int(999_999_999_999_999_999))
+        #expect(try JSON(parsing: "-999999999999999999") == .int(-999_999_999_999_999_999))
+        #expect(try JSON(parsing: "1000000000000000000") == .int(1_000_000_000_000_000_000))
+        #expect(try JSON(parsing: "-1000000000000000000") == .int(-1_000_000_000_000_000_000))
+        #expect(try JSON(parsing: "[0,-0,7,-42,1700000000]") == [0, 0, 7, -42, 1_700_000_000])
+        #expect(throws: JSONParseError.self) { try JSON(parsing: "-") }
+        #expect(throws: JSONParseError.self) { try JSON(parsing: "01") }
+    }
+
     /// An integer beyond 64 bits is kept as its text, never rounded through a double (which would
     /// turn `-9223372036854775809` into `Int.min`).
     @Test(arguments: ["9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "-99999999999999999999"])

@@ -65,7 +65,7 @@ extension ProcedureTable {
             Procedure(name: "map", access: .writes, run: AliasProcedures.map),
             Procedure(name: "unmap", access: .writes, run: AliasProcedures.unmap),
             Procedure(name: "lookup", access: .reads, run: AliasProcedures.lookup),
-            Procedure(name: "read", access: .reads, run: ReadProcedure.run),
+            Procedure(name: "read", access: .reads, run: ReadProcedure.run, write: ReadProcedure.write),
             Procedure(name: "write", access: .writes, run: WriteProcedures.write),
             Procedure(name: "writegroup", access: .writes, run: WriteProcedures.writegroup),
             Procedure(name: "record", access: .writes, run: RecordProcedures.record),

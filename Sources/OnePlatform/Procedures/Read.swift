@@ -4,12 +4,39 @@ import OnePJSON
 /// `read`: points of a resource in a time window, optionally downsampled.
 enum ReadProcedure {
     static func run(_ context: CallContext, _ arguments: Arguments) throws -> JSON? {
+        let (target, query) = try prepare(context, arguments)
+        let points = try query.points(context.db, resource: target.key)
+        return .array(points.map { [.int($0.timestamp), $0.value.json(as: target.format)] })
+    }
+
+    /// The same result as ``run(_:_:)``, written as JSON text straight into the answer: a page of
+    /// every point in a window makes no JSON value per point.
+    static func write(_ context: CallContext, _ arguments: Arguments, into output: inout [UInt8]) throws {
+        let (target, query) = try prepare(context, arguments)
+        guard query.selection == .all else {
+            let points = try query.points(context.db, resource: target.key)
+            return JSON.array(points.map { [.int($0.timestamp), $0.value.json(as: target.format)] }).write(into: &output)
+        }
+        output.append(UInt8(ascii: "["))
+        let opening = output.count
+        try query.forEachPoint(context.db, resource: target.key) { timestamp, value in
+            if output.count > opening { output.append(UInt8(ascii: ",")) }
+            output.append(UInt8(ascii: "["))
+            JSON.int(timestamp).write(into: &output)
+            output.append(UInt8(ascii: ","))
+            value.json(as: target.format).write(into: &output)
+            output.append(UInt8(ascii: "]"))
+        }
+        output.append(UInt8(ascii: "]"))
+    }
+
+    /// The resource and the query, checked.
+    private static func prepare(_ context: CallContext, _ arguments: Arguments) throws -> (ResourceRecord, ReadQuery) {
         try arguments.expectAtMost(2)
         let target = try context.resource(try arguments.required(0, "resource"))
         var query = try ReadQuery(try arguments.options(1), now: context.now)
         guard target.type.keepsPoints else { throw CallFailure.invalid }
         if let start = Retention(target.description).oldestReadable(now: context.now) { query.start = max(query.start, start) }
-        let points = try query.points(context.db, resource: target.key)
-        return .array(points.map { [.int($0.timestamp), $0.value.json(as: target.format)] })
+        return (target, query)
     }
 }

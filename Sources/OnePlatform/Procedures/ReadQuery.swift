@@ -55,6 +55,14 @@ struct ReadQuery {
         }
     }
 
+    /// The points of a read of every point (selection `all`) handed to `body` in order as they are
+    /// read, none held; the same points as ``points(_:resource:)``.
+    func forEachPoint(_ db: Database, resource: Int64, _ body: (Int, PointValue) throws -> Void) throws {
+        precondition(selection == .all, "a downsampled read needs the whole window first")
+        guard limit > 0, start <= end else { return }
+        try PointStore.forEach(db, resource: resource, start: start, end: end, ascending: ascending, limit: limit, body)
+    }
+
     /// The earliest point of each of `limit` equal slices of [start, end] that holds one.
     ///
     /// Measured in floating point: a window may span the whole 64-bit time line, whose length no

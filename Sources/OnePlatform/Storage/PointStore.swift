@@ -40,6 +40,16 @@ enum PointStore {
     static func window(
         _ db: Database, resource: Int64, start: Int, end: Int, ascending: Bool, limit: Int?
     ) throws -> [(timestamp: Int, value: PointValue)] {
+        var points: [(timestamp: Int, value: PointValue)] = []
+        try forEach(db, resource: resource, start: start, end: end, ascending: ascending, limit: limit) { points.append(($0, $1)) }
+        return points
+    }
+
+    /// The points of ``window(_:resource:start:end:ascending:limit:)`` handed to `body` one at a
+    /// time as SQLite reads them, so a long window is never held whole.
+    static func forEach(
+        _ db: Database, resource: Int64, start: Int, end: Int, ascending: Bool, limit: Int?, _ body: (Int, PointValue) throws -> Void
+    ) throws {
         let order = ascending ? "ASC" : "DESC"
         let statement = try db.cachedStatement(
             sql: """
@@ -49,11 +59,9 @@ enum PointStore {
         let cursor = ColumnCursor(statement, arguments: [resource, start, end, limit ?? -1]) { columns in
             columns.pointValue(1).map { (timestamp: columns.int(0), value: $0) }
         }
-        var points: [(timestamp: Int, value: PointValue)] = []
         while let point = try cursor.next() {
-            if let point { points.append(point) }
+            if let point { try body(point.timestamp, point.value) }
         }
-        return points
     }
 
     /// Removes points strictly between the bounds; a missing bound leaves that side open.

@@ -72,7 +72,7 @@ final class ConnectionCap: Sendable {
 }
 
 /// Answers a connection over the cap with a `503` as soon as it opens, drops what it sends, and
-/// hands it to the ``LingeringCloser``. Sits right after the closer, on the plain bytes.
+/// hands it to the lingering close of ``ConnectionBytes``. Sits right after ``ConnectionBytes``, on the plain bytes.
 final class ConnectionRefuser: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
@@ -106,7 +106,7 @@ final class ConnectionRefuser: ChannelDuplexHandler, RemovableChannelHandler {
         let written = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(answer), promise: written)
         written.futureResult.assumeIsolated().whenComplete { _ in
-            context.triggerUserOutboundEvent(LingeringCloser.Start(), promise: nil)
+            context.triggerUserOutboundEvent(ConnectionBytes.StartLingering(), promise: nil)
         }
     }
 }

@@ -5,7 +5,7 @@ import Synchronization
 /// suspended `wait` or long poll ends at once instead of at its timeout (and gives back its connection).
 ///
 /// The server allows half-closed connections, so a client that hangs up does not close the
-/// channel; the end of its input is what gives it away (``HangUpHandler``).
+/// channel; the end of its input is what gives it away (``ConnectionBytes`` fires it).
 final class HangUpSignal: Sendable {
     private struct State {
         var hungUp = false
@@ -45,44 +45,19 @@ final class HangUpSignal: Sendable {
     }
 }
 
-/// Fires a connection's ``HangUpSignal`` when its input ends or it closes; passes everything on.
-final class HangUpHandler: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = ByteBuffer
-
-    private let signal: HangUpSignal
-
-    init(signal: HangUpSignal) {
-        self.signal = signal
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        context.fireChannelRead(data)
-    }
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let event = event as? ChannelEvent, event == .inputClosed { signal.fire() }
-        context.fireUserInboundEventTriggered(event)
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        signal.fire()
-        context.fireChannelInactive()
-    }
-}
-
 /// The hang-up signal of each open connection, found by its channel from a request's context.
 enum HangUpSignals {
     // Guards the signals of the open connections.
     private static let byChannel = Mutex<[ObjectIdentifier: HangUpSignal]>([:])
 
-    /// Watches a new connection until it closes; the handler answered goes into its pipeline
-    /// where it sees the plain bytes (after TLS, before HTTP).
-    static func watch(_ channel: any Channel) -> HangUpHandler {
+    /// The signal of a new connection, found by its channel until it closes; its
+    /// ``ConnectionBytes`` fires it.
+    static func watch(_ channel: any Channel) -> HangUpSignal {
         let signal = HangUpSignal()
         let key = ObjectIdentifier(channel)
         byChannel.withLock { $0[key] = signal }
         channel.closeFuture.whenComplete { _ in _ = byChannel.withLock { $0.removeValue(forKey: key) } }
-        return HangUpHandler(signal: signal)
+        return signal
     }
 
     static func signal(of channel: any Channel) -> HangUpSignal? {

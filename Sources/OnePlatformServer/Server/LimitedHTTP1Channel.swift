@@ -7,16 +7,18 @@ import NIOSSL
 
 /// Hummingbird's HTTP/1 channel with the platform's connection handling around it:
 ///
-/// - on the plain bytes (after TLS, before HTTP): the ``LingeringCloser``, the
-///   ``ConnectionRefuser`` on a connection over the cap, ``InputActivity`` and the ``HangUpHandler``;
-/// - on the HTTP parts, right after the request decoder: the ``ConnectionRequestLimiter`` and
-///   ``ConnectionTimeouts``.
+/// - on the plain bytes (after TLS, before HTTP): ``ConnectionBytes``, and the
+///   ``ConnectionRefuser`` on a connection over the cap;
+/// - on the HTTP parts, right after the request decoder: ``ConnectionRequests``.
+///
+/// Two handlers rather than one per duty: each handler costs every request a pass per read, part,
+/// flush and event (`percall-keepalive` in onep-benchmarks measures it).
 struct LimitedHTTP1Channel: ServerChildChannel {
     typealias Value = HTTP1Channel.Value
 
     let base: HTTP1Channel
     let requestsPerConnection: Int
-    let timeouts: ConnectionTimeouts.Settings
+    let timeouts: ConnectionRequests.Settings
     let cap: ConnectionCap
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
@@ -25,14 +27,13 @@ struct LimitedHTTP1Channel: ServerChildChannel {
             let pipeline = channel.pipeline.syncOperations
             let encoder = try pipeline.handler(type: HTTPResponseEncoder.self)
             let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            let requests = ConnectionRequests(limit: requestsPerConnection, timeouts: timeouts)
             // A refused connection gives its place back soon: the clients queued behind it wait for it.
-            var plain: [any ChannelHandler] = [LingeringCloser(linger: admitted ? .seconds(2) : .milliseconds(100))]
-            if !admitted { plain.append(ConnectionRefuser(answer: cap.refusal)) }
-            plain += [InputActivity(), HangUpSignals.watch(channel)]
-            for handler in plain { try pipeline.addHandler(handler, position: .before(encoder)) }
-            let limiter = ConnectionRequestLimiter(limit: requestsPerConnection)
-            try pipeline.addHandler(limiter, position: .after(decoder))
-            try pipeline.addHandler(ConnectionTimeouts(settings: timeouts), position: .after(limiter))
+            let bytes = ConnectionBytes(
+                hangUp: HangUpSignals.watch(channel), requests: admitted ? requests : nil, linger: admitted ? .seconds(2) : .milliseconds(100))
+            try pipeline.addHandler(bytes, position: .before(encoder))
+            if !admitted { try pipeline.addHandler(ConnectionRefuser(answer: cap.refusal), position: .before(encoder)) }
+            try pipeline.addHandler(requests, position: .after(decoder))
             return value
         }
     }
@@ -45,7 +46,7 @@ struct LimitedHTTP1Channel: ServerChildChannel {
 extension HTTPServerBuilder {
     /// HTTP/1 with the platform's connection handling, in plain text or (given a configuration) TLS.
     static func platformHTTP1(
-        requestsPerConnection: Int, timeouts: ConnectionTimeouts.Settings, cap: ConnectionCap, tls: TLSConfiguration?
+        requestsPerConnection: Int, timeouts: ConnectionRequests.Settings, cap: ConnectionCap, tls: TLSConfiguration?
     ) -> HTTPServerBuilder {
         HTTPServerBuilder { responder in
             let channel = LimitedHTTP1Channel(

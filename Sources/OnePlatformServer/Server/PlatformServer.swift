@@ -21,7 +21,7 @@ public enum PlatformServer {
         let bindAddress = configuration.bindAddress
         let limits = configuration.limits
         let cap = ConnectionCap(requested: limits.maximumConnections)
-        let timeouts = ConnectionTimeouts.Settings(
+        let timeouts = ConnectionRequests.Settings(
             header: TimeAmount(limits.headerTimeout), body: TimeAmount(limits.bodyTimeout), idle: TimeAmount(limits.idleTimeout))
         let server = HTTPServerBuilder.platformHTTP1(
             requestsPerConnection: configuration.requestsPerConnection, timeouts: timeouts, cap: cap,

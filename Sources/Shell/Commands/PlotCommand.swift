@@ -39,7 +39,7 @@ enum PlotCommand {
         var pager = ReadPager(
             resources: columns.map(\.id), options: ReadOptions(starttime: starttime, endtime: endtime, sort: .desc), limit: limit, chunk: 10_000)
         var merged: [(Int, [JSON])] = []
-        while let batch = try await pager.next(client: client) { merged += batch }
+        while let batch = try await pager.next(client: client) { merged += batch.pairs }
         merged.reverse()
         let names = ReadColumns.headers(columns, kind: "name")
         var chart = try makeChart(merged, names: names, units: units)
@@ -55,7 +55,7 @@ enum PlotCommand {
                 resources: columns.map(\.id), options: ReadOptions(starttime: last + 1, endtime: max(context.now, last + 1), sort: .asc), limit: nil,
                 chunk: 10_000)
             var added: [(Int, [JSON])] = []
-            while let batch = try await newer.next(client: client) { added += batch }
+            while let batch = try await newer.next(client: client) { added += batch.pairs }
             guard !added.isEmpty else { continue }
             last = added.last?.0 ?? last
             merged += added

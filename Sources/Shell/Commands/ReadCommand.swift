@@ -48,7 +48,7 @@ enum ReadCommand {
         var columns = try await ReadColumns.resolve(context[resources], context: &context)
         var pager = ReadPager(resources: columns.map(\.id), options: options, limit: most, chunk: pageSize)
         let client = try context.client()
-        var first: [(Int, [JSON])]?
+        var first: TimedRows?
         do {
             first = try await pager.next(client: client)
         } catch let error as OnePError where error.callStatus == .failed("invalid") {
@@ -68,12 +68,12 @@ enum ReadCommand {
             return nil
         }
         let sink = context.rowSink(for: table)
-        var latest = first.map(\.0).max()
-        sink.send(first.map(row))
+        var latest = first.times.max()
+        sink.send(first)
         while let rows = try await pager.next(client: client) {
             try Task.checkCancellation()
-            latest = max(latest ?? .min, rows.map(\.0).max() ?? .min)
-            sink.send(rows.map(row))
+            latest = max(latest ?? .min, rows.times.max() ?? .min)
+            sink.send(rows)
         }
         guard context[follow] else {
             sink.finish()

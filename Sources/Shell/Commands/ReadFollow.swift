@@ -42,8 +42,8 @@ extension ReadCommand {
             var pager = ReadPager(
                 resources: resources, options: ReadOptions(starttime: last + 1, endtime: until, sort: .asc), limit: nil, chunk: 1000)
             while let rows = try await pager.next(client: context.client()) {
-                last = rows.map(\.0).max() ?? last
-                sink.send(rows.map(row))
+                last = rows.times.max() ?? last
+                sink.send(rows)
             }
         }
     }

@@ -41,7 +41,7 @@ struct ReadPager {
 
     /// The next merged rows (timestamp, one value per resource or null), or nil when every
     /// resource has given all it has.
-    mutating func next(client: PlatformClient) async throws -> [(Int, [JSON])]? {
+    mutating func next(client: PlatformClient) async throws -> TimedRows? {
         while true {
             try await refill(client: client)
             if waiting.allSatisfy(\.isEmpty) && exhausted.allSatisfy({ $0 }) { return nil }
@@ -99,9 +99,16 @@ struct ReadPager {
     }
 
     /// Rows while every resource still reading has a point waiting.
-    private mutating func merge() -> [(Int, [JSON])] {
-        var rows: [(Int, [JSON])] = []
+    private mutating func merge() -> TimedRows {
         let count = resources.count
+        if count == 1 {
+            // One series: every point waiting is a row.
+            var rows = TimedRows(width: 1, capacity: waiting[0].count)
+            for (time, value) in waiting[0] { rows.appendRow(time: time, value: value) }
+            waiting[0] = []
+            return rows
+        }
+        var rows = TimedRows(width: count)
         while true {
             var best: Int?
             for index in 0..<count {
@@ -116,14 +123,13 @@ struct ReadPager {
                 }
             }
             guard let time = best else { return rows }
-            var values = [JSON](repeating: .null, count: count)
+            rows.appendRow(time: time)
             for index in 0..<count {
                 if let head = waiting[index].first, head.0 == time {
-                    values[index] = head.1
+                    rows.setLast(head.1, column: index)
                     waiting[index].removeFirst()
                 }
             }
-            rows.append((time, values))
         }
     }
 }

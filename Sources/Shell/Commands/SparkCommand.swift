@@ -35,7 +35,7 @@ enum SparkCommand {
         var pager = ReadPager(
             resources: [target.id], options: ReadOptions(starttime: starttime, endtime: endtime, sort: .asc), limit: limit, chunk: 10_000)
         var times: [Int] = []
-        while let batch = try await pager.next(client: context.client()) { times += batch.map(\.0) }
+        while let batch = try await pager.next(client: context.client()) { times += batch.times }
         guard times.count >= 2 else {
             throw ShellError.failed(
                 "spark: \(target.name) has \(times.count) point\(times.count == 1 ? "" : "s") here; intervals need two: widen the window with --start"

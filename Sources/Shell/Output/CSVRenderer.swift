@@ -40,6 +40,9 @@ struct CSVRenderer: OutputRenderer {
 }
 
 /// CSV a batch at a time: the header line before the first batch, then a line per row.
+///
+/// A batch is written as bytes: times and numbers go in as their digits (their text never holds a
+/// comma, a quote or a line break), and only text is looked at for what needs quoting.
 struct CSVTableStream: TableStreamRenderer {
     private let columns: [String]
     private let isTime: [Bool]
@@ -53,27 +56,63 @@ struct CSVTableStream: TableStreamRenderer {
     }
 
     mutating func rows(_ rows: [[JSON]]) -> String {
-        var out = ""
-        if !started {
-            started = true
-            out += columns.map(CSVCodec.field).joined(separator: ",") + "\n"
-        }
+        var out = start(capacity: rows.count)
         for row in rows {
             for (index, cell) in row.enumerated() {
-                if index > 0 { out += "," }
-                if index < isTime.count, isTime[index], let seconds = cell.intValue {
-                    out += CSVCodec.field(times.text(seconds))
-                } else {
-                    out += CSVCodec.field(TextRenderer.plain(cell, pretty: false))
-                }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                append(cell, column: index, to: &out)
             }
-            out += "\n"
+            out.append(UInt8(ascii: "\n"))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    mutating func rows(_ rows: TimedRows) -> String {
+        var out = start(capacity: rows.count)
+        for (time, values) in rows {
+            append(.int(time), column: 0, to: &out)
+            var column = 1
+            for cell in values {
+                out.append(UInt8(ascii: ","))
+                append(cell, column: column, to: &out)
+                column += 1
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    mutating func end() -> String {
+        started ? "" : rows([] as [[JSON]])
+    }
+
+    /// The bytes of a batch so far: the header line, before the first batch.
+    private mutating func start(capacity rows: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(rows * (16 + 24 * columns.count) + 64)
+        if !started {
+            started = true
+            out.append(contentsOf: columns.map(CSVCodec.field).joined(separator: ",").utf8)
+            out.append(UInt8(ascii: "\n"))
         }
         return out
     }
 
-    mutating func end() -> String {
-        started ? "" : rows([])
+    /// One cell as `CSVCodec.field` of its text writes it: a time column's number as a time, text
+    /// quoted when it must be, null as nothing, anything else as its JSON text.
+    private mutating func append(_ cell: JSON, column: Int, to out: inout [UInt8]) {
+        if column < isTime.count, isTime[column], let seconds = cell.intValue {
+            times.append(seconds, to: &out)
+            return
+        }
+        switch cell {
+        case .null: return
+        case .int(let number): DecimalDigits.append(number, to: &out)
+        case .double, .bool, .bigNumber: cell.write(into: &out)
+        case .string(let text):
+            if CSVCodec.needsQuoting(text) { out.append(contentsOf: CSVCodec.field(text).utf8) } else { out.append(contentsOf: text.utf8) }
+        case .array, .object: out.append(contentsOf: CSVCodec.field(cell.serialized()).utf8)
+        }
     }
 }
 

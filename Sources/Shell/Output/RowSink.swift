@@ -26,6 +26,14 @@ final class RowSink: Sendable {
         if !text.isEmpty { write(text) }
     }
 
+    /// Renders and writes rows of a timestamp and one value per series (a read's).
+    func send(_ rows: TimedRows) {
+        counted.add(rows.count, ordering: .relaxed)
+        observe?(rows.tableRows)
+        let text = renderer.withLock { $0.rows(rows) }
+        if !text.isEmpty { write(text) }
+    }
+
     /// How many rows were sent.
     var rowCount: Int { counted.load(ordering: .relaxed) }
 
@@ -40,6 +48,14 @@ final class RowSink: Sendable {
 protocol TableStreamRenderer: Sendable {
     /// The text of a batch of rows, with whatever must come before the first.
     mutating func rows(_ rows: [[JSON]]) -> String
+    /// The same text as ``rows(_:)-([[JSON]])`` of the timed rows' ``TimedRows/tableRows``.
+    mutating func rows(_ rows: TimedRows) -> String
     /// The text that ends the table.
     mutating func end() -> String
+}
+
+extension TableStreamRenderer {
+    mutating func rows(_ rows: TimedRows) -> String {
+        self.rows(rows.tableRows)
+    }
 }

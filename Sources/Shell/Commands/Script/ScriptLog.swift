@@ -84,7 +84,7 @@ extension ScriptLogView {
             var pager = ReadPager(
                 resources: [script.id], options: ReadOptions(starttime: newest, endtime: max(until, newest), sort: .asc), limit: nil, chunk: 1000)
             var points: [[JSON]] = []
-            while let batch = try await pager.next(client: context.client()) { points += batch.map { [.int($0.0)] + $0.1 } }
+            while let batch = try await pager.next(client: context.client()) { points += batch.tableRows }
             let rows = unseen(points)
             recheck = !rows.isEmpty
             if !rows.isEmpty { sink.send(rows) }

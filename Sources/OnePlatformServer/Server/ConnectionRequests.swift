@@ -1,18 +1,22 @@
 import NIOCore
 import NIOHTTP1
 
-/// Drops connections that hold the server without moving: one that sends nothing between
-/// requests (idle timeout, closed quietly), a request head that does not arrive whole in time, and
-/// a body that stops while the server waits for it (both answered `408` and closed).
+/// The platform's handling of a connection's requests, on the HTTP/1 parts right after the request
+/// decoder; one handler for two duties, since every handler costs each request a pass per part.
 ///
-/// Nothing runs while a request is being answered, so a `wait` or long poll is never cut short;
-/// the body clock only runs while the server has asked for more input, so a slow consumer on this
-/// side never counts against the client. A trickling client holds one connection and a timer,
-/// never a thread.
-///
-/// Sits on the HTTP/1 parts after the ``ConnectionRequestLimiter``; ``InputActivity`` below the
-/// decoder tells it when a head starts arriving.
-final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
+/// - **Requests per connection** (``RequestLimit``): the response that ends the connection (the
+///   `limit`th, one a request asked to be the last, one that says `Connection: close`) says so; once
+///   it is out the connection goes to the ``ConnectionBytes`` lingering close, and parts past the
+///   limit are dropped.
+/// - **Timeouts**: drops connections that hold the server without moving: one that sends nothing
+///   between requests (idle timeout, closed quietly), a request head that does not arrive whole in
+///   time, and a body that stops while the server waits for it (both answered `408` and closed).
+///   Nothing runs while a request is being answered, so a `wait` or long poll is never cut short;
+///   the body clock only runs while the server has asked for more input, so a slow consumer on
+///   this side never counts against the client. A trickling client holds one connection and a
+///   timer, never a thread. ``ConnectionBytes`` below the decoder calls ``bytesArrived()`` when a
+///   head starts arriving.
+final class ConnectionRequests: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
     typealias OutboundIn = HTTPServerResponsePart
@@ -29,6 +33,11 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private let settings: Settings
+    private var limit: RequestLimit
+    /// The last response went out: what the layers above write afterwards is dropped.
+    private var closed = false
+    /// This handler's context while it is in the pipeline, for ``bytesArrived()``.
+    private var context: ChannelHandlerContext?
     /// Requests whose head came in and whose response has not ended.
     private var unanswered = 0
     private var readingBody = false
@@ -40,11 +49,13 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
     /// The one task scheduled, and when it fires: never after the running clock's deadline.
     private var timer: (task: Scheduled<Void>, fires: NIODeadline)?
 
-    init(settings: Settings) {
-        self.settings = settings
+    init(limit: Int, timeouts: Settings) {
+        self.limit = RequestLimit(limit: limit)
+        self.settings = timeouts
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
         if context.channel.isActive { start(.idle, context: context) }
     }
 
@@ -62,21 +73,28 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
     func handlerRemoved(context: ChannelHandlerContext) {
         stop()
         cancelTimer()
+        self.context = nil
     }
 
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is InputActivity.BytesArrived {
-            if unanswered == 0, running?.clock == .idle {
-                start(.head, context: context)
-            } else if running?.clock == .body {
-                stop()
-            }
+    /// Bytes came in, before the decoder turns them into parts (called by ``ConnectionBytes``).
+    func bytesArrived() {
+        guard let context else { return }
+        if unanswered == 0, running?.clock == .idle {
+            start(.head, context: context)
+        } else if running?.clock == .body {
+            stop()
         }
-        context.fireUserInboundEventTriggered(event)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
+        let part = unwrapInboundIn(data)
+        switch part {
+        case .head(let head):
+            guard limit.admit(head) else { return }
+        case .body, .end:
+            guard limit.admitsParts else { return }
+        }
+        switch part {
         case .head:
             unanswered += 1
             readingBody = true
@@ -101,7 +119,8 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
             promise?.fail(ChannelError.outputClosed)
             return
         }
-        switch unwrapOutboundIn(data) {
+        let part = unwrapOutboundIn(data)
+        switch part {
         case .head(let head) where head.status.code >= 200:
             responseStarted = true
         case .end:
@@ -110,7 +129,38 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
         default:
             break
         }
-        context.write(data, promise: promise)
+        send(part, data, context: context, promise: promise)
+    }
+
+    /// Writes a response part (`data` is `part` wrapped), ending the connection after the last response.
+    private func send(_ part: HTTPServerResponsePart, _ data: NIOAny, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?) {
+        guard !closed else {
+            promise?.fail(ChannelError.outputClosed)
+            return
+        }
+        switch part {
+        case .head(var head):
+            if limit.responding(&head) {
+                context.write(wrapOutboundOut(.head(head)), promise: promise)
+            } else {
+                context.write(data, promise: promise)
+            }
+        case .end:
+            limit.responseEnded()
+            guard limit.closingAfterResponse else {
+                context.write(data, promise: promise)
+                return
+            }
+            closed = true
+            let written = context.eventLoop.makePromise(of: Void.self)
+            written.futureResult.cascade(to: promise)
+            context.writeAndFlush(data, promise: written)
+            written.futureResult.assumeIsolated().whenComplete { _ in
+                context.triggerUserOutboundEvent(ConnectionBytes.StartLingering(), promise: nil)
+            }
+        case .body:
+            context.write(data, promise: promise)
+        }
     }
 
     // MARK: Clocks
@@ -171,16 +221,18 @@ final class ConnectionTimeouts: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
-    /// Writes `408` with a one-line reason; the limiter closes the connection once it is out.
+    /// Writes `408` with a one-line reason; the connection closes once it is out.
     private func answer(_ reason: String, context: ChannelHandlerContext) {
         let body = ByteBuffer(string: reason + "\n")
         var headers = HTTPHeaders()
         headers.add(name: "content-type", value: "text/plain; charset=utf-8")
         headers.add(name: "content-length", value: String(body.readableBytes))
         headers.add(name: "connection", value: "close")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .requestTimeout, headers: headers))), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        let parts: [HTTPServerResponsePart] = [
+            .head(HTTPResponseHead(version: .http1_1, status: .requestTimeout, headers: headers)), .body(.byteBuffer(body)), .end(nil),
+        ]
+        for part in parts { send(part, wrapOutboundOut(part), context: context, promise: nil) }
+        context.flush()
         answeredTimeout = true
     }
 

@@ -1,39 +1,55 @@
 import NIOCore
 
-/// Closes a connection after its last response without losing that response: it shuts the
-/// sending side, then reads and throws away what the client still sends until the client closes
-/// its side, `linger` passes or `discardLimit` bytes came, and then closes.
+/// The platform's handling of a connection's plain bytes (after TLS, before HTTP), in one handler:
+/// every handler in the pipeline costs each request a pass per read, flush and event, so the
+/// three duties below share one.
 ///
-/// Closing at once while the client is still sending (a body past the size limit, requests it
-/// pipelined) would make the system answer it with a reset, which can destroy the response before
-/// the client reads it; not reading at all would leave a client that sends its whole body before
-/// reading stuck until its own timeout. The closer reads on by itself, whatever the layers above
-/// want, since they no longer see any of it.
-///
-/// Sits on the plain bytes (after TLS, before HTTP). ``Start`` (an outbound user event) begins it.
-final class LingeringCloser: ChannelDuplexHandler, RemovableChannelHandler {
+/// - **Input activity.** Before bytes go on to the HTTP decoder it tells the connection's
+///   ``ConnectionRequests`` that input arrived: a request head that trickles in yields no part until
+///   it is whole, and the head clock must still see it start.
+/// - **Hang-up.** It fires the connection's ``HangUpSignal`` when the input ends or the connection
+///   closes (the server allows half-closed connections, so a client that hangs up does not close
+///   the channel).
+/// - **Lingering close.** Once ``StartLingering`` (an outbound user event, sent when the last
+///   response is flushed) arrives, it closes without losing that response: it shuts the sending
+///   side, then reads and throws away what the client still sends until the client closes its
+///   side, `linger` passes or `discardLimit` bytes came, and then closes. Closing at once while the
+///   client is still sending (a body past the size limit, requests it pipelined) would make the
+///   system answer it with a reset, which can destroy the response before the client reads it;
+///   not reading at all would leave a client that sends its whole body before reading stuck until
+///   its own timeout. It reads on by itself, whatever the layers above want, since they no longer
+///   see any of it.
+final class ConnectionBytes: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     /// Starts the lingering close; sent once the last response is flushed.
-    struct Start: Sendable {}
+    struct StartLingering: Sendable {}
 
     private let linger: TimeAmount
     private let discardLimit: Int
+    private let hangUp: HangUpSignal
+    /// Told of every read; nil on a connection refused at the cap, which never serves a request.
+    private let requests: ConnectionRequests?
     private var lingering = false
     private var inputEnded = false
     private var discarded = 0
     private var deadline: Scheduled<Void>?
 
-    init(linger: TimeAmount = .seconds(2), discardLimit: Int = 64 * 1024 * 1024) {
+    init(
+        hangUp: HangUpSignal, requests: ConnectionRequests?, linger: TimeAmount = .seconds(2), discardLimit: Int = 64 * 1024 * 1024
+    ) {
+        self.hangUp = hangUp
+        self.requests = requests
         self.linger = linger
         self.discardLimit = discardLimit
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard lingering else {
+            requests?.bytesArrived()
             context.fireChannelRead(data)
             return
         }
@@ -52,27 +68,29 @@ final class LingeringCloser: ChannelDuplexHandler, RemovableChannelHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let event = event as? ChannelEvent, event == .inputClosed {
             inputEnded = true
+            hangUp.fire()
             if lingering { context.close(promise: nil) }
         }
         context.fireUserInboundEventTriggered(event)
     }
 
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
-        guard event is Start else {
+        guard event is StartLingering else {
             context.triggerUserOutboundEvent(event, promise: promise)
             return
         }
         promise?.succeed()
-        start(context: context)
+        startLingering(context: context)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         deadline?.cancel()
         deadline = nil
+        hangUp.fire()
         context.fireChannelInactive()
     }
 
-    private func start(context: ChannelHandlerContext) {
+    private func startLingering(context: ChannelHandlerContext) {
         guard !lingering, context.channel.isActive else { return }
         lingering = true
         if inputEnded {
