@@ -9,7 +9,7 @@ import OnePlatform
 struct ProfileScenario {
     static let groups = [
         "profile-info", "profile-listing", "profile-write", "profile-recordbatch", "profile-single-read", "profile-single-info",
-        "profile-single-write",
+        "profile-single-write", "profile-create",
     ]
 
     let platform: Platform
@@ -36,6 +36,14 @@ struct ProfileScenario {
             calls = [("info", [.string(tree.dataports[0]), ["basic": true]])]
         case "profile-single-write":
             calls = [("write", [.string(tree.dataports[0]), 5])]
+        case "profile-create":
+            // What `copy` sends: a full description (less subscribe and preprocess) under clients two levels down.
+            let middle = Array(tree.clients.dropFirst(10))
+            let description: JSON = [
+                "format": "integer", "meta": "", "name": "p0", "public": false,
+                "retention": ["count": "infinity", "duration": "infinity"],
+            ]
+            calls = (0..<1_000).map { ("create", [.string(middle[$0 % middle.count]), "dataport", description]) }
         default:
             calls = tree.dataports.suffix(10).map { port in ("recordbatch", [.string(port), .array((0..<10_000).map { [.int($0), .int($0)] })]) }
         }

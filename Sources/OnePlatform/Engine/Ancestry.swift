@@ -40,6 +40,41 @@ final class Ancestry {
     /// Drops every remembered link: a parent changed.
     func forget() {
         parents.removeAll(keepingCapacity: true)
+        forgetRecords()
+    }
+
+    /// Clients read whole by consecutive `create` calls (their parents and the owners whose limits
+    /// they draw on), by row id and by RID. A create changes no existing row, so these stay true
+    /// for as long as only creates run; the engine forgets them before any other changing call.
+    private var records: [Int64: ResourceRecord] = [:]
+    private var recordIDs: [String: Int64] = [:]
+
+    /// The resource with this row id, read once per run of creates.
+    func record(id: Int64, in db: Database) throws -> ResourceRecord? {
+        if let known = records[id] { return known }
+        guard let found = try ResourceRecord.fetch(db, id: id) else { return nil }
+        remember(found)
+        return found
+    }
+
+    /// The resource with this RID, read once per run of creates.
+    func record(rid: String, in db: Database) throws -> ResourceRecord? {
+        if let id = recordIDs[rid], let known = records[id] { return known }
+        guard let found = try ResourceRecord.fetch(db, rid: rid) else { return nil }
+        remember(found)
+        return found
+    }
+
+    private func remember(_ record: ResourceRecord) {
+        records[record.key] = record
+        recordIDs[record.rid] = record.key
+    }
+
+    /// Drops the records read whole: something other than a create may change them.
+    func forgetRecords() {
+        guard !records.isEmpty else { return }
+        records.removeAll(keepingCapacity: true)
+        recordIDs.removeAll(keepingCapacity: true)
     }
 
     private func parent(of id: Int64, in db: Database) throws -> Int64? {

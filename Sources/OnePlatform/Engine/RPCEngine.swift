@@ -211,6 +211,8 @@ struct RPCEngine: Sendable {
         guard procedure.access == .writes else {
             return try capture(run)
         }
+        // Records a run of creates read whole may change from here on.
+        if procedure.name != "create" { request.ancestry.forgetRecords() }
         var outcome: Result<JSON?, CallFailure> = .success(nil)
         try context.db.inCallSavepoint {
             outcome = try capture(run)

@@ -47,6 +47,18 @@ extension CallContext {
         return resource
     }
 
+    /// Like ``client(_:)``, for the parent a `create` names: a RID below the caller is read once
+    /// per run of creates (see ``Ancestry/record(rid:in:)``); anything else resolves as usual, so
+    /// the failures are the same.
+    func creationParent(_ identifier: JSON) throws -> ResourceRecord {
+        guard case .string(let text) = identifier, let rid = Identifiers.canonical(text), rid != caller.rid,
+            let found = try ancestry.record(rid: rid, in: db), try ancestry.isWithin(found, of: caller.key, in: db)
+        else { return try client(identifier) }
+        try authorize(found)
+        guard found.type == .client else { throw CallFailure.invalid }
+        return found
+    }
+
     /// Whether a value has the shape of a ResourceID, without resolving it.
     static func looksLikeResourceID(_ json: JSON) -> Bool {
         switch json {

@@ -20,6 +20,8 @@ struct LimitLedger {
     }
 
     let db: Database
+    /// Where a run of creates keeps the owners it has read; nil reads each from the database.
+    var records: Ancestry? = nil
 
     /// The limit a client's description sets for `type`; a limit never set is 0.
     static func limit(of client: ResourceRecord, _ type: String) -> Limit {
@@ -73,10 +75,15 @@ struct LimitLedger {
                 guard amount <= number, try usage(node)[type, default: 0] <= number - amount else { throw CallFailure.status(.limit) }
                 return
             case .inherit:
-                guard let parentID = node.parentID, let parent = try ResourceRecord.fetch(db, id: parentID) else { return }
+                guard let parentID = node.parentID, let parent = try owner(parentID) else { return }
                 node = parent
             }
         }
+    }
+
+    private func owner(_ id: Int64) throws -> ResourceRecord? {
+        if let records { return try records.record(id: id, in: db) }
+        return try ResourceRecord.fetch(db, id: id)
     }
 
     /// Checks that `parent` may own a new resource of `type` with this (normalized) description.

@@ -15,7 +15,7 @@ enum CreateProcedure {
             parent = context.caller
             typeIndex = 0
         } else {
-            parent = try context.client(try arguments.required(0, "parent"))
+            parent = try context.creationParent(try arguments.required(0, "parent"))
             typeIndex = 1
         }
         let typeName = try arguments.string(typeIndex, "type")
@@ -33,13 +33,13 @@ enum CreateProcedure {
             try Subscription.target(identifier, relativeTo: parent, in: context).rid
         }
         let description = try normalizer.creating(from: input)
-        try LimitLedger(db: context.db).admit(type, description: description, under: parent)
+        try LimitLedger(db: context.db, records: context.ancestry).admit(type, description: description, under: parent)
         var record = ResourceRecord(
             id: nil, rid: Identifiers.random(), parentID: parent.key, type: type,
             format: Self.format(of: type, description), description: description,
             cik: type == .client ? Identifiers.random() : nil, status: .activated,
             subscribeID: try subscriptionID(description, in: context), created: context.now, modified: context.now)
-        try record.insert(context.db)
+        try record.insertDirectly(context.db)
         try ResourceStart.begin(record, in: context.db, now: context.now, changes: context.changes)
         return record
     }

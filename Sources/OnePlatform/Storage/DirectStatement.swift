@@ -8,8 +8,9 @@ import GRDBSQLite
 /// its observation broker, the suspension checks) costs several times the insert itself.
 ///
 /// GRDB does not see these executions, so use it only for statements no transaction observer
-/// watches and that run inside a transaction GRDB began or saw begin: inserts into `point` and
-/// `change_log` (``TimerObserver`` and ``ScriptObserver`` watch other tables).
+/// watches and that run inside a transaction GRDB began or saw begin: inserts into `point`,
+/// `change_log` and `resource` (``TimerObserver`` and ``ScriptObserver`` watch other tables, and
+/// of `resource` only deletions).
 struct DirectStatement {
     private let statement: Statement
     private let db: Database
@@ -43,6 +44,21 @@ struct DirectStatement {
             }
             sqlite3_bind_text(handle, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), CInt(bytes.count), Self.transient)
         }
+    }
+
+    /// Binds the value, or NULL for nil: bindings outlive an execution, so a nil must be bound too.
+    func bind(_ index: CInt, _ value: String?) {
+        guard let value else { return bindNull(index) }
+        bind(index, value)
+    }
+
+    func bind(_ index: CInt, _ value: Int64?) {
+        guard let value else { return bindNull(index) }
+        bind(index, value)
+    }
+
+    func bindNull(_ index: CInt) {
+        sqlite3_bind_null(handle, index)
     }
 
     func bind(_ index: CInt, _ value: PointValue) {

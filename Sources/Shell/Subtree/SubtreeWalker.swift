@@ -2,15 +2,18 @@ import OneP
 import OnePJSON
 
 /// Reads a whole subtree level by level, so the requests grow with its depth and never with its
-/// size: per level one request lists every client of the level (with the aliases each maps) and
-/// one more describes everything those listings found.
+/// size: one request describes the start and lists it, then one request per level describes
+/// everything the last listings found and, in the same request, lists the clients among them
+/// and reads the aliases each maps.
 ///
-/// A client's aliases are visible only to the client itself and its direct owner, and a request
-/// carries one set of credentials (rpc.md: `auth` is the request's, not a call's). So the walk
-/// acts as the start client, which sees its own aliases and those of its clients; aliases mapped
-/// by clients two or more levels down cost one more request per client that owns them, sent at
-/// the same time as the level's listing. Looking up one alias by name needs no such request:
-/// `lookup [client, "alias", name]` works for any client below the caller (``aliasLookup``).
+/// The walk acts as the start client. rpc.md lets only a client and its owner read the aliases
+/// the client maps: to anyone else `info` answers "undefined" in place of each list (the hosted
+/// platform) or leaves the section out (this one). A client whose map comes back unreadable is
+/// read again as its owner, one request per owner, sent at once: so clients two or more levels
+/// down cost one request per client that owns them, unless the platform's answer shows that
+/// they map nothing (an empty map, which the hosted platform's "undefined" form allows). Looking
+/// up one alias by name needs no such request: `lookup [client, "alias", name]` works for any
+/// client below the caller (``aliasLookup``).
 struct SubtreeWalker {
     /// What `info` reads for every resource besides its description.
     var parts: [InfoOption] = []
@@ -41,66 +44,65 @@ struct SubtreeWalker {
         // Acting as the start client: it may see its own aliases and every description below it.
         let acting = try context.client(actingAs: start.rid)
         var state = WalkState()
-        var level: [ListedClient] = [ListedClient(rid: start.rid, listing: listing, aliases: nil, depth: 0)]
+        var level: [ListedClient] = [ListedClient(rid: start.rid, parent: nil, listing: listing, depth: 0)]
         while !level.isEmpty {
             try Task.checkCancellation()
-            var calls: [Call] = []
+            let depth = level[0].depth + 1
             var found: [(parent: String, rid: String, type: String)] = []
             for client in level {
                 for child in Child.listed(client.listing) { found.append((client.rid, child.rid, child.type)) }
             }
-            calls = found.map { .info(.rid($0.rid), options: described) }
-            let startAliases = level.first?.depth == 0 && readsEveryAlias
-            let startLookup = level.first?.depth == 0 ? aliasLookup : nil
-            if startAliases { calls.append(.info(.rid(start.rid), options: [.aliases])) }
-            if let startLookup { calls.append(.lookup(.rid(start.rid), .alias(startLookup))) }
+            // The clients found are listed in the same request, unless the walk stops at this level.
+            let descends = maxDepth.map { depth < $0 } ?? true
+            let clients = descends ? found.filter { $0.type == "client" } : []
+            var calls: [Call] = found.map { .info(.rid($0.rid), options: described) }
+            calls += clients.map { .listing(.rid($0.rid), types: ResourceType.all, options: .init(owned: true)) }
+            // The aliases (or the one alias looked for) of the clients listed, and at the first level the start's own.
+            var named = clients.map(\.rid)
+            if depth == 1 { named.append(start.rid) }
+            if readsEveryAlias { calls += named.map { .info(.rid($0), options: [.aliases]) } }
+            if let aliasLookup { calls += named.map { .lookup(.rid($0), .alias(aliasLookup)) } }
             let answers = calls.isEmpty ? [] : try await acting.batch(calls)
-            if startAliases, let answer = answers.last, answer.status.isOK {
-                state.aliasMaps[start.rid] = Child.aliasLists(answer.result)
+
+            let aliasAnswers = answers.dropFirst(found.count + clients.count)
+            let owners = Dictionary(clients.map { ($0.rid, $0.parent) }) { first, _ in first }
+            var unreadable: [String: [String]] = [:]
+            for (rid, answer) in zip(named, aliasAnswers) {
+                if let aliasLookup {
+                    state.aliasMaps[rid] = Self.lookedUp(aliasLookup, answer)
+                } else if let map = Self.aliasMap(answer) {
+                    state.aliasMaps[rid] = map
+                } else if let parent = owners[rid] {
+                    unreadable[parent, default: []].append(rid)
+                }
             }
-            if let startLookup, let answer = answers.last {
-                state.aliasMaps[start.rid] = Self.lookedUp(startLookup, answer)
-            }
-            for client in level where client.aliases != nil { state.aliasMaps[client.rid] = client.aliases }
             for (index, item) in found.enumerated() {
-                let info = answers[index]
                 // A resource dropped since the listing is simply no longer there.
-                guard info.status.isOK else { continue }
-                state.resources[item.rid] = SubtreeResource(rid: item.rid, type: item.type, info: info.result)
+                guard answers[index].status.isOK else { continue }
+                state.resources[item.rid] = SubtreeResource(rid: item.rid, type: item.type, info: answers[index].result)
                 state.children[item.parent, default: []].append(item.rid)
             }
-            let depth = (level.first?.depth ?? 0) + 1
-            if let maxDepth, depth >= maxDepth { break }
-            let next = found.filter { $0.type == "client" && state.resources[$0.rid] != nil }
-            level = try await list(next.map { ($0.parent, $0.rid) }, depth: depth, acting: acting, context: context)
+            state.aliasMaps.merge(try await Self.aliasMaps(unreadable, context: context)) { _, read in read }
+            var next: [ListedClient] = []
+            for (index, client) in clients.enumerated() where state.resources[client.rid] != nil {
+                let listed = try answers[found.count + index].get()
+                next.append(ListedClient(rid: client.rid, parent: client.parent, listing: listed, depth: depth))
+            }
+            level = next
         }
         root.children = state.build(under: start.rid)
         if readsAliases || aliasLookup != nil { root.children = state.named(root.children, under: start.rid) }
         return root
     }
 
-    /// Lists the clients of one level and reads the aliases each maps: the start's own clients in
-    /// the same request, deeper ones through their owners in requests sent alongside it.
-    private func list(
-        _ clients: [(parent: String, rid: String)], depth: Int, acting: PlatformClient, context: CommandContext
-    ) async throws -> [ListedClient] {
-        guard !clients.isEmpty else { return [] }
-        var calls: [Call] = clients.map { .listing(.rid($0.rid), types: ResourceType.all, options: .init(owned: true)) }
-        let visible = depth == 1 && readsEveryAlias
-        if visible { calls += clients.map { .info(.rid($0.rid), options: [.aliases]) } }
-        if let aliasLookup { calls += clients.map { .lookup(.rid($0.rid), .alias(aliasLookup)) } }
-        var owners: [String: [String]] = [:]
-        if readsEveryAlias, depth >= 2 {
-            for client in clients { owners[client.parent, default: []].append(client.rid) }
-        }
-        async let listed = acting.batch(calls)
-        let deep = try await Self.aliasMaps(owners, context: context)
-        let results = try await listed
-        return try clients.enumerated().map { index, client in
-            var aliases = visible && results[clients.count + index].status.isOK ? Child.aliasLists(results[clients.count + index].result) : nil
-            if let aliasLookup { aliases = Self.lookedUp(aliasLookup, results[clients.count + index]) }
-            return ListedClient(rid: client.rid, listing: try results[index].get(), aliases: aliases ?? deep[client.rid], depth: depth)
-        }
+    /// The alias lists of an `info` aliases answer by the RID they name, or nil when the caller may
+    /// not read them: the call failed, the answer leaves the section out (as this platform does for
+    /// anyone but the client and its owner), or it says "undefined" in place of a list (as rpc.md
+    /// documents for the hosted platform).
+    private static func aliasMap(_ answer: CallResult) -> [String: [String]]? {
+        guard answer.status.isOK, let entries = answer.result?["aliases"]?.objectValue else { return nil }
+        guard entries.allSatisfy({ $0.value.arrayValue != nil }) else { return nil }
+        return Child.aliasLists(answer.result)
     }
 
     /// The alias map a lookup of one alias gives: that alias for the RID it names, if any.
@@ -130,11 +132,11 @@ struct SubtreeWalker {
     }
 }
 
-/// A client of the level being walked, with its listing and the aliases it maps when known.
+/// A client of the level being walked, with its listing.
 private struct ListedClient {
     let rid: String
+    let parent: String?
     let listing: JSON?
-    let aliases: [String: [String]]?
     let depth: Int
 }
 

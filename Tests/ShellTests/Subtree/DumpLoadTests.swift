@@ -139,22 +139,31 @@ import Testing
         #expect(await shell.run("ls").out == "")
     }
 
-    /// Depth 3, 300 resources: a dump without data costs requests by depth, not by size.
-    @Test func dumpRequestsGrowWithDepthNotSize() async throws {
-        let shell = try ShellFixture()
+    /// Depth 3, 300 resources, with aliases at every level: a dump without data costs requests by
+    /// depth, not by size.
+    static func deepTree(_ shell: ShellFixture) async throws {
         var script: [String] = []
         for a in 0..<5 {
-            script.append("create client c\(a)")
+            script.append("create client c\(a) --alias c\(a)")
             for b in 0..<5 {
-                script.append("create client c\(a)/d\(b)")
-                for p in 0..<10 { script.append("create dataport c\(a)/d\(b)/p\(p) --format integer") }
+                script.append("create client c\(a)/d\(b) --alias d\(b)")
+                for p in 0..<10 { script.append("create dataport c\(a)/d\(b)/p\(p) --format integer" + (p == 0 ? " --alias p0" : "")) }
             }
         }
         #expect(await shell.runner.runScript(lines: script) == 0)
         try await shell.setUp("set timing on")
+    }
+
+    @Test func dumpRequestsGrowWithDepthNotSize() async throws {
+        let shell = try ShellFixture()
+        try await Self.deepTree(shell)
         let result = await shell.run("dump --file \(shell.file("all.json"))")
         #expect(result.out.hasPrefix("dumped 281 resources"))
         // 2·depth+2, and one request per client owning clients two levels down (their aliases).
         #expect(try #require(ShellFixture.requests(in: result.err)) <= 2 * 3 + 2 + 5)
+        let document = try JSON(parsing: String(contentsOfFile: shell.file("all.json"), encoding: .utf8))
+        let deep = document["root"]?["children"]?[0]?["children"]?[0]
+        #expect(deep?["aliases"] == ["d0"])
+        #expect(deep?["children"]?.arrayValue?.first { $0["description"]?["name"] == "p0" }?["aliases"] == ["p0"])
     }
 }
