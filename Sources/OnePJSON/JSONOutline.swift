@@ -26,22 +26,7 @@ extension JSON {
     public static func outline<Bytes: Collection<UInt8>>(
         of bytes: Bytes, maximumNesting: Int = JSON.maximumNesting
     ) throws(JSONParseError) -> [Member]? {
-        let result: Result<[Member]?, JSONParseError>
-        if let direct = bytes.withContiguousStorageIfAvailable({ Self.outline($0, maximumNesting: maximumNesting) }) {
-            result = direct
-        } else {
-            result = Array(bytes).withUnsafeBufferPointer { Self.outline($0, maximumNesting: maximumNesting) }
-        }
-        return try result.get()
-    }
-
-    private static func outline(_ buffer: UnsafeBufferPointer<UInt8>, maximumNesting: Int) -> Result<[Member]?, JSONParseError> {
-        var parser = JSONParser(buffer, maximumDepth: maximumNesting)
-        do throws(JSONParseError) {
-            return .success(try parser.outlineDocument())
-        } catch {
-            return .failure(error)
-        }
+        try JSONParser.run(bytes, maximumNesting: maximumNesting) { parser throws(JSONParseError) in try parser.outlineDocument() }
     }
 }
 

@@ -2,7 +2,9 @@ extension JSON {
     /// Parses one JSON document; surrounding whitespace is allowed, anything else is an error.
     public init(parsing text: String) throws(JSONParseError) {
         var copy = text
-        let result: Result<JSON, JSONParseError> = copy.withUTF8 { Self.parse($0) }
+        let result = copy.withUTF8 {
+            JSONParser.result(over: $0, maximumNesting: JSON.maximumNesting) { parser throws(JSONParseError) in try parser.parseDocument() }
+        }
         self = try result.get()
     }
 
@@ -10,25 +12,35 @@ extension JSON {
     /// - Parameter maximumNesting: how deep arrays and objects may nest; deeper fails with an
     ///   error whose ``JSONParseError/isNestingTooDeep`` is true.
     public init<Bytes: Collection<UInt8>>(parsing bytes: Bytes, maximumNesting: Int = JSON.maximumNesting) throws(JSONParseError) {
-        let result: Result<JSON, JSONParseError>
-        if let direct = bytes.withContiguousStorageIfAvailable({ Self.parse($0, maximumNesting: maximumNesting) }) {
-            result = direct
-        } else {
-            result = Array(bytes).withUnsafeBufferPointer { Self.parse($0, maximumNesting: maximumNesting) }
-        }
-        self = try result.get()
+        self = try JSONParser.run(bytes, maximumNesting: maximumNesting) { parser throws(JSONParseError) in try parser.parseDocument() }
     }
 
     /// How deep arrays and objects may nest unless a parse says otherwise.
     public static let maximumNesting = 512
+}
 
-    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, maximumNesting: Int = JSON.maximumNesting) -> Result<JSON, JSONParseError> {
+extension JSONParser {
+    /// Runs `body` with a parser over `buffer`, its error kept as the result's.
+    static func result<Value>(
+        over buffer: UnsafeBufferPointer<UInt8>, maximumNesting: Int, _ body: (inout JSONParser) throws(JSONParseError) -> Value
+    ) -> Result<Value, JSONParseError> {
         var parser = JSONParser(buffer, maximumDepth: maximumNesting)
         do throws(JSONParseError) {
-            return .success(try parser.parseDocument())
+            return .success(try body(&parser))
         } catch {
             return .failure(error)
         }
+    }
+
+    /// Runs `body` with a parser over `bytes`, copied into one buffer only when they are not
+    /// contiguous already.
+    static func run<Bytes: Collection<UInt8>, Value>(
+        _ bytes: Bytes, maximumNesting: Int, _ body: (inout JSONParser) throws(JSONParseError) -> Value
+    ) throws(JSONParseError) -> Value {
+        if let direct = bytes.withContiguousStorageIfAvailable({ result(over: $0, maximumNesting: maximumNesting, body) }) {
+            return try direct.get()
+        }
+        return try Array(bytes).withUnsafeBufferPointer { result(over: $0, maximumNesting: maximumNesting, body) }.get()
     }
 }
 
