@@ -91,21 +91,8 @@ struct JSONWriter {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
-    /// The decimal digits of `integer`, without making a string of them.
     private mutating func writeInteger(_ integer: Int) {
-        if integer < 0 { output.append(UInt8(ascii: "-")) }
-        var magnitude = integer.magnitude
-        // Room for the 20 digits of the largest magnitude.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var start = buffer.count
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            output.append(contentsOf: buffer[start...])
-        }
+        JSON.appendDigits(of: integer, to: &output)
     }
 
     private mutating func writeString(_ string: String) {
@@ -142,5 +129,26 @@ struct JSONWriter {
 
     private mutating func append(_ text: String) {
         output.append(contentsOf: text.utf8)
+    }
+}
+
+extension JSON {
+    /// Appends the decimal digits of `integer` to `output` as `String(integer)` spells them,
+    /// without making a string of them.
+    @inlinable
+    public static func appendDigits(of integer: Int, to output: inout [UInt8]) {
+        if integer < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = integer.magnitude
+        // Room for the 20 digits of the largest magnitude.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: buffer[start...])
+        }
     }
 }
