@@ -48,7 +48,7 @@ extension JSONParser {
 
     private mutating func outlineObject() throws(JSONParseError) -> [JSON.Member] {
         var members: [JSON.Member] = []
-        try skipObject { parser, key throws(JSONParseError) in
+        try walkObject { parser, key throws(JSONParseError) in
             let start = parser.position
             let count = try parser.skipValue()
             members.append(JSON.Member(key: key, range: start..<parser.position, count: count))
@@ -63,7 +63,7 @@ extension JSONParser {
     private mutating func skipValue() throws(JSONParseError) -> Int? {
         guard position < bytes.count else { throw failure("unexpected end of input") }
         switch bytes[position] {
-        case UInt8(ascii: "{"): try skipObject { parser, _ throws(JSONParseError) in _ = try parser.skipValue() }
+        case UInt8(ascii: "{"): try walkObject { parser, _ throws(JSONParseError) in _ = try parser.skipValue() }
         case UInt8(ascii: "["): return try skipArray()
         case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"): try expectWord("true")
@@ -75,61 +75,13 @@ extension JSONParser {
         return nil
     }
 
-    /// Moves past an object, handing each key to `member`, which must move past its value.
-    private mutating func skipObject(member: (inout JSONParser, String) throws(JSONParseError) -> Void) throws(JSONParseError) {
-        try enter()
-        position += 1
-        skipWhitespace()
-        if peek() == UInt8(ascii: "}") {
-            position += 1
-            depth -= 1
-            return
-        }
-        while true {
-            skipWhitespace()
-            guard peek() == UInt8(ascii: "\"") else { throw failure("expected a string key") }
-            let key = try parseString()
-            skipWhitespace()
-            guard peek() == UInt8(ascii: ":") else { throw failure("expected ':'") }
-            position += 1
-            skipWhitespace()
-            try member(&self, key)
-            skipWhitespace()
-            switch peek() {
-            case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "}"):
-                position += 1
-                depth -= 1
-                return
-            default: throw failure("expected ',' or '}'")
-            }
-        }
-    }
-
     private mutating func skipArray() throws(JSONParseError) -> Int {
-        try enter()
-        position += 1
-        skipWhitespace()
-        if peek() == UInt8(ascii: "]") {
-            position += 1
-            depth -= 1
-            return 0
-        }
         var count = 0
-        while true {
-            skipWhitespace()
-            _ = try skipValue()
+        try walkArray { parser throws(JSONParseError) in
+            _ = try parser.skipValue()
             count += 1
-            skipWhitespace()
-            switch peek() {
-            case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "]"):
-                position += 1
-                depth -= 1
-                return count
-            default: throw failure("expected ',' or ']'")
-            }
         }
+        return count
     }
 
     /// Moves past a string, checking its escapes and its UTF-8 as ``parseString()`` does. Escapes

@@ -81,14 +81,27 @@ struct JSONParser {
     }
 
     private mutating func parseObject() throws(JSONParseError) -> JSON {
+        var object = JSONObject()
+        try walkObject { parser, key throws(JSONParseError) in object[key] = try parser.parseValue() }
+        return .object(object)
+    }
+
+    private mutating func parseArray() throws(JSONParseError) -> JSON {
+        var values: [JSON] = []
+        try walkArray { parser throws(JSONParseError) in values.append(try parser.parseValue()) }
+        return .array(values)
+    }
+
+    /// Moves through an object, handing each key to `member`, which must move past its value.
+    @inline(__always)
+    mutating func walkObject(_ member: (inout JSONParser, String) throws(JSONParseError) -> Void) throws(JSONParseError) {
         try enter()
         position += 1
-        var object = JSONObject()
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             position += 1
             depth -= 1
-            return .object(object)
+            return
         }
         while true {
             skipWhitespace()
@@ -98,39 +111,40 @@ struct JSONParser {
             guard peek() == UInt8(ascii: ":") else { throw failure("expected ':'") }
             position += 1
             skipWhitespace()
-            object[key] = try parseValue()
+            try member(&self, key)
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "}"):
                 position += 1
                 depth -= 1
-                return .object(object)
+                return
             default: throw failure("expected ',' or '}'")
             }
         }
     }
 
-    private mutating func parseArray() throws(JSONParseError) -> JSON {
+    /// Moves through an array, calling `element` at each element, which must move past it.
+    @inline(__always)
+    mutating func walkArray(_ element: (inout JSONParser) throws(JSONParseError) -> Void) throws(JSONParseError) {
         try enter()
         position += 1
-        var values: [JSON] = []
         skipWhitespace()
         if peek() == UInt8(ascii: "]") {
             position += 1
             depth -= 1
-            return .array(values)
+            return
         }
         while true {
             skipWhitespace()
-            values.append(try parseValue())
+            try element(&self)
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "]"):
                 position += 1
                 depth -= 1
-                return .array(values)
+                return
             default: throw failure("expected ',' or ']'")
             }
         }
