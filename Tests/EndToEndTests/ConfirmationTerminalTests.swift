@@ -13,27 +13,30 @@ struct ConfirmationTerminalTests {
         #expect(result.status == 0, "\(result)")
     }
 
-    private func startShell(in world: IsolatedEnvironment) throws -> PseudoTerminal {
-        return try PseudoTerminal.onep(in: world)
+    /// Types `line` at a new shell, answers "n" to the question it asks, expects `command`'s
+    /// refusal and leaves the shell; answers the question as it was shown.
+    private func declined(_ line: String, command: String, in world: IsolatedEnvironment) throws -> String {
+        let terminal = try PseudoTerminal.onep(in: world)
+        try terminal.typeLine(line)
+        let question = try terminal.waitFor("[y/N] ")
+        try terminal.typeLine("n")
+        try terminal.waitFor("error: \(command): not confirmed, nothing done")
+        try terminal.waitForPrompt("onep:/> ")
+        try terminal.type(Key.endOfFile)
+        let exit = try terminal.waitForExit()
+        #expect(exit == .exited(0), "\(exit)")
+        return question
     }
 
     @Test func dropAllChildrenAsksAndNoKeepsEverything() throws {
         let world = try IsolatedEnvironment()
         try setUp(["create client dev", "create dataport dev/a --format integer", "create client dev/inner", "write dev/a 3"], in: world)
-        let terminal = try startShell(in: world)
-        try terminal.typeLine("drop dev --all-children")
-        let question = try terminal.waitFor("[y/N] ")
+        let question = try declined("drop dev --all-children", command: "drop", in: world)
         #expect(question.contains("drop dev --all-children: "), "\(question)")
-        try terminal.typeLine("n")
-        try terminal.waitFor("error: drop: not confirmed, nothing done")
-        try terminal.waitForPrompt("onep:/> ")
-        try terminal.type(Key.endOfFile)
-        let exit = try terminal.waitForExit()
-        #expect(exit == .exited(0), "\(exit)")
         #expect(try OnepBinary.run(["ls", "dev"], in: world).stdout == "a\ninner/\n")
         #expect(try OnepBinary.run(["read", "dev/a"], in: world).stdout.hasSuffix("  3\n"))
 
-        let again = try startShell(in: world)
+        let again = try PseudoTerminal.onep(in: world)
         try again.typeLine("drop dev --all-children")
         try again.waitFor("[y/N] ")
         try again.typeLine("y")
@@ -48,16 +51,8 @@ struct ConfirmationTerminalTests {
         let world = try IsolatedEnvironment()
         let file = try world.file(named: "noop.lua", containing: "local x = 1\n")
         try setUp(["script upload \(file)"], in: world)
-        let terminal = try startShell(in: world)
-        try terminal.typeLine("script rm noop.lua")
-        let question = try terminal.waitFor("[y/N] ")
+        let question = try declined("script rm noop.lua", command: "script rm", in: world)
         #expect(question.contains("script rm noop.lua: datarule 'noop.lua'"), "\(question)")
-        try terminal.typeLine("n")
-        try terminal.waitFor("error: script rm: not confirmed, nothing done")
-        try terminal.waitForPrompt("onep:/> ")
-        try terminal.type(Key.endOfFile)
-        let exit = try terminal.waitForExit()
-        #expect(exit == .exited(0), "\(exit)")
         #expect(try OnepBinary.run(["script", "ls"], in: world).stdout.contains("noop.lua"))
     }
 }
