@@ -72,31 +72,23 @@ final class AliasThief: Sendable {
     let cik = Mutex<String>("")
 
     func wrap(_ base: any Transport) -> any Transport {
-        Thieving(base: base, thief: self)
-    }
-
-    private struct Thieving: Transport {
-        let base: any Transport
-        let thief: AliasThief
-
-        func send(_ body: [UInt8]) async throws -> [UInt8] {
+        BeforeSending(base) { body, base in
             if String(decoding: body, as: UTF8.self).contains(#""procedure":"create""#) {
-                let client = RPCClient(transport: base, auth: .cik(thief.cik.withLock { $0 }))
+                let client = RPCClient(transport: base, auth: .cik(self.cik.withLock { $0 }))
                 if let other = try await Self.rid(named: "other", client: client) {
                     _ = try? await client.call(.map(.rid(other), alias: "contested"))
                 }
             }
-            return try await base.send(body)
         }
+    }
 
-        static func rid(named name: String, client: RPCClient) async throws -> String? {
-            let listing = try await client.call(.listing(.me, types: [.dataport], options: .init(owned: true)))
-            for rid in listing?["dataport"]?.arrayValue ?? [] {
-                guard let rid = rid.stringValue else { continue }
-                let info = try await client.call(.info(.rid(rid), options: [.description]))
-                if info?["description"]?["name"]?.stringValue == name { return rid }
-            }
-            return nil
+    private static func rid(named name: String, client: RPCClient) async throws -> String? {
+        let listing = try await client.call(.listing(.me, types: [.dataport], options: .init(owned: true)))
+        for rid in listing?["dataport"]?.arrayValue ?? [] {
+            guard let rid = rid.stringValue else { continue }
+            let info = try await client.call(.info(.rid(rid), options: [.description]))
+            if info?["description"]?["name"]?.stringValue == name { return rid }
         }
+        return nil
     }
 }

@@ -108,7 +108,7 @@ final class CallLog: Sendable {
     private let sent = Mutex<[String]>([])
 
     func wrap(_ base: any Transport) -> any Transport {
-        Logging(base: base, log: self)
+        BeforeSending(base) { body, _ in self.sent.withLock { $0.append(String(decoding: body, as: UTF8.self)) } }
     }
 
     var bodies: [String] { sent.withLock { $0 } }
@@ -118,16 +118,6 @@ final class CallLog: Sendable {
         bodies.flatMap { body -> [[JSON]] in
             let calls = (try? JSON(parsing: body))?["calls"]?.arrayValue ?? []
             return calls.filter { $0["procedure"]?.stringValue == procedure }.map { $0["arguments"]?.arrayValue ?? [] }
-        }
-    }
-
-    private struct Logging: Transport {
-        let base: any Transport
-        let log: CallLog
-
-        func send(_ body: [UInt8]) async throws -> [UInt8] {
-            log.sent.withLock { $0.append(String(decoding: body, as: UTF8.self)) }
-            return try await base.send(body)
         }
     }
 }

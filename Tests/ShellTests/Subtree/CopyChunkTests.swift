@@ -60,17 +60,10 @@ final class RoomThief: Sendable {
     private let done = Mutex(false)
 
     func wrap(_ base: any Transport) -> any Transport {
-        Stealing(base: base, thief: self)
-    }
-
-    private struct Stealing: Transport {
-        let base: any Transport
-        let thief: RoomThief
-
-        func send(_ body: [UInt8]) async throws -> [UInt8] {
-            if body.count > 20_000, let target = thief.target.withLock({ $0 }),
+        BeforeSending(base) { body, base in
+            if body.count > 20_000, let target = self.target.withLock({ $0 }),
                 String(decoding: body, as: UTF8.self).contains(#""procedure":"create""#),
-                thief.done.withLock({ done in
+                self.done.withLock({ done in
                     defer { done = true }; return !done
                 })
             {
@@ -78,7 +71,6 @@ final class RoomThief: Sendable {
                 let calls = (0..<RoomThief.taken).map { _ in Call.create(.rid(target.client), type: .dataport, description: ["format": "integer"]) }
                 for result in try await client.batch(calls) { _ = try result.get() }
             }
-            return try await base.send(body)
         }
     }
 }
