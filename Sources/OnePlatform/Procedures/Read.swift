@@ -5,8 +5,7 @@ import OnePJSON
 enum ReadProcedure {
     static func run(_ context: CallContext, _ arguments: Arguments) throws -> JSON? {
         let (target, query) = try prepare(context, arguments)
-        let points = try query.points(context.db, resource: target.key)
-        return .array(points.map { [.int($0.timestamp), $0.value.json(as: target.format)] })
+        return answer(try query.points(context.db, resource: target.key), format: target.format)
     }
 
     /// The same result as ``run(_:_:)``, written as JSON text straight into the answer: a page of
@@ -14,20 +13,24 @@ enum ReadProcedure {
     static func write(_ context: CallContext, _ arguments: Arguments, into output: inout [UInt8]) throws {
         let (target, query) = try prepare(context, arguments)
         guard query.selection == .all else {
-            let points = try query.points(context.db, resource: target.key)
-            return JSON.array(points.map { [.int($0.timestamp), $0.value.json(as: target.format)] }).write(into: &output)
+            return answer(try query.points(context.db, resource: target.key), format: target.format).write(into: &output)
         }
         output.append(UInt8(ascii: "["))
         let opening = output.count
         try query.forEachPoint(context.db, resource: target.key) { timestamp, value in
             if output.count > opening { output.append(UInt8(ascii: ",")) }
             output.append(UInt8(ascii: "["))
-            JSON.int(timestamp).write(into: &output)
+            JSON.appendDigits(of: timestamp, to: &output)
             output.append(UInt8(ascii: ","))
             value.json(as: target.format).write(into: &output)
             output.append(UInt8(ascii: "]"))
         }
         output.append(UInt8(ascii: "]"))
+    }
+
+    /// Points as `read` answers them: `[timestamp, value]` pairs, values as the format writes them.
+    private static func answer(_ points: [(timestamp: Int, value: PointValue)], format: DataFormat?) -> JSON {
+        .array(points.map { [.int($0.timestamp), $0.value.json(as: format)] })
     }
 
     /// The resource and the query, checked.
