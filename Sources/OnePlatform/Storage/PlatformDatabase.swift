@@ -75,7 +75,12 @@ enum PlatformDatabase {
     /// pages of log every such commit copies its pages into the database and syncs it. A cache of
     /// 16 MB holds such a batch, and a checkpoint every 8,000 pages (32 MB of log) copies a page
     /// that many commits changed once. Readers keep the default cache.
-    static let writerPragmas = "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8000"
+    ///
+    /// Every changing call runs in a savepoint, and SQLite saves the old content of each page a
+    /// savepoint first changes in a statement journal: by default a file in /var/tmp, written with
+    /// a system call per page (a batch of a thousand creates made over a hundred thousand of
+    /// them). `temp_store = MEMORY` keeps those journals in memory; they last one request.
+    static let writerPragmas = "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8000; PRAGMA temp_store = MEMORY"
 
     private static func reason(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
