@@ -52,11 +52,13 @@ struct SubtreeScenario {
         }
     }
 
-    /// `NAME: R requests, median T ms (min–max) of N turns, C ms CPU (X× tree, from–to; CPU Y× tree)`.
+    /// `NAME: R requests, median T ms (min–max) of N turns, W ms waiting for answers, C ms CPU (X× tree, from–to; CPU Y× tree)`.
     private static func line(_ runs: [Measurement], ratios: [Double], cpuRatios: [Double]) -> String {
         let times = runs.map { $0.seconds * 1000 }.sorted()
         var text = "\(runs[0].name): \(runs[0].requests) requests, median \(Int(median(times).rounded())) ms "
         text += "(\(Int(times[0].rounded()))–\(Int(times[times.count - 1].rounded()))) of \(runs.count) turns"
+        let waited = runs.compactMap(\.waited).map { seconds($0) * 1000 }
+        if !waited.isEmpty { text += ", \(Int(median(waited).rounded())) ms waiting for answers" }
         let cpu = runs.compactMap(\.cpu).map { $0 * 1000 }
         if !cpu.isEmpty { text += ", \(Int(median(cpu).rounded())) ms CPU" }
         let sorted = ratios.sorted()
