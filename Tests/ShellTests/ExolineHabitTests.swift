@@ -84,6 +84,25 @@ import Testing
         #expect(await shell.run("auth \(notYet)").status != 0)
     }
 
+    @Test func cloneAcceptsExolinesOptionSpellings() async throws {
+        let shell = try ShellFixture()
+        try await shell.setUp("create client dev --alias dev", "create dataport dev/temp --alias t --format integer", "write dev/t 5")
+        try await shell.setUp("set format json")
+        let copy = try JSON(parsing: await shell.run("clone dev --noaliases --nohistorical --noactivate").out)
+        try await shell.setUp("set format text")
+        let rid = try #require(copy["rid"]?.stringValue)
+        #expect(await status(shell, rid) == "notactivated")
+        // No aliases were copied, so the copy's dataport answers only to its name, and no points came with it.
+        #expect(await shell.run("read \(rid)/t").status != 0)
+        let read = await shell.run("read \(rid)/temp")
+        #expect(read.status == 0 && !read.out.contains("5"), "\(read)")
+        let help = await shell.run("help clone").out
+        #expect(help.contains("(also --noaliases)") && help.contains("(also --nohistorical)") && help.contains("(also --noactivate)"))
+        // A misspelling is still refused and suggests the option's name.
+        let refused = await shell.run("clone dev --noalias")
+        #expect(refused.status == 2 && refused.err.contains("--no-aliases"), "\(refused)")
+    }
+
     @Test func cloneFromAShareCodeCopiesTheSharedClient() async throws {
         let shell = try ShellFixture()
         try await shell.setUp(

@@ -127,9 +127,10 @@ enum CreateCommand {
 
     static let source = OptionalArgument<String>("SOURCE", "the client to copy (or --share CODE)", type: .path)
     static let shareCode = Option<String>("share", "CODE", "copy the client shared with this code (nobody may have activated it)", secret: true)
-    static let noAliases = Flag("no-aliases", "do not copy aliases")
-    static let noHistory = Flag("no-history", "do not copy points")
-    static let noActivate = Flag("no-activate", "leave the copy's CIK not activated (it does not work until 'activate client CIK')")
+    static let noAliases = Flag("no-aliases", synonyms: ["noaliases"], "do not copy aliases")
+    static let noHistory = Flag("no-history", synonyms: ["nohistorical"], "do not copy points")
+    static let noActivate = Flag(
+        "no-activate", synonyms: ["noactivate"], "leave the copy's CIK not activated (it does not work until 'activate client CIK')")
 
     static let clone = CommandSpec(
         words: ["clone"],

@@ -105,7 +105,7 @@ enum ArgumentWalker {
     }
 
     private static func find(_ name: String, in spec: CommandSpec) -> OptionSpec? {
-        if name.hasPrefix("--") { return spec.allOptions.first { name.dropFirst(2) == $0.name } }
+        if name.hasPrefix("--") { return spec.allOptions.first { $0.answers(to: name.dropFirst(2)) } }
         guard name.count == 2, let short = name.last else { return nil }
         return spec.allOptions.first { $0.short == short }
     }

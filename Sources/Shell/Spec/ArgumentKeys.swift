@@ -78,8 +78,9 @@ struct Option<Value: ArgumentValueType>: ArgumentKey {
 struct Flag: ArgumentKey {
     let spec: OptionSpec
 
-    init(_ name: String, short: Character? = nil, _ help: String) {
-        spec = OptionSpec(name: name, short: short, valueName: nil, help: help)
+    /// - Parameter synonyms: other long names it answers to, e.g. exoline's `noaliases`.
+    init(_ name: String, short: Character? = nil, synonyms: [String] = [], _ help: String) {
+        spec = OptionSpec(name: name, short: short, valueName: nil, help: help, synonyms: synonyms)
     }
 
     var declaration: ArgumentDeclaration { .option(spec) }

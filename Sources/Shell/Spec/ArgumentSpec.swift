@@ -27,7 +27,23 @@ struct OptionSpec: Sendable {
     /// the value's name when nil.
     var variable: String? = nil
     var completion: CompletionSource? = nil
+    /// Other long names the option answers to (exoline's spellings), without dashes; help lists
+    /// them, completion offers only the name.
+    var synonyms: [String] = []
 
     var isFlag: Bool { valueName == nil }
     var completionSource: CompletionSource { completion ?? type.defaultCompletion }
+
+    /// The help line as help and docs print it: the choices and the synonyms follow the text.
+    var fullHelp: String {
+        var text = help
+        if !type.choices.isEmpty { text += " (" + type.choices.joined(separator: ", ") + ")" }
+        if !synonyms.isEmpty { text += " (also " + synonyms.map { "--" + $0 }.joined(separator: ", ") + ")" }
+        return text
+    }
+
+    /// Whether `--spelling` names this option, by its name or a synonym.
+    func answers(to spelling: Substring) -> Bool {
+        spelling == name || synonyms.contains { spelling == $0 }
+    }
 }

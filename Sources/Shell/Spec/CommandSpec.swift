@@ -65,7 +65,7 @@ struct CommandSpec: Sendable {
     var name: String { words.joined(separator: " ") }
 
     func option(named name: String) -> OptionSpec? {
-        allOptions.first { $0.name == name }
+        allOptions.first { $0.answers(to: Substring(name)) }
     }
 
     func option(short: Character) -> OptionSpec? {

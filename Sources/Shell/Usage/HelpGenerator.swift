@@ -48,9 +48,7 @@ struct HelpGenerator {
             var name = "--" + option.name
             if let short = option.short { name = "-\(short), " + name }
             if let valueName = option.valueName { name += " " + valueName }
-            var help = option.help
-            if !option.type.choices.isEmpty { help += " (" + option.type.choices.joined(separator: ", ") + ")" }
-            rows.append((name, help))
+            rows.append((name, option.fullHelp))
         }
         if !rows.isEmpty {
             let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0

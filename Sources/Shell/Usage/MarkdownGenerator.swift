@@ -28,7 +28,7 @@ struct MarkdownGenerator {
             var rows = spec.positionals.map { "| `\($0.name)` | \(cell($0.help, choices: $0.type.choices)) |" }
             rows += spec.options.map { option in
                 let name = "--" + option.name + (option.valueName.map { " " + $0 } ?? "")
-                return "| `\(name)` | \(cell(option.help, choices: option.type.choices)) |"
+                return "| `\(name)` | \(option.fullHelp.replacingAll("|", with: "\\|")) |"
             }
             if !rows.isEmpty { out += "| argument | meaning |\n|---|---|\n" + rows.joined(separator: "\n") + "\n\n" }
             if !spec.examples.isEmpty { out += "```\n" + spec.examples.joined(separator: "\n") + "\n```\n\n" }
