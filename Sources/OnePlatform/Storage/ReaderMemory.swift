@@ -14,8 +14,10 @@ import GRDB
 /// locked client is seen by the very next request. Only a CIK acting as itself is remembered;
 /// tokens expire with the clock, and the other forms are rare.
 final class ReaderMemory {
-    /// The most resources (and parent links) kept; past it everything is forgotten and read again.
-    static let capacity = 4_096
+    /// The most keys, resources (and parent links) kept; past it they are forgotten and read
+    /// again. Each resource holds its description, so a few connections together stay at a few
+    /// megabytes however large the tree.
+    static let capacity = 1_024
 
     /// The `data_version` of the database when this was last emptied; nil before the first request.
     var dataVersion: Int64?

@@ -111,4 +111,17 @@ struct ReaderMemoryTests {
             #expect(try await platform.ok("read", [.string(port), [:]], auth: client.auth) == [[.int(TestTime.start + value), .int(value)]])
         }
     }
+
+    @Test func readsOfMoreResourcesThanItKeepsAllAnswer() async throws {
+        let directory = try TemporaryDirectory()
+        let platform = try open(directory, TestTime.clock())
+        let description: JSON = ["format": "integer", "retention": ["count": "infinity", "duration": "infinity"]]
+        let creates = (0..<1_100).map { _ in ("create", [JSON.string("dataport"), description]) }
+        let ports = try await platform.calls(creates).map { try #require($0["result"]?.stringValue) }
+        platform.clock.advance(by: 1)
+        try await platform.ok("write", [.string(ports[0]), 7])
+        // One request per resource: past the memory's capacity it starts again, and nothing is lost.
+        for port in ports { #expect(try await readOutcome(platform, port, auth: platform.auth) == "ok") }
+        #expect(try await platform.ok("read", [.string(ports[0]), [:]]) == [[.int(TestTime.start + 1), 7]])
+    }
 }
