@@ -37,16 +37,24 @@ struct SubtreeResource: Sendable, Equatable {
 
     /// The order children are kept in, so that a walk of the same subtree always gives the same
     /// document: clients last (as `tree` shows them), then by name, first alias and RID.
+    ///
+    /// Each child's key is read once and the positions sorted, not the resources themselves: a
+    /// resource carries its whole subtree, and a level of a large tree is sorted by thousands of
+    /// comparisons.
     static func ordered(_ children: [SubtreeResource]) -> [SubtreeResource] {
-        children.sorted { lhs, rhs in
-            let left = (typeRank(lhs.type), lhs.name, lhs.aliases.first ?? "", lhs.rid)
-            let right = (typeRank(rhs.type), rhs.name, rhs.aliases.first ?? "", rhs.rid)
-            return left < right
-        }
+        guard children.count > 1 else { return children }
+        let keys = children.map { (typeRank($0.type), $0.name, $0.aliases.first ?? "", $0.rid) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { children[$0] }
     }
 
     static func typeRank(_ type: String) -> Int {
-        ["dataport": 0, "datarule": 1, "dispatch": 2, "client": 3][type] ?? 4
+        switch type {
+        case "dataport": 0
+        case "datarule": 1
+        case "dispatch": 2
+        case "client": 3
+        default: 4
+        }
     }
 }
 
