@@ -13,9 +13,16 @@ extension JSON {
 
     /// Appends the value's compact JSON text to `output`, which a long answer is written into once.
     public func write(into output: inout [UInt8]) {
-        var writer = JSONWriter(pretty: false, capacity: 0)
+        write(into: &output, pretty: false, indent: 0)
+    }
+
+    /// Appends the value's JSON text to `output`; pretty text is indented as if the value lay
+    /// `indent` levels deep, so a document can be written piece by piece as `serialized(pretty:)`
+    /// would write it whole.
+    public func write(into output: inout [UInt8], pretty: Bool, indent: Int) {
+        var writer = JSONWriter(pretty: pretty, capacity: 0)
         swap(&writer.output, &output)
-        writer.write(self, indent: 0)
+        writer.write(self, indent: indent)
         swap(&writer.output, &output)
     }
 }

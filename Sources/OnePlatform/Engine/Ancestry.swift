@@ -37,6 +37,9 @@ final class Ancestry {
         return found
     }
 
+    /// How many parent links are remembered.
+    var linkCount: Int { parents.count }
+
     /// Drops every remembered link: a parent changed.
     func forget() {
         parents.removeAll(keepingCapacity: true)

@@ -17,6 +17,15 @@ struct CallContext {
     var suspension = SuspensionSlot()
     /// The parent links the request has loaded, shared by all its calls.
     var ancestry = Ancestry()
+    /// What the reader connection running a read-only request remembers from earlier requests on
+    /// an unchanged database (see ``ReaderMemory``); nil elsewhere.
+    var memory: ReaderMemory? = nil
+
+    /// The resource with this canonical RID, or nil when there is none.
+    func fetchResource(rid: String) throws -> ResourceRecord? {
+        if let memory { return try memory.resource(rid: rid, in: db) }
+        return try ResourceRecord.fetch(db, rid: rid)
+    }
 
     /// This context for one call of `procedure`.
     func running(_ procedure: Procedure) -> CallContext {

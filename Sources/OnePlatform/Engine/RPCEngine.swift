@@ -90,11 +90,11 @@ struct RPCEngine: Sendable {
 
     private func runSegment(_ request: RPCRequest, from start: Int) async throws -> Segment {
         if readsOnly(request, from: start) {
-            return try await database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
+            return try await database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector(), memory: nil) }
         }
         let collector = ChangeCollector()
         let segment = try await database.write { db in
-            try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector) }
+            try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector, memory: nil) }
         }
         // Only after the commit: a woken waiter must find the points when it reads.
         changes.publish(collector.drain())
@@ -105,15 +105,17 @@ struct RPCEngine: Sendable {
     /// statements (see ``Database/inRequestTransaction(_:_:)``).
     private func runSegmentNow(_ request: RPCRequest, from start: Int) throws -> Segment {
         if readsOnly(request, from: start) {
-            let run = { (db: Database) in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
+            let run = { (db: Database, memory: ReaderMemory?) in
+                try self.runSegment(request, from: start, in: db, collecting: ChangeCollector(), memory: memory)
+            }
             if let readers, let segment = try readers.read(run) { return segment }
-            return try database.read(run)
+            return try database.read { db in try run(db, nil) }
         }
         let collector = ChangeCollector()
         let segment = try database.writeWithoutTransaction { db in
             try db.inRequestTransaction(.writing) {
                 // As on the queued path: other processes learn of the points from the change log.
-                try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector) }
+                try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector, memory: nil) }
             }
         }
         changes.publish(collector.drain())
@@ -128,12 +130,20 @@ struct RPCEngine: Sendable {
         return !waits && request.calls[start...].allSatisfy { table[$0.procedure]?.access == .reads }
     }
 
-    private func runSegment(_ request: RPCRequest, from start: Int, in db: Database, collecting collector: ChangeCollector) throws -> Segment {
+    /// - Parameter memory: what the reader connection remembers, for a read-only segment run on one.
+    private func runSegment(
+        _ request: RPCRequest, from start: Int, in db: Database, collecting collector: ChangeCollector, memory: ReaderMemory?
+    ) throws -> Segment {
         let now = clock.currentSecond
-        let principal = try Authenticator.authenticate(request.auth, in: db, now: now)
+        let authenticate = { try Authenticator.authenticate(request.auth, in: db, now: now) }
+        let principal = try memory?.principal(request.auth, authenticate: authenticate) ?? authenticate()
         let slot = SuspensionSlot()
-        let context = CallContext(
+        var context = CallContext(
             db: db, caller: principal.caller, now: now, grant: principal.grant, changes: collector, suspension: slot)
+        if let memory {
+            context.memory = memory
+            context.ancestry = memory.ancestry
+        }
         var segment = Segment(next: request.calls.count)
         for index in request.calls.indices where index >= start {
             let call = request.calls[index]

@@ -20,7 +20,7 @@ extension CallContext {
         guard case .string(let text) = identifier else { return try resource(identifier, relativeTo: caller) }
         guard let rid = Identifiers.canonical(text) else { throw CallFailure.restricted }
         if rid == caller.rid { return caller }
-        guard let found = try ResourceRecord.fetch(db, rid: rid) else { throw CallFailure.restricted }
+        guard let found = try fetchResource(rid: rid) else { throw CallFailure.restricted }
         if try ancestry.isWithin(found, of: caller.key, in: db) { return found }
         if Self.readsBeyondSubhierarchy.contains(procedure), try readableFromOutside(found) { return found }
         throw CallFailure.restricted

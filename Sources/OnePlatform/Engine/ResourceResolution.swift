@@ -20,7 +20,7 @@ extension CallContext {
         case .string(let text):
             guard let rid = Identifiers.canonical(text) else { throw CallFailure.restricted }
             if rid == client.rid { return client }
-            guard let resource = try ResourceRecord.fetch(db, rid: rid), try ancestry.isWithin(resource, of: client.key, in: db)
+            guard let resource = try fetchResource(rid: rid), try ancestry.isWithin(resource, of: client.key, in: db)
             else { throw CallFailure.restricted }
             return resource
         case .object(let object):

@@ -19,30 +19,40 @@ extension InfoSections {
             })
     }
 
+    // A walk of a whole subtree (dump) asks every resource for its tags and comments, and most
+    // have none: the rows are read straight through SQLite (``DirectStatement``, no GRDB rows or
+    // arguments) and put in order here, so SQLite answers from the index alone, with no sorter.
+
     /// The tags any client put on the resource, each once, in the order first given.
     func tags() throws -> JSON {
-        let tags = try String.fetchAll(
-            context.db.cachedStatement(sql: "SELECT tag FROM tag WHERE resource_id = ? GROUP BY tag ORDER BY min(id)"), arguments: [target.key])
-        return .array(tags.map(JSON.string))
+        let statement = try DirectStatement(context.db, sql: "SELECT id, tag FROM tag WHERE resource_id = ?")
+        statement.bind(1, target.key)
+        return Self.firstGiven(try statement.rows { ($0.int64(0), $0.string(1)) })
     }
 
     /// The tags the resource (a client) has put on resources, each once, in the order first given.
     func tagged() throws -> JSON {
-        let tags = try String.fetchAll(
-            context.db.cachedStatement(sql: "SELECT tag FROM tag WHERE client_id = ? GROUP BY tag ORDER BY min(id)"), arguments: [target.key])
-        return .array(tags.map(JSON.string))
+        let statement = try DirectStatement(context.db, sql: "SELECT id, tag FROM tag WHERE client_id = ?")
+        statement.bind(1, target.key)
+        return Self.firstGiven(try statement.rows { ($0.int64(0), $0.string(1)) })
     }
 
-    /// `[[visibility, text], ...]`: every public comment, and the caller's own private ones.
+    /// Each tag once, in the order of its first row.
+    private static func firstGiven(_ rows: [(id: Int64, tag: String)]) -> JSON {
+        var seen = Set<String>()
+        return .array(rows.sorted { $0.id < $1.id }.compactMap { seen.insert($0.tag).inserted ? .string($0.tag) : nil })
+    }
+
+    /// `[[visibility, text], ...]`: every public comment, and the caller's own private ones, oldest first.
     func comments() throws -> JSON {
-        let rows = try Row.fetchAll(
-            context.db.cachedStatement(
-                sql: """
-                    SELECT visibility, text FROM comment
-                    WHERE resource_id = ? AND (visibility = 'public' OR client_id = ?) ORDER BY id
-                    """),
-            arguments: [target.key, context.caller.key])
-        return .array(rows.map { [.string($0[0]), .string($0[1])] })
+        let statement = try DirectStatement(
+            context.db, sql: "SELECT id, visibility, text FROM comment WHERE resource_id = ? AND (visibility = 'public' OR client_id = ?)")
+        statement.bind(1, target.key)
+        statement.bind(2, context.caller.key)
+        let rows = try statement.rows { columns in
+            (id: columns.int64(0), comment: JSON.array([.string(columns.string(1)), .string(columns.string(2))]))
+        }
+        return .array(rows.sorted { $0.id < $1.id }.map(\.comment))
     }
 
     /// What the client itself owns and, for consumables, used today (UTC).

@@ -4,13 +4,14 @@ import GRDBSQLite
 /// A cached statement bound by position and stepped straight through SQLite.
 ///
 /// For the inserts a batch runs thousands of times (storing a point, noting a change in the
-/// change log): GRDB's work around each execution (building and checking the arguments, telling
-/// its observation broker, the suspension checks) costs several times the insert itself.
+/// change log), and the small queries `info` makes of every resource of a walk (tags, comments):
+/// GRDB's work around each execution (building and checking the arguments, telling its
+/// observation broker, the suspension checks) costs several times the statement itself.
 ///
 /// GRDB does not see these executions, so use it only for statements no transaction observer
 /// watches and that run inside a transaction GRDB began or saw begin: inserts into `point`,
 /// `change_log` and `resource` (``TimerObserver`` and ``ScriptObserver`` watch other tables, and
-/// of `resource` only deletions).
+/// of `resource` only deletions), and queries (``rows(_:)``), which change nothing.
 struct DirectStatement {
     private let statement: Statement
     private let db: Database
@@ -79,6 +80,25 @@ struct DirectStatement {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
         }
         sqlite3_reset(handle)
+    }
+
+    /// Steps a query through its rows, decoding each by column position, and resets it.
+    /// - Throws: `DatabaseError` with SQLite's code and message when a step fails.
+    func rows<Element>(_ decode: (SQLiteColumns) -> Element) throws -> [Element] {
+        defer { sqlite3_reset(handle) }
+        var rows: [Element] = []
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_ROW {
+                rows.append(decode(SQLiteColumns(statement: handle)))
+                continue
+            }
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+            }
+            return rows
+        }
     }
 
     /// SQLite copies the bytes before the bind returns.

@@ -14,11 +14,12 @@ import Synchronization
 final class ReaderConnections: Sendable {
     static let maximumCount = 4
 
-    /// One connection and the schema version its caches were built for.
+    /// One connection, the schema version its caches were built for and what it remembers.
     private final class Reader: @unchecked Sendable {
         // Unchecked: only the request that took it from `state` touches it until it is given back.
         let queue: DatabaseQueue
         var schemaVersion: Int32?
+        let memory = ReaderMemory()
 
         init(queue: DatabaseQueue) {
             self.queue = queue
@@ -45,20 +46,28 @@ final class ReaderConnections: Sendable {
         self.configuration = configuration
     }
 
-    /// Runs `body` in a read transaction on an idle connection; nil when every connection is busy
-    /// (or a new one could not be opened), and `body` did not run.
-    func read<T>(_ body: (Database) throws -> T) throws -> T? {
+    /// Runs `body` in a read transaction on an idle connection, with what that connection
+    /// remembers of the database as it is (see ``ReaderMemory``); nil when every connection is
+    /// busy (or a new one could not be opened), and `body` did not run.
+    func read<T>(_ body: (Database, ReaderMemory) throws -> T) throws -> T? {
         guard let reader = take() else { return nil }
         defer { state.withLock { $0.idle.append(reader) } }
         return try reader.queue.writeWithoutTransaction { db in
             try db.inRequestTransaction(.reading) {
-                // Another process on the directory may have migrated the file since the last request.
-                let version = try db.schemaVersion()
-                if version != reader.schemaVersion {
-                    if reader.schemaVersion != nil { db.clearSchemaCache() }
-                    reader.schemaVersion = version
+                // Read inside the transaction, so it says whether anything committed before this
+                // snapshot since the last one; this connection commits nothing itself.
+                let dataVersion = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
+                if dataVersion != reader.memory.dataVersion {
+                    reader.memory.forget()
+                    reader.memory.dataVersion = dataVersion
+                    // Another process on the directory may have migrated the file since the last request.
+                    let version = try db.schemaVersion()
+                    if version != reader.schemaVersion {
+                        if reader.schemaVersion != nil { db.clearSchemaCache() }
+                        reader.schemaVersion = version
+                    }
                 }
-                return try body(db)
+                return try body(db, reader.memory)
             }
         }
     }

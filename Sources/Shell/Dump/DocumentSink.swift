@@ -35,6 +35,14 @@ final class DocumentSink {
         if buffer.count >= Self.bufferSize { try flush() }
     }
 
+    /// Lets `body` append bytes to the buffer itself, then writes the buffer out if it is full.
+    func append(_ body: (inout [UInt8]) -> Void) throws {
+        let before = buffer.count
+        body(&buffer)
+        bytes += buffer.count - before
+        if buffer.count >= Self.bufferSize { try flush() }
+    }
+
     func flush() throws {
         guard !buffer.isEmpty else { return }
         if let handle {

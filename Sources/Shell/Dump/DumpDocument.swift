@@ -17,14 +17,61 @@ enum DumpDocument {
     static let formatKey = "onep_dump"
     static let version = 1
 
-    /// A resource and everything under it as the document holds it.
-    static func json(_ resource: SubtreeResource) -> JSON {
-        var object: JSONObject = [
-            "rid": .string(resource.rid), "type": .string(resource.type), "aliases": .array(resource.aliases.map(JSON.string)),
-            "description": .object(resource.description), "tags": .array(resource.tags.map(JSON.string)), "comments": .array(resource.comments),
-        ]
-        if resource.isClient { object["children"] = .array(resource.children.map(json)) }
-        return .object(object)
+    /// Writes a resource and everything under it to `sink`, one resource at a time, as the object
+    /// `{"rid", "type", "aliases", "description", "tags", "comments"[, "children"]}` serialized
+    /// pretty at `indent` levels would read, byte for byte: the document is never built as a
+    /// value, and the sink writes out whenever its buffer fills.
+    static func write(_ resource: SubtreeResource, indent: Int, to sink: DocumentSink) throws {
+        try sink.append { output in
+            output.append(UInt8(ascii: "{"))
+            member("rid", .string(resource.rid), indent: indent, first: true, into: &output)
+            member("type", .string(resource.type), indent: indent, into: &output)
+            member("aliases", .array(resource.aliases.map(JSON.string)), indent: indent, into: &output)
+            member("description", .object(resource.description), indent: indent, into: &output)
+            member("tags", .array(resource.tags.map(JSON.string)), indent: indent, into: &output)
+            member("comments", .array(resource.comments), indent: indent, into: &output)
+            guard resource.isClient else { return }
+            key("children", indent: indent, into: &output)
+            output.append(UInt8(ascii: "["))
+        }
+        if resource.isClient {
+            for (index, child) in resource.children.enumerated() {
+                try sink.append { output in
+                    if index > 0 { output.append(UInt8(ascii: ",")) }
+                    newline(indent + 2, into: &output)
+                }
+                try write(child, indent: indent + 2, to: sink)
+            }
+            try sink.append { output in
+                if !resource.children.isEmpty { newline(indent + 1, into: &output) }
+                output.append(UInt8(ascii: "]"))
+            }
+        }
+        try sink.append { output in
+            newline(indent, into: &output)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// `,` (unless first), a new line, `"key": ` and the value, for a member of an object at `indent`.
+    private static func member(_ name: String, _ value: JSON, indent: Int, first: Bool = false, into output: inout [UInt8]) {
+        if !first { output.append(UInt8(ascii: ",")) }
+        newline(indent + 1, into: &output)
+        JSON.string(name).write(into: &output)
+        output.append(contentsOf: ": ".utf8)
+        value.write(into: &output, pretty: true, indent: indent + 1)
+    }
+
+    private static func key(_ name: String, indent: Int, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: ","))
+        newline(indent + 1, into: &output)
+        JSON.string(name).write(into: &output)
+        output.append(contentsOf: ": ".utf8)
+    }
+
+    private static func newline(_ indent: Int, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
     /// Reads a resource back; `path` says where it lies, for messages.

@@ -37,19 +37,23 @@ struct SubtreeResource: Sendable, Equatable {
 
     /// The order children are kept in, so that a walk of the same subtree always gives the same
     /// document: clients last (as `tree` shows them), then by name, first alias and RID.
+    ///
+    /// Each child's key is read once and the positions sorted, not the resources themselves: a
+    /// resource carries its whole subtree, and a level of a large tree is sorted by thousands of
+    /// comparisons.
     static func ordered(_ children: [SubtreeResource]) -> [SubtreeResource] {
-        // Each key is made once, not twice per comparison: a level holds thousands of resources.
+        guard children.count > 1 else { return children }
         let keys = children.map { (typeRank($0.type), $0.name, $0.aliases.first ?? "", $0.rid) }
         return keys.indices.sorted { keys[$0] < keys[$1] }.map { children[$0] }
     }
 
     static func typeRank(_ type: String) -> Int {
         switch type {
-        case "dataport": return 0
-        case "datarule": return 1
-        case "dispatch": return 2
-        case "client": return 3
-        default: return 4
+        case "dataport": 0
+        case "datarule": 1
+        case "dispatch": 2
+        case "client": 3
+        default: 4
         }
     }
 }

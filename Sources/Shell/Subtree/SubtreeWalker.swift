@@ -90,8 +90,7 @@ struct SubtreeWalker {
             }
             level = next
         }
-        root.children = state.build(under: start.rid)
-        if readsAliases || aliasLookup != nil { root.children = state.named(root.children, under: start.rid) }
+        root.children = state.build(under: start.rid, naming: readsAliases || aliasLookup != nil)
         return root
     }
 
@@ -147,25 +146,17 @@ private struct WalkState {
     /// Each client's aliases: alias lists by the RID they name.
     var aliasMaps: [String: [String: [String]]] = [:]
 
-    func build(under parent: String) -> [SubtreeResource] {
+    /// The resources under `parent`, each with its subtree and, when `naming`, the aliases its
+    /// owner maps to it, in ``SubtreeResource/ordered(_:)`` order.
+    func build(under parent: String, naming: Bool) -> [SubtreeResource] {
+        let map = naming ? aliasMaps[parent] ?? [:] : [:]
         let built = (children[parent] ?? []).compactMap { rid -> SubtreeResource? in
             guard var resource = resources[rid] else { return nil }
-            resource.children = build(under: rid)
+            if naming { resource.aliases = map[rid] ?? [] }
+            resource.children = build(under: rid, naming: naming)
             return resource
         }
         return SubtreeResource.ordered(built)
-    }
-
-    /// Gives every resource the aliases its owner maps to it, then orders again by them.
-    func named(_ children: [SubtreeResource], under parent: String) -> [SubtreeResource] {
-        let map = aliasMaps[parent] ?? [:]
-        return SubtreeResource.ordered(
-            children.map { child in
-                var child = child
-                child.aliases = map[child.rid] ?? []
-                child.children = named(child.children, under: child.rid)
-                return child
-            })
     }
 }
 

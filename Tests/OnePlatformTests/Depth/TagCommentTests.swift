@@ -24,6 +24,20 @@ struct TagCommentTests {
         #expect(try await platform.ok("listing", [["dataport"], ["tagged": ["hot"]]]) == ["dataport": []])
     }
 
+    /// A tag two clients gave is listed once, where it was first given, whatever order the
+    /// clients' keys would put it in.
+    @Test func tagsOfSeveralClientsComeInTheOrderFirstGiven() async throws {
+        let platform = try TestPlatform.inMemory()
+        let device = try await platform.client()
+        let port = try await platform.dataport("float", auth: device.auth)
+        try await platform.ok("tag", [.string(port), "add", "zeta"], auth: device.auth)
+        try await platform.ok("tag", [.string(port), "add", "alpha"])
+        try await platform.ok("tag", [.string(port), "add", "alpha"], auth: device.auth)
+        try await platform.ok("tag", [.string(port), "add", "mid"])
+        #expect(try await platform.ok("info", [.string(port), ["tags": true]]) == ["tags": ["zeta", "alpha", "mid"]])
+        #expect(try await platform.ok("info", [.string(device.rid), ["tagged": true]], auth: device.auth) == ["tagged": ["zeta", "alpha"]])
+    }
+
     @Test func commentsArePublicOrPrivateToTheirAuthor() async throws {
         let platform = try TestPlatform.inMemory()
         let device = try await platform.client()

@@ -20,4 +20,13 @@ struct IsolationPropertyTests {
             try await world.checkIsolation()
         }
     }
+
+    /// The same on a data directory, where small reads run on reader connections that remember
+    /// keys, resources and parents from one request to the next.
+    @Test(.shrinking(false)) func noCredentialReachesOutsideWhatItMayOnADataDirectory() async {
+        await propertyCheck(count: Self.cases, input: IsolationPlan.generator) { plan in
+            let world = try await IsolationWorld.build(plan, onDirectory: true)
+            try await world.checkIsolation()
+        }
+    }
 }

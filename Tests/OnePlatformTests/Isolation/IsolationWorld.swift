@@ -1,6 +1,7 @@
 import OnePJSON
 import OnePlatform
 import Testing
+import TestSupport
 
 /// The tree an ``IsolationPlan`` describes, made on a fresh platform through `processRPC`, with
 /// everything the test needs to know about it to say which calls may reach which resources.
@@ -42,6 +43,8 @@ struct IsolationWorld {
     static let readsBeyond: Set<String> = ["read", "wait"]
 
     let platform: TestPlatform
+    /// The data directory of a platform opened on one, kept for as long as the world.
+    private let directory: TemporaryDirectory?
     private(set) var nodes: [Node] = []
     private(set) var shares: [Share] = []
     /// A share of some resource that nobody activated.
@@ -54,8 +57,18 @@ struct IsolationWorld {
 
     // MARK: - Building
 
-    static func build(_ plan: IsolationPlan) async throws -> IsolationWorld {
-        var world = IsolationWorld(platform: try TestPlatform.inMemory())
+    /// - Parameter onDirectory: whether the platform lives on a data directory, where small reads
+    ///   run on reader connections that remember keys and resources between requests.
+    static func build(_ plan: IsolationPlan, onDirectory: Bool = false) async throws -> IsolationWorld {
+        var world: IsolationWorld
+        if onDirectory {
+            let directory = try TemporaryDirectory()
+            let clock = TestTime.clock()
+            let platform = try Platform.open(directory: directory.path, clock: clock, backgroundWork: .never)
+            world = IsolationWorld(platform: TestPlatform(platform: platform, clock: clock), directory: directory)
+        } else {
+            world = IsolationWorld(platform: try TestPlatform.inMemory(), directory: nil)
+        }
         let bootstrap = world.platform.platform.bootstrap
         world.nodes = [Node(rid: bootstrap.rootRID, isClient: true, parent: nil, cik: bootstrap.rootCIK, isPublic: false, alias: nil)]
         for number in plan.clients { try await world.addClient(number) }
@@ -67,8 +80,9 @@ struct IsolationWorld {
         return world
     }
 
-    private init(platform: TestPlatform) {
+    private init(platform: TestPlatform, directory: TemporaryDirectory?) {
         self.platform = platform
+        self.directory = directory
     }
 
     func auth(of index: Int) -> JSON {

@@ -60,6 +60,27 @@ import Testing
         #expect(withData["data"]?.arrayValue?.count == 3)
     }
 
+    /// The document is written resource by resource; its text must stay what serializing the
+    /// whole document pretty gives: escapes, unicode, comments, several aliases, empty clients.
+    @Test func dumpTextIsThePrettyDocumentByteForByte() async throws {
+        let shell = try ShellFixture()
+        try await Self.device(shell)
+        try await shell.setUp(
+            "create dataport 'dev/naïve ✓' --format string --meta 'a \"quoted\" \\ tab\there'", "create client dev/sub/empty",
+            "cd dev", "map raw second", "cd /")
+        let raw = await FindTests.rid(shell, "raw")
+        try await shell.setUp("rpc comment \(raw) public '\"said \\\"so\\\" ✓\"'")
+        let text = await shell.run("dump dev").out
+        let document = try JSON(parsing: text)
+        let root = try #require(document["root"])
+        #expect(text == "{\"onep_dump\": 1,\n\"root\": " + root.serialized(pretty: true) + "}\n")
+        let rawJSON = root["children"]?.arrayValue?.first { $0["rid"]?.stringValue == raw }
+        #expect(rawJSON?["aliases"] == ["raw", "second"])
+        #expect(rawJSON?["comments"] == [["public", "said \"so\" ✓"]])
+        let sub = root["children"]?.arrayValue?.first { $0["description"]?["name"] == "sub" }
+        #expect(sub?["children"]?.arrayValue?.contains { $0["children"] == [] } == true)
+    }
+
     @Test func roundTripGivesTheSameDocumentModuloRIDs() async throws {
         let shell = try ShellFixture()
         try await Self.device(shell)

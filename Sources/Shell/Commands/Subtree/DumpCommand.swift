@@ -32,7 +32,7 @@ enum DumpCommand {
         var points = 0
         do {
             try sink.write("{\"\(DumpDocument.formatKey)\": \(DumpDocument.version),\n\"root\": ")
-            try sink.write(DumpDocument.json(root).serialized(pretty: true))
+            try DumpDocument.write(root, indent: 0, to: sink)
             if context[data] {
                 try sink.write(",\n\"data\": [")
                 var first = true

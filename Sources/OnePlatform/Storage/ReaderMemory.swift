@@ -1,0 +1,59 @@
+import GRDB
+
+/// What one of the ``ReaderConnections`` remembers from request to request while nothing changes
+/// the database: the client each CIK authenticates as, the resources named by RID and the parent
+/// links met on the way to the caller.
+///
+/// For a small read (one `read` or `info`) finding these costs more than the rest of the request
+/// together: looking the key up, the resource up, and its chain of parents up to the caller.
+///
+/// Any commit of any other connection (this process's writer, another process on the directory)
+/// makes it forget everything: ``ReaderConnections`` compares SQLite's `PRAGMA data_version`
+/// inside each request's transaction, and a reader connection never commits anything itself. So
+/// what it remembers is what the transaction would read anyway: a regenerated, dropped, moved or
+/// locked client is seen by the very next request. Only a CIK acting as itself is remembered;
+/// tokens expire with the clock, and the other forms are rare.
+final class ReaderMemory {
+    /// The most keys, resources (and parent links) kept; past it they are forgotten and read
+    /// again. Each resource holds its description, so a few connections together stay at a few
+    /// megabytes however large the tree.
+    static let capacity = 1_024
+
+    /// The `data_version` of the database when this was last emptied; nil before the first request.
+    var dataVersion: Int64?
+    /// The parent links met, shared by the requests while the database is unchanged.
+    private(set) var ancestry = Ancestry()
+    private var principals: [String: Authenticator.Principal] = [:]
+    private var resources: [String: ResourceRecord] = [:]
+
+    init() {}
+
+    /// Forgets everything: the database changed.
+    func forget() {
+        principals.removeAll(keepingCapacity: true)
+        resources.removeAll(keepingCapacity: true)
+        ancestry = Ancestry()
+    }
+
+    /// The principal of a request authenticated with `auth`, remembered for a CIK acting as itself.
+    func principal(_ auth: AuthForm, authenticate: () throws -> Authenticator.Principal) throws -> Authenticator.Principal {
+        guard case .cik(let cik, .itself) = auth else { return try authenticate() }
+        if let known = principals[cik] { return known }
+        let principal = try authenticate()
+        if principals.count >= Self.capacity { principals.removeAll(keepingCapacity: true) }
+        principals[cik] = principal
+        return principal
+    }
+
+    /// The resource with this (canonical) RID, or nil when there is none; only found ones are remembered.
+    func resource(rid: String, in db: Database) throws -> ResourceRecord? {
+        if let known = resources[rid] { return known }
+        guard let found = try ResourceRecord.fetch(db, rid: rid) else { return nil }
+        if resources.count >= Self.capacity || ancestry.linkCount >= Self.capacity {
+            resources.removeAll(keepingCapacity: true)
+            ancestry = Ancestry()
+        }
+        resources[rid] = found
+        return found
+    }
+}
