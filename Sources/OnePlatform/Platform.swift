@@ -66,7 +66,7 @@ public final class Platform: Sendable {
         directory: String, clock: any PlatformClock = SystemClock(), backgroundWork: BackgroundWorkPolicy = .whenFree(as: "onep")
     ) throws -> Platform {
         let log = ChangeLog()
-        let opened = try PlatformDatabase.openFile(directory: directory, origin: log.origin)
+        let opened = try PlatformDatabase.openFile(directory: directory, origin: log.origin, now: clock.currentSecond)
         let sharing = Sharing(directory: directory, opened: opened, log: log, policy: backgroundWork)
         return try Platform(database: opened.pool, clock: clock, sharing: sharing)
     }
@@ -79,7 +79,7 @@ public final class Platform: Sendable {
 
     /// A platform that lives only as long as this object.
     public static func inMemory(clock: any PlatformClock = SystemClock()) throws -> Platform {
-        try Platform(database: try PlatformDatabase.openInMemory(), clock: clock)
+        try Platform(database: try PlatformDatabase.openInMemory(now: clock.currentSecond), clock: clock)
     }
 
     /// Answers one JSON-RPC request body (`POST /onep:v1/rpc/process`).

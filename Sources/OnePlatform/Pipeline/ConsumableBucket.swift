@@ -19,7 +19,8 @@ struct ConsumableBucket {
     /// What is left in `client`'s own bucket of `metric` (0 when it never held one).
     func remaining(_ metric: String, of client: Int64) throws -> Int {
         try Int.fetchOne(
-            db, sql: "SELECT remaining FROM consumable_bucket WHERE client_id = ? AND metric = ?", arguments: [client, metric]) ?? 0
+            db.cachedStatement(sql: "SELECT remaining FROM consumable_bucket WHERE client_id = ? AND metric = ?"), arguments: [client, metric])
+            ?? 0
     }
 
     /// Fills every bucket whose limit `input` sets to a number, up to that number.
@@ -38,6 +39,8 @@ struct ConsumableBucket {
             let parent = try client.parentID.flatMap { try ResourceRecord.fetch(db, id: $0) }
             level = current + (try parent.map { try take(upTo: wanted - current, metric, for: $0) } ?? (wanted - current))
         }
+        // A bucket never held reads as 0: a new client with a limit of 0 (the default) needs no row.
+        guard level != current else { return }
         try set(metric, of: client.key, to: level)
     }
 
@@ -66,11 +69,11 @@ struct ConsumableBucket {
     }
 
     private func set(_ metric: String, of client: Int64, to level: Int) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO consumable_bucket (client_id, metric, remaining) VALUES (?, ?, ?)
                 ON CONFLICT (client_id, metric) DO UPDATE SET remaining = excluded.remaining
-                """,
-            arguments: [client, metric, level])
+                """
+        ).execute(arguments: [client, metric, level])
     }
 }

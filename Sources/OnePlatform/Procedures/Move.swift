@@ -30,8 +30,7 @@ enum MoveProcedure {
         let ledger = LimitLedger(db: context.db)
         let charges = try ledger.charges(of: destination)
         let lost = oldAncestors.filter { !newAncestors.contains($0) }
-        let gained = newAncestors.filter { !oldAncestors.contains($0) }
-        try LifespanStore.move(context.db, moving, lost: lost, gained: gained, at: context.now)
+        try LifespanStore.move(context.db, moving, to: destination.key, at: context.now)
         var moved = moving
         moved.parentID = destination.key
         try moved.update(context.db)

@@ -5,7 +5,8 @@ import GRDB
 /// Migrations name tables and columns literally and are never edited once shipped: later issues
 /// add new migrations after these.
 enum Migrations {
-    static var migrator: DatabaseMigrator {
+    /// - Parameter now: the platform clock's time, for migrations that cut history at the moment they run.
+    static func migrator(now: Int) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         #if DEBUG
             migrator.eraseDatabaseOnSchemaChange = true
@@ -59,6 +60,7 @@ enum Migrations {
         ChangeLogMigration.register(in: &migrator)
         ScriptStartsMigration.register(in: &migrator)
         PointReferenceMigration.register(in: &migrator)
+        LifespanEdgeMigration.register(in: &migrator, now: now)
         return migrator
     }
 }

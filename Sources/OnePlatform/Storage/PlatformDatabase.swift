@@ -21,8 +21,10 @@ enum PlatformDatabase {
         let newestChange: Int64
     }
 
-    /// - Parameter origin: this platform's mark on the change log rows its triggers write.
-    static func openFile(directory: String, origin: Int64) throws -> Opened {
+    /// - Parameters:
+    ///   - origin: this platform's mark on the change log rows its triggers write.
+    ///   - now: the platform clock's time, for migrations.
+    static func openFile(directory: String, origin: Int64, now: Int) throws -> Opened {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -35,7 +37,7 @@ enum PlatformDatabase {
         do {
             // DatabasePool switches the file to WAL, so reads never wait for a writer.
             let pool = try DatabasePool(path: path, configuration: configuration(origin: origin))
-            try Migrations.migrator.migrate(pool)
+            try Migrations.migrator(now: now).migrate(pool)
             let follower = try DatabaseQueue(path: path, configuration: configuration(origin: origin))
             let newest = try pool.read { db in try ChangeLog.newest(in: db) }
             let readers = ReaderConnections(path: path, configuration: configuration(origin: origin))
@@ -45,10 +47,10 @@ enum PlatformDatabase {
         }
     }
 
-    static func openInMemory() throws -> any DatabaseWriter {
+    static func openInMemory(now: Int) throws -> any DatabaseWriter {
         do {
             let queue = try DatabaseQueue(configuration: configuration(origin: nil))
-            try Migrations.migrator.migrate(queue)
+            try Migrations.migrator(now: now).migrate(queue)
             return queue
         } catch {
             throw PlatformError.databaseUnavailable(":memory:", reason: Self.reason(error))
@@ -75,7 +77,12 @@ enum PlatformDatabase {
     /// pages of log every such commit copies its pages into the database and syncs it. A cache of
     /// 16 MB holds such a batch, and a checkpoint every 8,000 pages (32 MB of log) copies a page
     /// that many commits changed once. Readers keep the default cache.
-    static let writerPragmas = "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8000"
+    ///
+    /// Every changing call runs in a savepoint, and SQLite saves the old content of each page a
+    /// savepoint first changes in a statement journal: by default a file in /var/tmp, written with
+    /// a system call per page (a batch of a thousand creates made over a hundred thousand of
+    /// them). `temp_store = MEMORY` keeps those journals in memory; they last one request.
+    static let writerPragmas = "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8000; PRAGMA temp_store = MEMORY"
 
     private static func reason(_ error: any Error) -> String {
         if let error = error as? DatabaseError {

@@ -53,7 +53,10 @@ enum SubtreeLimits {
     }
 
     /// Checks that `roots` fit under the first client of `chain` (the destination, then its
-    /// owners as far as the caller sees), asking the platform for their limits and use in one request.
+    /// owners as far as the caller sees). One request reads the chain's descriptions; a second
+    /// reads the use of only those clients whose numeric limit governs a type the subtree needs.
+    /// A client's use counts everything below it, so asking it of a client whose limits are all
+    /// `"inherit"` (the root, say) would read the whole platform for nothing.
     /// - Throws: ``ShellError`` naming the limit; ``OnePError`` when the platform refuses.
     static func check(_ roots: [SubtreeResource], chain: [(id: ResourceID, name: String)], client: PlatformClient, command: String) async throws {
         if let problem = innerProblem(roots) { throw ShellError.failed("\(command): \(problem): nothing was created") }
@@ -61,23 +64,36 @@ enum SubtreeLimits {
         for root in roots {
             for (type, amount) in draw(root) { need[type, default: 0] += amount }
         }
-        let answers = try await client.batch(chain.map { .info($0.id, options: [.basic, .description, .usage]) })
+        let answers = try await client.batch(chain.map { .info($0.id, options: [.basic, .description]) })
         let destination = try answers[0].get()
         if let type = destination?["basic"]?["type"]?.stringValue, type != "client" {
             throw ShellError.failed("\(command): '\(chain[0].name)' is a \(type); resources can only be created under a client")
         }
+        // For each type needed, the first link with a numeric limit; a chain of "inherit" (or one
+        // the caller cannot read further) limits nothing the caller can see.
+        var governing: [(type: String, link: Int, allowed: Int)] = []
         for type in counted where need[type, default: 0] > 0 {
-            for (index, link) in chain.enumerated() {
-                guard answers[index].status.isOK, let info = answers[index].result, let description = info["description"]?.objectValue else { break }
+            for (index, answer) in answers.enumerated() {
+                guard answer.status.isOK, let description = answer.result?["description"]?.objectValue else { break }
                 guard let allowed = limit(description, type) else { continue }
-                let used = info["usage"]?[type]?.intValue ?? 0
-                let wanted = need[type, default: 0]
-                if used + wanted > allowed {
-                    throw ShellError.failed(
-                        "\(command): the \(type) limit of '\(link.name)' is \(allowed) with \(used) in use, and this needs \(wanted) more: "
-                            + "raise the limit or choose another client; nothing was created")
-                }
+                governing.append((type, index, allowed))
                 break
+            }
+        }
+        let links = Array(Set(governing.map(\.link))).sorted()
+        guard !links.isEmpty else { return }
+        let usages = try await client.batch(links.map { .info(chain[$0].id, options: [.usage]) })
+        var used: [Int: JSON] = [:]
+        // A use the caller may not read leaves that limit to the platform, which refuses the create.
+        for (link, answer) in zip(links, usages) where answer.status.isOK { used[link] = answer.result?["usage"] }
+        for (type, link, allowed) in governing {
+            guard let usage = used[link] else { continue }
+            let inUse = usage[type]?.intValue ?? 0
+            let wanted = need[type, default: 0]
+            if inUse + wanted > allowed {
+                throw ShellError.failed(
+                    "\(command): the \(type) limit of '\(chain[link].name)' is \(allowed) with \(inUse) in use, and this needs \(wanted) more: "
+                        + "raise the limit or choose another client; nothing was created")
             }
         }
     }

@@ -36,6 +36,7 @@ import TestSupport
         let downgraded = try sqlite(
             directory.path + "/onep.sqlite",
             """
+            \(LifespanMigrationTests.undo)
             DROP TABLE consumable_bucket; DROP TABLE script_state;
             DROP TRIGGER change_log_timer_insert; DROP TRIGGER change_log_timer_update; DROP TABLE change_log;
             ALTER TABLE point RENAME TO point_v8; \(PointTableMigrationTests.versionOnePointTable);

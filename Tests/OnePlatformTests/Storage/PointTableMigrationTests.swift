@@ -6,7 +6,7 @@ import TestSupport
 
 /// The point table lost its reference to `resource` (v8): directories written before read their
 /// points back, and dropping a resource still frees its points in the file.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+@Suite(.enabled(if: SQLiteTool.isInstalled))
 struct PointTableMigrationTests {
     /// The point table as the first migration made it, text for text.
     static let versionOnePointTable = """
@@ -18,23 +18,12 @@ struct PointTableMigrationTests {
         ) WITHOUT ROWID
         """
 
-    /// Runs the sqlite3 tool on the directory's database and answers what it printed.
     private func sqlite(_ directory: TemporaryDirectory, _ statements: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        // The platform of a test may still be letting go of the file: wait for it rather than fail.
-        process.arguments = ["-cmd", ".timeout 10000", directory.file("onep.sqlite"), statements]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "sqlite3 failed on: \(statements)")
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try SQLiteTool.run(directory, statements)
     }
 
     private func open(_ directory: TemporaryDirectory, _ clock: ManualClock) throws -> TestPlatform {
-        TestPlatform(platform: try Platform.open(directory: directory.path, clock: clock), clock: clock)
+        try SQLiteTool.open(directory, clock)
     }
 
     @Test func pointsWrittenBeforeTheChangeReadBackAfterIt() async throws {
@@ -49,10 +38,11 @@ struct PointTableMigrationTests {
             try await platform.ok("recordbatch", [["alias": "count"], .array(entries)])
             try await platform.ok("recordbatch", [["alias": "note"], [[1_000, "one"], [1_005, "two"]]])
         }
-        // Take the file back to before the change: the old table, holding the same rows.
+        // Take the file back to before the change (and the edges after it): the old table, holding the same rows.
         _ = try sqlite(
             directory,
             """
+            \(LifespanMigrationTests.undo)
             ALTER TABLE point RENAME TO point_v8;
             \(Self.versionOnePointTable);
             INSERT INTO point SELECT * FROM point_v8; DROP TABLE point_v8;

@@ -113,6 +113,23 @@ import Testing
         #expect(await shell.run("ls small").out == "")
     }
 
+    @Test func aLoadUnderAnInheritingClientIsCheckedAgainstTheOwnerWhoseLimitGoverns() async throws {
+        let shell = try ShellFixture()
+        try await Self.device(shell)
+        let path = shell.file("dev.json")
+        try await shell.setUp(
+            "dump dev --file \(path)", "create client tight --json '{\"limits\": {\"client\": 3, \"dataport\": 4}}'",
+            "create client tight/open --json '{\"limits\": {\"client\": \"inherit\", \"dataport\": \"inherit\"}}'",
+            "create dataport tight/open/one")
+        let result = await shell.run("load \(path) --into tight/open")
+        #expect(result.status == 1)
+        #expect(result.err.contains("dataport limit of 'tight' is 4 with 1 in use, and this needs 5 more"), "\(result.err)")
+        #expect(await shell.run("ls tight/open").out == "one\n")
+        // With room, the same load goes through and draws on the owner's limit.
+        try await shell.setUp("update tight --json '{\"limits\": {\"client\": 3, \"dataport\": 6}}'")
+        #expect(await shell.run("load \(path) --into tight/open").status == 0)
+    }
+
     @Test func malformedDumpsNameTheFileAndLine() async throws {
         let shell = try ShellFixture()
         let broken = try shell.write("broken.json", "{\"onep_dump\": 1,\n\"root\": {\n  \"rid\": oops\n}}\n")
