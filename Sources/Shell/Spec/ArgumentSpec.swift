@@ -11,6 +11,9 @@ struct PositionalSpec: Sendable {
     var completion: CompletionSource? = nil
 
     var completionSource: CompletionSource { completion ?? type.defaultCompletion }
+
+    /// The help line as help and docs print it: the choices follow the text.
+    var fullHelp: String { type.annotating(help) }
 }
 
 /// An option (`--limit N`) or a flag (`--yes`) of a command.
@@ -36,8 +39,7 @@ struct OptionSpec: Sendable {
 
     /// The help line as help and docs print it: the choices and the synonyms follow the text.
     var fullHelp: String {
-        var text = help
-        if !type.choices.isEmpty { text += " (" + type.choices.joined(separator: ", ") + ")" }
+        var text = type.annotating(help)
         if !synonyms.isEmpty { text += " (also " + synonyms.map { "--" + $0 }.joined(separator: ", ") + ")" }
         return text
     }

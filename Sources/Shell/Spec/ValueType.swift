@@ -41,6 +41,11 @@ struct ValueType: Sendable, Hashable {
         }
     }
 
+    /// `help` followed by the choices, as help and docs print an argument of this type.
+    func annotating(_ help: String) -> String {
+        choices.isEmpty ? help : help + " (" + choices.joined(separator: ", ") + ")"
+    }
+
     /// The completion a value of this type gets when the spec names none.
     var defaultCompletion: CompletionSource {
         switch kind {

@@ -39,11 +39,7 @@ struct HelpGenerator {
         if !spec.aliases.isEmpty {
             out += "\nAlso: " + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ") + "\n"
         }
-        var rows: [(String, String)] = spec.positionals.map { positional in
-            var help = positional.help
-            if case .choice(let values) = positional.type.kind { help += " (" + values.joined(separator: ", ") + ")" }
-            return (positional.name, help)
-        }
+        var rows: [(String, String)] = spec.positionals.map { ($0.name, $0.fullHelp) }
         for option in spec.allOptions {
             var name = "--" + option.name
             if let short = option.short { name = "-\(short), " + name }

@@ -25,10 +25,10 @@ struct MarkdownGenerator {
                 out += "Also: " + spec.aliases.map { "`\($0.joined(separator: " "))`" }.joined(separator: ", ") + "\n\n"
             }
             if spec.effect == .destroys { out += "Asks for confirmation on a terminal unless `--yes`.\n\n" }
-            var rows = spec.positionals.map { "| `\($0.name)` | \(cell($0.help, choices: $0.type.choices)) |" }
+            var rows = spec.positionals.map { "| `\($0.name)` | \(cell($0.fullHelp)) |" }
             rows += spec.options.map { option in
                 let name = "--" + option.name + (option.valueName.map { " " + $0 } ?? "")
-                return "| `\(name)` | \(option.fullHelp.replacingAll("|", with: "\\|")) |"
+                return "| `\(name)` | \(cell(option.fullHelp)) |"
             }
             if !rows.isEmpty { out += "| argument | meaning |\n|---|---|\n" + rows.joined(separator: "\n") + "\n\n" }
             if !spec.examples.isEmpty { out += "```\n" + spec.examples.joined(separator: "\n") + "\n```\n\n" }
@@ -36,8 +36,8 @@ struct MarkdownGenerator {
         return out
     }
 
-    private func cell(_ help: String, choices: [String]) -> String {
-        let text = choices.isEmpty ? help : help + " (" + choices.joined(separator: ", ") + ")"
-        return text.replacingAll("|", with: "\\|")
+    /// A table cell's text: a `|` in it would end the cell.
+    private func cell(_ text: String) -> String {
+        text.replacingAll("|", with: "\\|")
     }
 }
