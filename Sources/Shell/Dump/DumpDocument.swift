@@ -53,17 +53,15 @@ enum DumpDocument {
         }
     }
 
-    /// `,` (unless first), a new line, `"key": ` and the value, for a member of an object at `indent`.
+    /// A member of an object at `indent`: its key (see ``key(_:indent:first:into:)``) and the value.
     private static func member(_ name: String, _ value: JSON, indent: Int, first: Bool = false, into output: inout [UInt8]) {
-        if !first { output.append(UInt8(ascii: ",")) }
-        newline(indent + 1, into: &output)
-        JSON.string(name).write(into: &output)
-        output.append(contentsOf: ": ".utf8)
+        key(name, indent: indent, first: first, into: &output)
         value.write(into: &output, pretty: true, indent: indent + 1)
     }
 
-    private static func key(_ name: String, indent: Int, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: ","))
+    /// `,` (unless first), a new line and `"key": `, for a member of an object at `indent`.
+    private static func key(_ name: String, indent: Int, first: Bool = false, into output: inout [UInt8]) {
+        if !first { output.append(UInt8(ascii: ",")) }
         newline(indent + 1, into: &output)
         JSON.string(name).write(into: &output)
         output.append(contentsOf: ": ".utf8)
