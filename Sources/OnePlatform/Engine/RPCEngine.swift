@@ -90,11 +90,11 @@ struct RPCEngine: Sendable {
 
     private func runSegment(_ request: RPCRequest, from start: Int) async throws -> Segment {
         if readsOnly(request, from: start) {
-            return try await database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector(), memory: nil) }
+            return try await database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
         }
         let collector = ChangeCollector()
         let segment = try await database.write { db in
-            try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector, memory: nil) }
+            try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector) }
         }
         // Only after the commit: a woken waiter must find the points when it reads.
         changes.publish(collector.drain())
@@ -115,7 +115,7 @@ struct RPCEngine: Sendable {
         let segment = try database.writeWithoutTransaction { db in
             try db.inRequestTransaction(.writing) {
                 // As on the queued path: other processes learn of the points from the change log.
-                try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector, memory: nil) }
+                try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector) }
             }
         }
         changes.publish(collector.drain())
@@ -132,7 +132,7 @@ struct RPCEngine: Sendable {
 
     /// - Parameter memory: what the reader connection remembers, for a read-only segment run on one.
     private func runSegment(
-        _ request: RPCRequest, from start: Int, in db: Database, collecting collector: ChangeCollector, memory: ReaderMemory?
+        _ request: RPCRequest, from start: Int, in db: Database, collecting collector: ChangeCollector, memory: ReaderMemory? = nil
     ) throws -> Segment {
         let now = clock.currentSecond
         let authenticate = { try Authenticator.authenticate(request.auth, in: db, now: now) }
