@@ -26,6 +26,14 @@ struct ReaderMemoryTests {
         for _ in 0..<2 { #expect(try await readOutcome(platform, resource, auth: auth) == "ok") }
     }
 
+    /// A new client with an integer dataport it has read twice, so the next read would come from memory.
+    private func rememberedPort(_ platform: TestPlatform) async throws -> (client: (rid: String, auth: JSON), port: String) {
+        let client = try await platform.client()
+        let port = try await platform.dataport("integer", auth: client.auth)
+        try await readTwice(platform, port, auth: client.auth)
+        return (client, port)
+    }
+
     @Test func aRegeneratedCIKIsRefusedOnTheNextRequest() async throws {
         let directory = try TemporaryDirectory()
         let fixture = ProvisionFixture(rpc: try open(directory, TestTime.clock()))
@@ -42,9 +50,7 @@ struct ReaderMemoryTests {
     @Test func aDroppedClientsCIKIsRefusedOnTheNextRequest() async throws {
         let directory = try TemporaryDirectory()
         let platform = try open(directory, TestTime.clock())
-        let client = try await platform.client()
-        let port = try await platform.dataport("integer", auth: client.auth)
-        try await readTwice(platform, port, auth: client.auth)
+        let (client, port) = try await rememberedPort(platform)
         try await platform.ok("drop", [.string(client.rid)])
         #expect(try await readOutcome(platform, port, auth: client.auth) == "401")
         #expect(try await readOutcome(platform, port, auth: platform.auth) == "restricted")
@@ -65,9 +71,7 @@ struct ReaderMemoryTests {
     @Test func aLockedClientIsLockedOnTheNextRequest() async throws {
         let directory = try TemporaryDirectory()
         let platform = try open(directory, TestTime.clock())
-        let client = try await platform.client()
-        let port = try await platform.dataport("integer", auth: client.auth)
-        try await readTwice(platform, port, auth: client.auth)
+        let (client, port) = try await rememberedPort(platform)
         try await platform.ok("update", [.string(client.rid), ["locked": true]])
         #expect(try await readOutcome(platform, port, auth: client.auth) == "locked")
         try await platform.ok("update", [.string(client.rid), ["locked": false]])
@@ -91,9 +95,7 @@ struct ReaderMemoryTests {
         let clock = TestTime.clock()
         let reader = try open(directory, clock)
         let other = try open(directory, clock)
-        let client = try await reader.client()
-        let port = try await reader.dataport("integer", auth: client.auth)
-        try await readTwice(reader, port, auth: client.auth)
+        let (client, port) = try await rememberedPort(reader)
         try await other.ok("drop", [.string(client.rid)])
         #expect(try await readOutcome(reader, port, auth: client.auth) == "401")
     }
@@ -101,9 +103,7 @@ struct ReaderMemoryTests {
     @Test func aWriteElsewhereLeavesWhatIsRememberedRight() async throws {
         let directory = try TemporaryDirectory()
         let platform = try open(directory, TestTime.clock())
-        let client = try await platform.client()
-        let port = try await platform.dataport("integer", auth: client.auth)
-        try await readTwice(platform, port, auth: client.auth)
+        let (client, port) = try await rememberedPort(platform)
         // Points written in between: the memory goes, and the next read finds it all again.
         for value in 1...3 {
             platform.clock.advance(by: 1)
