@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import Logging
 import NIOCore
 import OnePJSON
 import OnePlatform
@@ -21,9 +23,12 @@ struct KeepAliveScenario {
     static let goal = 0.8
 
     func run() async throws -> [String] {
-        let (trivialPort, stop) = try await Self.startTrivialServer()
-        defer { stop() }
+        let (trivialPort, stopTrivial) = try await Self.startTrivialServer()
+        defer { stopTrivial() }
+        let (loopPort, stopLoop) = try await Self.startTrivialServer(onEventLoop: true)
+        defer { stopLoop() }
         let trivial = KeepAliveClient(port: trivialPort, path: "/trivial")
+        let trivialOnLoop = KeepAliveClient(port: loopPort, path: "/trivial")
         let onep = KeepAliveClient(port: port, path: "/onep:v1/rpc/process")
         let cik = platform.bootstrap.rootCIK
         let port = tree.dataports[0]
@@ -34,38 +39,51 @@ struct KeepAliveScenario {
             ("refused `{}`", Array("{}".utf8)),
             ("no-call", PerCallScenario.request(cik: cik, calls: [])),
         ]
+        let empty = Array("{}".utf8)
         var lines: [String] = []
         for (name, body) in bodies {
             // Short turns, many of them: the machine's load drifts, and each turn's ratio sees
-            // both servers under the same load.
-            var trivialRates: [Double] = []
-            var onepRates: [Double] = []
-            var ratios: [Double] = []
-            var cpuRatios: [Double] = []
-            var cpu = (trivial: [Double](), onep: [Double]())
-            _ = try await trivial.repeatPost(Array("{}".utf8), count: 200)
+            // every server under the same load.
+            var turns = (trivial: Turns(), onLoop: Turns(), onep: Turns())
+            _ = try await trivial.repeatPost(empty, count: 200)
+            _ = try await trivialOnLoop.repeatPost(empty, count: 200)
             let (_, warmed) = try await onep.repeatPost(body, count: 200)
             // A refused or failed call is fast too: the calls must have answered ok.
             if name == "read" || name == "info" || name == "write" { try PerCallScenario.check(warmed, calls: 1) }
             for _ in 0..<Self.turns {
-                let (trivialRate, trivialCPU) = try await rate(trivial, Array("{}".utf8))
-                let (onepRate, onepCPU) = try await rate(onep, body)
-                trivialRates.append(trivialRate)
-                onepRates.append(onepRate)
-                ratios.append(onepRate / trivialRate)
-                cpu.trivial.append(trivialCPU)
-                cpu.onep.append(onepCPU)
-                cpuRatios.append(trivialCPU / onepCPU)
+                try await turns.trivial.add(rate(trivial, empty))
+                try await turns.onLoop.add(rate(trivialOnLoop, empty))
+                try await turns.onep.add(rate(onep, body))
             }
             lines.append(
-                "http single-call \(name) requests on one kept-alive connection: \(Int(Self.median(onepRates))) requests/s, "
-                    + "\(ThroughputScenario.percent(Self.median(ratios))) of a trivial Hummingbird endpoint's "
-                    + "\(Int(Self.median(trivialRates))) requests/s (medians of \(Self.turns) turns; goal >= \(ThroughputScenario.percent(Self.goal))); "
-                    + "CPU per request, client and server together: \(PerCallScenario.micro(Self.median(cpu.onep))) against "
-                    + "\(PerCallScenario.micro(Self.median(cpu.trivial))), so \(ThroughputScenario.percent(Self.median(cpuRatios))) of the trivial rate by CPU"
+                "http single-call \(name) requests on one kept-alive connection: \(Int(turns.onep.medianRate)) requests/s, "
+                    + "\(turns.onep.percent(of: turns.trivial)) of a trivial Hummingbird endpoint's \(Int(turns.trivial.medianRate)) requests/s "
+                    + "(goal >= \(ThroughputScenario.percent(Self.goal))) and \(turns.onep.percent(of: turns.onLoop)) of the same endpoint run "
+                    + "on its event loop as the platform's routes are (\(Int(turns.onLoop.medianRate)) requests/s); medians of \(Self.turns) turns. "
+                    + "CPU per request, client and server together: \(PerCallScenario.micro(turns.onep.medianCPU)) against "
+                    + "\(PerCallScenario.micro(turns.trivial.medianCPU)) and \(PerCallScenario.micro(turns.onLoop.medianCPU))"
             )
         }
         return lines
+    }
+
+    /// One server's turns: requests per second and CPU seconds per request.
+    struct Turns {
+        var rates: [Double] = []
+        var cpu: [Double] = []
+
+        mutating func add(_ turn: (rate: Double, cpu: Double)) {
+            rates.append(turn.rate)
+            cpu.append(turn.cpu)
+        }
+
+        var medianRate: Double { KeepAliveScenario.median(rates) }
+        var medianCPU: Double { KeepAliveScenario.median(cpu) }
+
+        /// The median of the turn-by-turn ratios of this server's rate to `other`'s.
+        func percent(of other: Turns) -> String {
+            ThroughputScenario.percent(KeepAliveScenario.median(zip(rates, other.rates).map { $0 / $1 }))
+        }
     }
 
     static let turns = 15
@@ -83,7 +101,7 @@ struct KeepAliveScenario {
     }
 
     /// A Hummingbird application with one route that reads the body and answers `[]`.
-    static func startTrivialServer() async throws -> (port: Int, stop: @Sendable () -> Void) {
+    static func startTrivialServer(onEventLoop: Bool = false) async throws -> (port: Int, stop: @Sendable () -> Void) {
         let router = Router()
         router.post("/trivial") { request, _ -> Response in
             _ = try await request.body.collect(upTo: 1 << 20)
@@ -93,7 +111,7 @@ struct KeepAliveScenario {
         }
         let (listening, announce) = AsyncStream.makeStream(of: Int.self)
         let application = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            router: router, server: onEventLoop ? .http1OnEventLoop : .http1(), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in announce.yield(channel.localAddress?.port ?? 0) },
             logger: PlatformServer.quietLogger)
         let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: PlatformServer.quietLogger))
@@ -109,4 +127,23 @@ struct KeepAliveScenario {
             }
         )
     }
+}
+
+/// Hummingbird's HTTP/1 channel whose connections run on their event loop, as the platform's do.
+struct EventLoopHTTP1Channel: ServerChildChannel {
+    let base: HTTP1Channel
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1Channel.Value> {
+        base.setup(channel: channel, logger: logger)
+    }
+
+    func handle(value: HTTP1Channel.Value, logger: Logger) async {
+        await withTaskExecutorPreference(EventLoopTaskExecutor(value.channel.eventLoop)) {
+            await base.handle(value: value, logger: logger)
+        }
+    }
+}
+
+extension HTTPServerBuilder {
+    static let http1OnEventLoop = HTTPServerBuilder { EventLoopHTTP1Channel(base: HTTP1Channel(responder: $0)) }
 }

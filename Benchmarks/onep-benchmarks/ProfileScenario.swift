@@ -8,12 +8,13 @@ import OnePlatformServer
 /// (`perf record -e cpu-clock -g -- onep-benchmarks profile-info`): the tree is built first,
 /// then the request repeats for about `duration` seconds. The `profile-http-...` groups post the
 /// single-call request (or a request of no call, or `{}`) over one kept-alive connection, as the
-/// keep-alive scenario does; `profile-http-trivial` posts to the trivial Hummingbird endpoint.
+/// keep-alive scenario does; `profile-http-trivial` posts to the trivial Hummingbird endpoint, and
+/// `profile-http-trivial-loop` to the same endpoint run on its event loop.
 struct ProfileScenario {
     static let groups = [
         "profile-info", "profile-listing", "profile-write", "profile-recordbatch", "profile-single-read", "profile-single-info",
         "profile-single-write", "profile-create", "profile-http-single-read", "profile-http-single-info", "profile-http-single-write",
-        "profile-http-no-call", "profile-http-refused", "profile-http-trivial",
+        "profile-http-no-call", "profile-http-refused", "profile-http-trivial", "profile-http-trivial-loop",
     ]
 
     let platform: Platform
@@ -48,7 +49,7 @@ struct ProfileScenario {
                 "retention": ["count": "infinity", "duration": "infinity"],
             ]
             calls = (0..<1_000).map { ("create", [.string(middle[$0 % middle.count]), "dataport", description]) }
-        case "profile-http-no-call", "profile-http-refused", "profile-http-trivial":
+        case "profile-http-no-call", "profile-http-refused", "profile-http-trivial", "profile-http-trivial-loop":
             calls = []
         default:
             calls = tree.dataports.suffix(10).map { port in ("recordbatch", [.string(port), .array((0..<10_000).map { [.int($0), .int($0)] })]) }
@@ -77,8 +78,8 @@ struct ProfileScenario {
         var stop: @Sendable () -> Void = {}
         var server: RunningPlatformServer?
         switch group {
-        case "profile-http-trivial":
-            let (port, stopTrivial) = try await KeepAliveScenario.startTrivialServer()
+        case "profile-http-trivial", "profile-http-trivial-loop":
+            let (port, stopTrivial) = try await KeepAliveScenario.startTrivialServer(onEventLoop: group == "profile-http-trivial-loop")
             stop = stopTrivial
             client = KeepAliveClient(port: port, path: "/trivial")
             posted = Array("{}".utf8)

@@ -82,6 +82,11 @@ public final class Platform: Sendable {
         try Platform(database: try PlatformDatabase.openInMemory(now: clock.currentSecond), clock: clock)
     }
 
+    /// The largest request body whose transaction ``processRPC(_:limits:release:)`` runs on the
+    /// calling thread, blocking it for as long as the calls take (a few dozen calls); a larger
+    /// body waits for the database off that thread.
+    public static let inlineBodyLimit = RPCEngine.inlineBodyLimit
+
     /// Answers one JSON-RPC request body (`POST /onep:v1/rpc/process`).
     ///
     /// The HTTP status is always 200; failures are in the body. The body is empty when no call of
@@ -92,6 +97,8 @@ public final class Platform: Sendable {
     ///     request is refused whole with the request-level error object.
     ///   - release: lets an HTTP front end a suspended `wait` early: expired when the server shuts
     ///     down, abandoned when its client goes away. Nothing but a suspended wait heeds it.
+    ///
+    /// A body of at most ``inlineBodyLimit`` bytes runs its transaction on the calling thread.
     public func processRPC(_ body: [UInt8], limits: RPCLimits = .standard, release: WaitRelease? = nil) async -> [UInt8] {
         await engine.process(body, limits: limits, release: release)
     }

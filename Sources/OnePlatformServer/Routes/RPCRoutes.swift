@@ -30,12 +30,22 @@ struct RPCRoutes: PlatformRoutes {
         // Only a `wait` that suspends heeds the release, so every request may carry one: whether
         // a request waits is the platform's to say once it has parsed the body.
         let answer = await context.releasingWaits { [platform, limits] release in
-            await platform.processRPC(body, limits: limits.rpc, release: release)
+            // A connection runs on its event loop (see ``EventLoopTaskExecutor``); parsing and
+            // answering a large request would hold up every other connection of that loop.
+            await Self.offTheLoop(if: body.count > Platform.inlineBodyLimit) {
+                await platform.processRPC(body, limits: limits.rpc, release: release)
+            }
         }
         return Response(
             status: .ok,
             headers: [.contentType: "application/json; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer))
         )
+    }
+
+    /// Runs `operation` on the global concurrent executor when `condition` holds, else where it is.
+    private static func offTheLoop<T: Sendable>(if condition: Bool, _ operation: () async -> T) async -> T {
+        guard condition else { return await operation() }
+        return await withTaskExecutorPreference(globalConcurrentExecutor) { await operation() }
     }
 }

@@ -38,8 +38,11 @@ struct LimitedHTTP1Channel: ServerChildChannel {
         }
     }
 
+    /// Handles the connection's requests on its own event loop (see ``EventLoopTaskExecutor``).
     func handle(value: Value, logger: Logger) async {
-        await base.handle(value: value, logger: logger)
+        await withTaskExecutorPreference(EventLoopTaskExecutor(value.channel.eventLoop)) {
+            await base.handle(value: value, logger: logger)
+        }
     }
 }
 
