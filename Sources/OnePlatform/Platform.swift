@@ -30,10 +30,16 @@ public final class Platform: Sendable {
         } catch {
             throw PlatformError.databaseUnavailable(database.path, reason: "\(error)")
         }
+        let writerMemory = WriterMemory()
+        do {
+            try database.writeWithoutTransaction { db in try writerMemory.watch(db) }
+        } catch {
+            throw PlatformError.databaseUnavailable(database.path, reason: "\(error)")
+        }
         let changes = ChangeHub(foreign: sharing.map { ForeignChanges(log: $0.log, newest: $0.opened.newestChange) })
         engine = RPCEngine(
-            database: database, readers: sharing?.opened.readers, clock: clock, table: .standard, changes: changes,
-            logger: Logger(label: "onep.platform.rpc"))
+            database: database, readers: sharing?.opened.readers, writerMemory: writerMemory, clock: clock, table: .standard,
+            changes: changes, logger: Logger(label: "onep.platform.rpc"))
         let timers = TimerScheduler(database: database, clock: clock, changes: changes, logger: Logger(label: "onep.platform.timers"))
         let scripts = ScriptRunner(
             services: ScriptServices(database: database, clock: clock, engine: engine, logger: Logger(label: "onep.platform.scripts")))

@@ -17,8 +17,8 @@ struct CallContext {
     var suspension = SuspensionSlot()
     /// The parent links the request has loaded, shared by all its calls.
     var ancestry = Ancestry()
-    /// What the reader connection running a read-only request remembers from earlier requests on
-    /// an unchanged database (see ``ReaderMemory``); nil elsewhere.
+    /// What the connection running a small request remembers from earlier requests on an
+    /// unchanged database (see ``ReaderMemory`` and ``WriterMemory``); nil elsewhere.
     var memory: ReaderMemory? = nil
 
     /// The resource with this canonical RID, or nil when there is none.

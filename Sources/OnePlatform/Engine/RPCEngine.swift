@@ -19,6 +19,8 @@ struct RPCEngine: Sendable {
     let database: any DatabaseWriter
     /// Read-only connections for small requests that only read; nil in memory.
     var readers: ReaderConnections? = nil
+    /// What the writing connection remembers between small requests.
+    var writerMemory: WriterMemory? = nil
     let clock: any PlatformClock
     let table: ProcedureTable
     /// Where committed time series changes are announced to waiters.
@@ -114,8 +116,11 @@ struct RPCEngine: Sendable {
         let collector = ChangeCollector()
         let segment = try database.writeWithoutTransaction { db in
             try db.inRequestTransaction(.writing) {
+                let memory = try writerMemory?.begin(in: db)
                 // As on the queued path: other processes learn of the points from the change log.
-                try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector) }
+                return try changes.storing(collector, in: db) {
+                    try self.runSegment(request, from: start, in: db, collecting: collector, memory: memory)
+                }
             }
         }
         changes.publish(collector.drain())
@@ -130,7 +135,7 @@ struct RPCEngine: Sendable {
         return !waits && request.calls[start...].allSatisfy { table[$0.procedure]?.access == .reads }
     }
 
-    /// - Parameter memory: what the reader connection remembers, for a read-only segment run on one.
+    /// - Parameter memory: what the connection remembers from earlier requests, for a small request.
     private func runSegment(
         _ request: RPCRequest, from start: Int, in db: Database, collecting collector: ChangeCollector, memory: ReaderMemory? = nil
     ) throws -> Segment {

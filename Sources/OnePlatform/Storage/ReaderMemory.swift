@@ -21,6 +21,9 @@ final class ReaderMemory {
 
     /// The `data_version` of the database when this was last emptied; nil before the first request.
     var dataVersion: Int64?
+    /// Set on the writing connection once its transaction has changed a resource (see
+    /// ``WriterMemory``): until the memory is emptied, keys and resources are looked up afresh.
+    var standsAside = false
     /// The parent links met, shared by the requests while the database is unchanged.
     private(set) var ancestry = Ancestry()
     private var principals: [String: Authenticator.Principal] = [:]
@@ -37,7 +40,7 @@ final class ReaderMemory {
 
     /// The principal of a request authenticated with `auth`, remembered for a CIK acting as itself.
     func principal(_ auth: AuthForm, authenticate: () throws -> Authenticator.Principal) throws -> Authenticator.Principal {
-        guard case .cik(let cik, .itself) = auth else { return try authenticate() }
+        guard case .cik(let cik, .itself) = auth, !standsAside else { return try authenticate() }
         if let known = principals[cik] { return known }
         let principal = try authenticate()
         if principals.count >= Self.capacity { principals.removeAll(keepingCapacity: true) }
@@ -47,6 +50,7 @@ final class ReaderMemory {
 
     /// The resource with this (canonical) RID, or nil when there is none; only found ones are remembered.
     func resource(rid: String, in db: Database) throws -> ResourceRecord? {
+        if standsAside { return try ResourceRecord.fetch(db, rid: rid) }
         if let known = resources[rid] { return known }
         guard let found = try ResourceRecord.fetch(db, rid: rid) else { return nil }
         if resources.count >= Self.capacity || ancestry.linkCount >= Self.capacity {
