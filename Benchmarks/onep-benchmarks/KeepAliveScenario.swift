@@ -9,7 +9,10 @@ import ServiceLifecycle
 
 /// Single-call requests over one kept-alive connection, beside a trivial Hummingbird endpoint
 /// (it answers `[]` to any POST) served from the same process and driven by the same client.
-/// The two are measured in alternating turns of 1,000 requests; the figures are medians.
+/// The trivial endpoint is served twice: as Hummingbird serves it by default (the goal's measure),
+/// and with its connections run on their event loops as the platform's are, which shows what the
+/// platform's own work costs beyond the HTTP layers. The three are measured in alternating turns
+/// of 1,000 requests; the figures are medians.
 ///
 /// Two more lines split the cost of a single-call request: a body of `{}` (the platform refuses it
 /// as it parses it, so what it costs beyond the trivial endpoint is the server's own layers) and a

@@ -20,6 +20,9 @@ struct CallContext {
     /// What the connection running a small request remembers from earlier requests on an
     /// unchanged database (see ``ReaderMemory`` and ``WriterMemory``); nil elsewhere.
     var memory: ReaderMemory? = nil
+    /// The call is its request's only one, run in a write transaction that holds nothing else: it
+    /// needs no savepoint, since undoing the transaction undoes the call.
+    var isLoneCall = false
 
     /// The resource with this canonical RID, or nil when there is none.
     func fetchResource(rid: String) throws -> ResourceRecord? {

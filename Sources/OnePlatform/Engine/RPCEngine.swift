@@ -114,17 +114,33 @@ struct RPCEngine: Sendable {
             return try database.read { db in try run(db, nil) }
         }
         let collector = ChangeCollector()
-        let segment = try database.writeWithoutTransaction { db in
-            try db.inRequestTransaction(.writing) {
-                let memory = try writerMemory?.begin(in: db)
-                // As on the queued path: other processes learn of the points from the change log.
-                return try changes.storing(collector, in: db) {
-                    try self.runSegment(request, from: start, in: db, collecting: collector, memory: memory)
+        // A request of one call needs no savepoint: its transaction holds nothing else to keep.
+        let lone = start == 0 && request.calls.count == 1
+        let segment: Segment
+        do {
+            segment = try database.writeWithoutTransaction { db in
+                try db.inRequestTransaction(.writing) {
+                    let memory = try writerMemory?.begin(in: db)
+                    // As on the queued path: other processes learn of the points from the change log.
+                    return try changes.storing(collector, in: db) {
+                        try self.runSegment(request, from: start, in: db, collecting: collector, memory: memory, lone: lone)
+                    }
                 }
             }
+        } catch let undone as LoneCallUndone {
+            // The transaction rolled back, and with it everything the call did.
+            var segment = Segment(next: request.calls.count)
+            if let id = request.calls[start].id { segment.answers.append(undone.outcome, id: id) }
+            return segment
         }
         changes.publish(collector.drain())
         return segment
+    }
+
+    /// Thrown by the only call of a request that failed, so that the request's transaction (which
+    /// holds nothing but that call) rolls back as the call's savepoint would have.
+    private struct LoneCallUndone: Error {
+        let outcome: Result<JSON?, CallFailure>
     }
 
     /// Whether the calls from `start` on may share a read transaction.
@@ -136,8 +152,10 @@ struct RPCEngine: Sendable {
     }
 
     /// - Parameter memory: what the connection remembers from earlier requests, for a small request.
+    /// - Parameter lone: the request's only call runs in the transaction without a savepoint of its own.
     private func runSegment(
-        _ request: RPCRequest, from start: Int, in db: Database, collecting collector: ChangeCollector, memory: ReaderMemory? = nil
+        _ request: RPCRequest, from start: Int, in db: Database, collecting collector: ChangeCollector, memory: ReaderMemory? = nil,
+        lone: Bool = false
     ) throws -> Segment {
         let now = clock.currentSecond
         let authenticate = { try Authenticator.authenticate(request.auth, in: db, now: now) }
@@ -145,6 +163,7 @@ struct RPCEngine: Sendable {
         let slot = SuspensionSlot()
         var context = CallContext(
             db: db, caller: principal.caller, now: now, grant: principal.grant, changes: collector, suspension: slot)
+        context.isLoneCall = lone
         if let memory {
             context.memory = memory
             context.ancestry = memory.ancestry
@@ -228,6 +247,11 @@ struct RPCEngine: Sendable {
         }
         // Records a run of creates read whole may change from here on.
         if procedure.name != "create" { request.ancestry.forgetRecords() }
+        if request.isLoneCall {
+            let outcome = try capture(run)
+            if case .failure(let failure) = outcome, !failure.keepsChanges { throw LoneCallUndone(outcome: outcome) }
+            return outcome
+        }
         var outcome: Result<JSON?, CallFailure> = .success(nil)
         try context.db.inCallSavepoint {
             outcome = try capture(run)

@@ -65,7 +65,7 @@ struct PointWriter {
         try storage.inserter(context.db).put(resource: target.key, timestamp: timestamp, value: value)
         storage.noteChange(of: target.key, in: context.changes)
         if !retention.isUnlimited { try retention.prune(context.db, resource: target.key, now: context.now) }
-        try propagation.publish(value, to: try subscribers.of(target, in: context.db), at: timestamp, context: context)
+        try propagation.publish(value, to: try subscribers.of(target, in: context), at: timestamp, context: context)
     }
 
     /// An inserter taking many points of this resource per insert, when storing a point here
@@ -74,7 +74,7 @@ struct PointWriter {
     /// subscriber, so nothing reads its series between two points of a batch. Nil otherwise:
     /// then each point goes through ``store(_:at:)``. End with ``finish(_:)``.
     func bulk() throws -> PointStore.BulkInserter? {
-        guard case .keeps = intake, retention.isUnlimited, preprocess.isEmpty, try subscribers.of(target, in: context.db).isEmpty else {
+        guard case .keeps = intake, retention.isUnlimited, preprocess.isEmpty, try subscribers.of(target, in: context).isEmpty else {
             return nil
         }
         return try PointStore.BulkInserter(context.db, resource: target.key)
@@ -118,14 +118,14 @@ struct PointWriter {
 }
 
 /// The resources subscribed to a writer's target, looked up at its first store: a batch of points
-/// into one resource asks once, not once per point. Subscriptions change only by `create` and
-/// `update`, never while a writer stores.
+/// into one resource asks once, not once per point (and a small request may find them in the
+/// connection's memory). Subscriptions change only by `create` and `update`, never while a writer stores.
 final class SubscriberList {
     private var loaded: [ResourceRecord]?
 
-    func of(_ target: ResourceRecord, in db: Database) throws -> [ResourceRecord] {
+    func of(_ target: ResourceRecord, in context: CallContext) throws -> [ResourceRecord] {
         if let loaded { return loaded }
-        let found = try Propagation.subscribers(of: target, in: db)
+        let found = try context.memory?.subscribers(of: target, in: context.db) ?? Propagation.subscribers(of: target, in: context.db)
         loaded = found
         return found
     }

@@ -13,6 +13,9 @@ import GRDB
 /// what it remembers is what the transaction would read anyway: a regenerated, dropped, moved or
 /// locked client is seen by the very next request. Only a CIK acting as itself is remembered;
 /// tokens expire with the clock, and the other forms are rare.
+///
+/// The writing connection keeps one too, for small writes, with the subscribers of each resource
+/// written; ``WriterMemory`` says when it forgets.
 final class ReaderMemory {
     /// The most keys, resources (and parent links) kept; past it they are forgotten and read
     /// again. Each resource holds its description, so a few connections together stay at a few
@@ -22,12 +25,14 @@ final class ReaderMemory {
     /// The `data_version` of the database when this was last emptied; nil before the first request.
     var dataVersion: Int64?
     /// Set on the writing connection once its transaction has changed a resource (see
-    /// ``WriterMemory``): until the memory is emptied, keys and resources are looked up afresh.
+    /// ``WriterMemory``): until the memory is emptied, everything is looked up afresh.
     var standsAside = false
     /// The parent links met, shared by the requests while the database is unchanged.
     private(set) var ancestry = Ancestry()
     private var principals: [String: Authenticator.Principal] = [:]
     private var resources: [String: ResourceRecord] = [:]
+    /// The resources subscribed to each resource written, by its row id.
+    private var subscribers: [Int64: [ResourceRecord]] = [:]
 
     init() {}
 
@@ -35,6 +40,7 @@ final class ReaderMemory {
     func forget() {
         principals.removeAll(keepingCapacity: true)
         resources.removeAll(keepingCapacity: true)
+        subscribers.removeAll(keepingCapacity: true)
         ancestry = Ancestry()
     }
 
@@ -58,6 +64,16 @@ final class ReaderMemory {
             ancestry = Ancestry()
         }
         resources[rid] = found
+        return found
+    }
+
+    /// The resources subscribed to `source` (whose time series they take in).
+    func subscribers(of source: ResourceRecord, in db: Database) throws -> [ResourceRecord] {
+        if standsAside { return try Propagation.subscribers(of: source, in: db) }
+        if let known = subscribers[source.key] { return known }
+        let found = try Propagation.subscribers(of: source, in: db)
+        if subscribers.count >= Self.capacity { subscribers.removeAll(keepingCapacity: true) }
+        subscribers[source.key] = found
         return found
     }
 }

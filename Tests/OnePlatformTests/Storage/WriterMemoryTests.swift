@@ -98,6 +98,20 @@ struct WriterMemoryTests {
         _ = directory
     }
 
+    /// Who subscribes to a resource is remembered too: a subscriber added or taken away after
+    /// writes gets exactly the points written after it.
+    @Test(arguments: Place.allCases) func aSubscriptionMadeOrEndedIsHonouredByTheNextWrite(_ place: Place) async throws {
+        let (platform, directory) = try open(place)
+        let (client, port) = try await rememberedPort(platform)
+        let copy = try await platform.dataport("integer", extra: ["subscribe": .string(port)], auth: client.auth)
+        #expect(try await writeOutcome(platform, port, auth: client.auth) == "ok")
+        try await platform.ok("update", [.string(copy), ["subscribe": .null]], auth: client.auth)
+        #expect(try await writeOutcome(platform, port, auth: client.auth) == "ok")
+        let copied = try await platform.ok("read", [.string(copy), ["limit": 10]], auth: client.auth)
+        #expect(copied == [[.int(TestTime.start + 3), 5]])
+        _ = directory
+    }
+
     @Test(arguments: Place.allCases) func aRegeneratedCIKIsRefusedOnTheNextRequest(_ place: Place) async throws {
         let (platform, directory) = try open(place)
         let fixture = ProvisionFixture(rpc: platform)
