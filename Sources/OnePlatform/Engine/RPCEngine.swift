@@ -162,12 +162,9 @@ struct RPCEngine: Sendable {
         let principal = try memory?.principal(request.auth, authenticate: authenticate) ?? authenticate()
         let slot = SuspensionSlot()
         var context = CallContext(
-            db: db, caller: principal.caller, now: now, grant: principal.grant, changes: collector, suspension: slot)
+            db: db, caller: principal.caller, now: now, grant: principal.grant, changes: collector, suspension: slot,
+            ancestry: memory?.ancestry ?? Ancestry(), memory: memory)
         context.isLoneCall = lone
-        if let memory {
-            context.memory = memory
-            context.ancestry = memory.ancestry
-        }
         var segment = Segment(next: request.calls.count)
         for index in request.calls.indices where index >= start {
             let call = request.calls[index]

@@ -60,8 +60,7 @@ struct ScriptScope {
         let caller = client ?? owner
         if caller.key != owner.key, try !ResourceRecord.isWithin(db, caller, of: owner) { return .failure(.restricted) }
         if Authenticator.Principal(caller: caller, keyHolder: owner).isLocked { return .failure(.locked) }
-        var context = CallContext(db: db, caller: caller, now: now, changes: collector)
-        if let suspension { context.suspension = suspension }
+        let context = CallContext(db: db, caller: caller, now: now, changes: collector, suspension: suspension ?? SuspensionSlot())
         return try engine.outcome(of: procedure, arguments: arguments, in: context)
     }
 }
