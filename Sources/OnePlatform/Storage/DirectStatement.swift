@@ -101,6 +101,12 @@ struct DirectStatement {
         }
     }
 
+    /// SQLite's `PRAGMA data_version` on this connection: it moves whenever another connection
+    /// (of this process or another) commits, and never for this connection's own commits.
+    static func dataVersion(_ db: Database) throws -> Int64? {
+        try DirectStatement(db, sql: "PRAGMA data_version").rows { $0.int64(0) }.first
+    }
+
     /// SQLite copies the bytes before the bind returns.
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 }

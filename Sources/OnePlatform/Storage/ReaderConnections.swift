@@ -56,7 +56,7 @@ final class ReaderConnections: Sendable {
             try db.inRequestTransaction(.reading) {
                 // Read inside the transaction, so it says whether anything committed before this
                 // snapshot since the last one; this connection commits nothing itself.
-                let dataVersion = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
+                let dataVersion = try DirectStatement.dataVersion(db)
                 if dataVersion != reader.memory.dataVersion {
                     reader.memory.forget()
                     reader.memory.dataVersion = dataVersion

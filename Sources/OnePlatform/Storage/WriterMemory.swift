@@ -36,7 +36,7 @@ final class WriterMemory: @unchecked Sendable {
     /// The memory for a request whose transaction just began on the writing connection, emptied if
     /// anything changed a resource since the last request began.
     func begin(in db: Database) throws -> ReaderMemory {
-        let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
+        let version = try DirectStatement.dataVersion(db)
         if memory.standsAside || version != dataVersion {
             memory.forget()
             memory.standsAside = false
