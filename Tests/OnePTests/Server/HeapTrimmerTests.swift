@@ -60,9 +60,8 @@ import Testing
             }
         }
 
-        /// The resident set counted page by page. `VmRSS` in `/proc/self/status` is read from
-        /// per-CPU counters that may not have taken in the latest faults and unmappings yet, so it
-        /// sometimes still counted a block freed a moment before.
+        /// The resident set, counted from the mappings page by page (`VmRSS` in `/proc/self/status`
+        /// is summed from per-CPU counters and may trail the latest faults).
         private func residentKilobytes() throws -> Int {
             let rollup = try String(contentsOfFile: "/proc/self/smaps_rollup", encoding: .utf8)
             let line = try #require(rollup.split(separator: "\n").first { $0.hasPrefix("Rss:") })
