@@ -21,6 +21,8 @@ struct RPCEngine: Sendable {
     var readers: ReaderConnections? = nil
     /// What the writing connection remembers between small requests.
     var writerMemory: WriterMemory? = nil
+    /// The write transactions of requests not run on the calling thread, waiting or running.
+    let longWrites = LongWrites()
     let clock: any PlatformClock
     let table: ProcedureTable
     /// Where committed time series changes are announced to waiters.
@@ -60,7 +62,9 @@ struct RPCEngine: Sendable {
         repeat {
             let segment: Segment
             do {
-                segment = inline ? try runSegmentNow(request, from: next) : try await runSegment(request, from: next)
+                // A small write waits for a large one off the calling thread (see ``LongWrites``).
+                let now = inline && (!longWrites.inFlight || readsOnly(request, from: next))
+                segment = now ? try runSegmentNow(request, from: next) : try await runSegment(request, from: next)
             } catch is RequestError where next > 0 {
                 // The credentials stopped working during a wait, but what ran before it committed:
                 // answer that, and refuse the calls left.
@@ -95,8 +99,10 @@ struct RPCEngine: Sendable {
             return try await database.read { db in try self.runSegment(request, from: start, in: db, collecting: ChangeCollector()) }
         }
         let collector = ChangeCollector()
-        let segment = try await database.write { db in
-            try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector) }
+        let segment = try await longWrites.counting {
+            try await database.write { db in
+                try changes.storing(collector, in: db) { try self.runSegment(request, from: start, in: db, collecting: collector) }
+            }
         }
         // Only after the commit: a woken waiter must find the points when it reads.
         changes.publish(collector.drain())
