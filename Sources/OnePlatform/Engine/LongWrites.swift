@@ -1,6 +1,7 @@
 import Synchronization
 
-/// How many large requests' write transactions are waiting for or holding the database's writer.
+/// How many request write transactions are waiting for or holding the database's writer through
+/// its queue: those of large requests, and small ones sent there meanwhile.
 ///
 /// A small request runs its transaction on the calling thread, which for a request served over
 /// HTTP is its connection's event loop. While a large write holds the writer, a small write would
@@ -9,10 +10,10 @@ import Synchronization
 final class LongWrites: Sendable {
     private let count = Atomic<Int>(0)
 
-    /// Whether a large write is waiting for the writer or running.
+    /// Whether such a write is waiting for the writer or running.
     var inFlight: Bool { count.load(ordering: .relaxed) > 0 }
 
-    /// Runs `body`, counted as a large write while it runs.
+    /// Runs `body`, counted while it runs.
     func counting<T>(_ body: () async throws -> T) async rethrows -> T {
         count.add(1, ordering: .relaxed)
         defer { count.subtract(1, ordering: .relaxed) }

@@ -21,7 +21,7 @@ struct RPCEngine: Sendable {
     var readers: ReaderConnections? = nil
     /// What the writing connection remembers between small requests.
     var writerMemory: WriterMemory? = nil
-    /// The write transactions of requests not run on the calling thread, waiting or running.
+    /// The write transactions of requests sent through the database's queue, waiting or running.
     let longWrites = LongWrites()
     let clock: any PlatformClock
     let table: ProcedureTable

@@ -12,11 +12,7 @@ import TestSupport
 struct LongWriteTests {
     @Test func aSmallWriteDuringALargeOneWaitsForItAndIsStored() async throws {
         let directory = try TemporaryDirectory()
-        let clock = TestTime.clock()
-        let platform = TestPlatform(platform: try Platform.open(directory: directory.path, clock: clock, backgroundWork: .never), clock: clock)
-        let large = try await platform.dataport("integer")
-        let small = try await platform.dataport("integer")
-        let batch = try await startLargeWrite(platform, into: large)
+        let (platform, large, small, batch) = try await platformDuringALargeWrite(directory)
         platform.clock.advance(by: 1)
         try await platform.ok("write", [.string(small), 7])
         // The writer's queue takes transactions in turn, so the large one committed first.
@@ -29,11 +25,7 @@ struct LongWriteTests {
     /// for the writer leaves the thread free, so a read sent after it is answered meanwhile.
     @Test func aReadOnTheSameThreadIsAnsweredWhileASmallWriteWaits() async throws {
         let directory = try TemporaryDirectory()
-        let clock = TestTime.clock()
-        let platform = TestPlatform(platform: try Platform.open(directory: directory.path, clock: clock, backgroundWork: .never), clock: clock)
-        let large = try await platform.dataport("integer")
-        let small = try await platform.dataport("integer")
-        let batch = try await startLargeWrite(platform, into: large)
+        let (platform, large, small, batch) = try await platformDuringALargeWrite(directory)
         let answeredDuringTheLargeWrite = try await withTaskExecutorPreference(OneThread()) {
             async let write: JSON = platform.ok("write", [.string(small), 7])
             async let read: Bool = {
@@ -45,6 +37,18 @@ struct LongWriteTests {
         }
         #expect(answeredDuringTheLargeWrite)
         _ = try await batch.value
+    }
+
+    /// A platform on `directory` with two integer dataports, the first of which is taking a
+    /// recordbatch of 200,000 points that waits for or holds the writer by now.
+    private func platformDuringALargeWrite(
+        _ directory: TemporaryDirectory
+    ) async throws -> (platform: TestPlatform, large: String, small: String, batch: Task<JSON, any Error>) {
+        let clock = TestTime.clock()
+        let platform = TestPlatform(platform: try Platform.open(directory: directory.path, clock: clock, backgroundWork: .never), clock: clock)
+        let large = try await platform.dataport("integer")
+        let small = try await platform.dataport("integer")
+        return (platform, large, small, try await startLargeWrite(platform, into: large))
     }
 
     /// Sends a recordbatch of 200,000 points and returns once it waits for or holds the writer.
