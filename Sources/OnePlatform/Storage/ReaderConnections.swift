@@ -54,12 +54,9 @@ final class ReaderConnections: Sendable {
         defer { state.withLock { $0.idle.append(reader) } }
         return try reader.queue.writeWithoutTransaction { db in
             try db.inRequestTransaction(.reading) {
-                // Read inside the transaction, so it says whether anything committed before this
-                // snapshot since the last one; this connection commits nothing itself.
-                let dataVersion = try DirectStatement.dataVersion(db)
-                if dataVersion != reader.memory.dataVersion {
-                    reader.memory.forget()
-                    reader.memory.dataVersion = dataVersion
+                // Inside the transaction, so it sees whether anything committed before this snapshot
+                // since the last one; this connection commits nothing itself.
+                if try reader.memory.startRequest(in: db) {
                     // Another process on the directory may have migrated the file since the last request.
                     let version = try db.schemaVersion()
                     if version != reader.schemaVersion {

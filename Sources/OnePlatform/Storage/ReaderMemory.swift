@@ -23,7 +23,7 @@ final class ReaderMemory {
     static let capacity = 1_024
 
     /// The `data_version` of the database when this was last emptied; nil before the first request.
-    var dataVersion: Int64?
+    private var dataVersion: Int64?
     /// Set on the writing connection once its transaction has changed a resource (see
     /// ``WriterMemory``): until the memory is emptied, everything is looked up afresh.
     var standsAside = false
@@ -35,6 +35,19 @@ final class ReaderMemory {
     private var subscribers: [Int64: [ResourceRecord]] = [:]
 
     init() {}
+
+    /// Empties the memory when something changed the database since the last request began:
+    /// another connection committed (SQLite's `PRAGMA data_version` moved), or, on the writing
+    /// connection, one of its own statements changed a resource (``standsAside``). Call it inside
+    /// the request's transaction; answers whether the memory was emptied.
+    func startRequest(in db: Database) throws -> Bool {
+        let version = try DirectStatement.dataVersion(db)
+        guard standsAside || version != dataVersion else { return false }
+        forget()
+        standsAside = false
+        dataVersion = version
+        return true
+    }
 
     /// Forgets everything: the database changed.
     func forget() {

@@ -14,7 +14,6 @@ import GRDB
 final class WriterMemory: @unchecked Sendable {
     // Unchecked: used only on the writing connection, which runs one statement at a time.
     let memory = ReaderMemory()
-    private var dataVersion: Int64?
     private var schemaVersion: Int32?
 
     /// The SQL function the triggers call.
@@ -36,11 +35,7 @@ final class WriterMemory: @unchecked Sendable {
     /// The memory for a request whose transaction just began on the writing connection, emptied if
     /// anything changed a resource since the last request began.
     func begin(in db: Database) throws -> ReaderMemory {
-        let version = try DirectStatement.dataVersion(db)
-        if memory.standsAside || version != dataVersion {
-            memory.forget()
-            memory.standsAside = false
-            dataVersion = version
+        if try memory.startRequest(in: db) {
             // Another process may have migrated the file, rebuilding the table and its triggers.
             let schema = try db.schemaVersion()
             if schema != schemaVersion {
